@@ -1,0 +1,29 @@
+package io.vigie.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-sender behaviour over time (the stream app keys it by senderId after a repartition).
+ *
+ * @param minorContacts   likely-minor recipients contacted, with the event time of the last contact
+ * @param newContacts     event times of first messages to a new recipient, recent ones only (burst detection)
+ * @param knownRecipients distinct recipients already contacted, bounded
+ * @param fanOutAlertedAt event time of the last fan-out alert (to alert on rises, not every message)
+ * @param priorAlerts     alerts raised on this sender
+ * @param lastSeen        greatest sentAt seen
+ */
+public record SenderState(String userId, Map<String, Instant> minorContacts, List<Instant> newContacts,
+                          List<String> knownRecipients, Instant fanOutAlertedAt, int priorAlerts, Instant lastSeen) {
+    public SenderState {
+        java.util.Objects.requireNonNull(userId, "userId must not be null");
+        minorContacts = minorContacts == null ? Map.of() : Map.copyOf(minorContacts);
+        newContacts = newContacts == null ? List.of() : List.copyOf(newContacts);
+        knownRecipients = knownRecipients == null ? List.of() : List.copyOf(knownRecipients);
+    }
+
+    public static SenderState empty(String userId) {
+        return new SenderState(userId, Map.of(), List.of(), List.of(), null, 0, null);
+    }
+}

@@ -1,0 +1,13 @@
+package io.vigie.core.normalize;
+
+/**
+ * Folds raw chat text for matching (see DESIGN.md step 1). Not thread-safe: one per task/session; the
+ * returned view reuses buffers.
+ *
+ * <p>OWNER: normalize helper. Signatures are the contract with match/signal; bodies may change.
+ */
+public interface TextNormalizer {
+
+    /** Folds {@code raw}; never throws, whatever the input. The result is valid until the next call. */
+    NormalizedText normalize(CharSequence raw);
+}

@@ -1,0 +1,33 @@
+package io.vigie.core.rule;
+
+import io.vigie.core.Finding;
+import io.vigie.core.ScoringContext;
+import io.vigie.core.signal.MessageFeatures;
+
+import java.util.List;
+
+/**
+ * A compiled rule pack: data an operator edits, compiled once at load (regexes, cue ids, conditions).
+ * Immutable and thread-safe.
+ *
+ * <p>OWNER: rules helper. The contract with assess: {@code RulePacks.defaults(SignalModel)},
+ * {@code RulePacks.load(Path dir, SignalModel)} throwing {@link RulePackException} with every error as
+ * file:line, and the methods below.
+ */
+public interface RulePack {
+
+    /** Version string for alerts: pack name plus a content hash. */
+    String version();
+
+    /** Ids of all rules, for bounded metric tags. */
+    List<String> ruleIds();
+
+    /**
+     * Evaluates every rule on one message. Never throws: a rule that throws is skipped, and its id and the
+     * error go to {@code errors}.
+     *
+     * @param out    findings are appended here (the caller clears it)
+     * @param errors rule errors are appended here (the caller clears it)
+     */
+    void evaluate(MessageFeatures features, ScoringContext context, List<Finding> out, List<String> errors);
+}
