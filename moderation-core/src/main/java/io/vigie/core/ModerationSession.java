@@ -27,9 +27,10 @@ public final class ModerationSession {
     /**
      * The message-level hot path: normalize, match, signals, rules. Allocates nothing when nothing fires.
      *
+     * @param eventTimeMs event time of the message in epoch ms
      * @return findings, a reused list valid until the next call
      */
-    public List<Finding> score(CharSequence text, ScoringContext context) {
+    public List<Finding> score(CharSequence text, ScoringContext context, long eventTimeMs) {
         throw new UnsupportedOperationException("assess helper: not built yet");
     }
 

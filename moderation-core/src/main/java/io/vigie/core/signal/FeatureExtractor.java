@@ -17,7 +17,8 @@ public interface FeatureExtractor {
      *
      * @param text        raw message text, never null (may be empty)
      * @param attachments the message's attachments, never null (may be empty)
+     * @param eventTimeMs the message's sentAt in epoch ms (turns "né en 2012" into an age; never the wall clock)
      * @return a reused view, valid until the next call
      */
-    MessageFeatures extract(CharSequence text, List<Attachment> attachments);
+    MessageFeatures extract(CharSequence text, List<Attachment> attachments, long eventTimeMs);
 }
