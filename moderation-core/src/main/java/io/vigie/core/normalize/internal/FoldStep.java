@@ -52,10 +52,22 @@ final class FoldStep {
         int i = 0;
         while (i < n) {
             char c = in[i];
+            int key = c;
+            int next = i + 1;
             int e = c < 0x80 ? ascii[c]
                     : blocks[(index[c >>> FoldTable.BLOCK_SHIFT] << FoldTable.BLOCK_SHIFT) | (c & FoldTable.BLOCK_MASK)];
+            if (e < 0 && Character.isHighSurrogate(c) && next < n && Character.isLowSurrogate(in[next])) {
+                // a pair that folds to one BMP char (mathematical, enclosed, fullwidth-like letters) stays inline
+                int cp = Character.toCodePoint(c, in[next]);
+                int pe = cp <= FoldTable.maxCodePoint() ? table.entry(cp) : FoldTable.COMPLEX;
+                if (pe >= 0 && (pe & FoldTable.KEEP_SUPPLEMENTARY) == 0) {
+                    e = pe;
+                    key = cp;
+                    next++;
+                }
+            }
             if (e < 0) {
-                // expansion or surrogate: state moves to fields and back
+                // expansion, unpaired surrogate or kept supplementary: state moves to fields and back
                 this.w = w;
                 this.prevCp = prevCp;
                 this.prevState = prevState;
@@ -71,7 +83,7 @@ final class FoldStep {
                 flags |= (this.leetCandidate ? FoldTable.LEETY : 0) | (this.separatorCandidate ? FoldTable.SEP : 0);
                 continue;
             }
-            int f = (e ^ c) & FoldTable.CHAR_MASK;
+            int f = (e ^ key) & FoldTable.CHAR_MASK;
             int keep = ~e >>> 17 & 1; // 0 for DROP
             // emit unless it repeats the previous letter, punctuation or blank (digits and symbols always)
             int emit = ((f != prevCp ? 1 : 0) | (e >>> 16 & 1)) & keep;
@@ -81,14 +93,14 @@ final class FoldStep {
             start[w] = i;
             // a repeat widens the previous char's span; a dropped char writes to the scratch slot w (and so
             // does a leading blank, through index 0 while w == 0)
-            end[Math.max(w - (keep & (emit ^ 1)), 0)] = i + 1;
+            end[Math.max(w - (keep & (emit ^ 1)), 0)] = next;
             if (emit != 0) {
                 // LONE: a letter after a char that is not a letter or digit (WORD bit 19 -> 18)
                 prevState = e | (e & ~(prevState >>> 1) & FoldTable.LETTER) << 5;
                 prevCp = f;
                 w++;
             }
-            i++;
+            i = next;
         }
         if (w > 0 && buf[w - 1] == ' ') {
             w--;

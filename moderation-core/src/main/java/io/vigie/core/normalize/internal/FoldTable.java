@@ -75,6 +75,8 @@ public final class FoldTable {
     static final char[] ASCII_FOLD = new char[128];
     /** ASCII kinds after folding, see {@link CharKind}. */
     static final byte[] ASCII_KIND = new byte[128];
+    /** ASCII chars that belong to a word for the word-level steps (letters, digits, leet symbols). */
+    static final boolean[] ASCII_WORD = new boolean[128];
     /** The simple entries of the ASCII block, for one load per ASCII char. */
     static final int[] ASCII_PACKED = new int[128];
 
@@ -90,6 +92,7 @@ public final class FoldTable {
             ASCII_FOLD[c] = (char) ((e ^ c) & CHAR_MASK);
             ASCII_KIND[c] = (byte) kindOf(e);
             ASCII_PACKED[c] = e;
+            ASCII_WORD[c] = CharKind.isWordKind(ASCII_KIND[c]) || LeetStep.isLeetSymbol(c);
         }
     }
 
