@@ -200,8 +200,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if creation fails or partitions stay offline for 60 s
      */
     public void createTopics(Collection<NewTopic> topics) {
+        createTopics(adminConfig(), topics);
+    }
+
+    /**
+     * Creates topics on any cluster (those that exist are left as they are) and waits until all their partitions
+     * are online, which makes producing right after safe (KAFKA-15591).
+     *
+     * @param adminConfig admin client settings that reach the cluster, never null
+     * @param topics      the topics, never null
+     * @throws IllegalStateException if creation fails or partitions stay offline for 60 s
+     */
+    public static void createTopics(Map<String, Object> adminConfig, Collection<NewTopic> topics) {
         Objects.requireNonNull(topics, "topics must not be null");
-        try (Admin admin = Admin.create(adminConfig())) {
+        try (Admin admin = Admin.create(adminConfig)) {
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
