@@ -117,14 +117,19 @@ public final class DeviceAssessor {
         return out.size() <= max ? out : out.subList(out.size() - max, out.size());
     }
 
-    private static void trimLeastRecent(Map<String, Instant> accounts, int max) {
-        if (accounts.size() <= max) {
-            return;
-        }
-        List<Map.Entry<String, Instant>> entries = new ArrayList<>(accounts.entrySet());
-        entries.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-        for (int i = 0; accounts.size() > max; i++) {
-            accounts.remove(entries.get(i).getKey());
+    // drops the least recently seen (ties by id) until the bound holds; usually one at a time, so a linear scan
+    static void trimLeastRecent(Map<String, Instant> accounts, int max) {
+        while (accounts.size() > max) {
+            String oldest = null;
+            Instant oldestAt = null;
+            for (Map.Entry<String, Instant> e : accounts.entrySet()) {
+                int c = oldestAt == null ? -1 : e.getValue().compareTo(oldestAt);
+                if (c < 0 || (c == 0 && e.getKey().compareTo(oldest) < 0)) {
+                    oldest = e.getKey();
+                    oldestAt = e.getValue();
+                }
+            }
+            accounts.remove(oldest);
         }
     }
 }

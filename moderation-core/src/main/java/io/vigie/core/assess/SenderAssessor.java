@@ -88,7 +88,7 @@ public final class SenderAssessor {
                 }
             }
         }
-        trimOldest(minors, policy.maxTracked());
+        DeviceAssessor.trimLeastRecent(minors, policy.maxTracked());
         Collections.sort(newContacts);
         while (newContacts.size() > policy.maxTracked()) {
             newContacts.remove(0);
@@ -151,17 +151,6 @@ public final class SenderAssessor {
         return new Alert(AlertIds.of(m.messageId(), kind), m.messageId(), m.conversationId(), m.senderId(),
                 m.recipientIds(), m.sentAt(), m.sentAt(), severity, action, score, categories, List.of(signal), age,
                 null, rulesVersion, null, kind, List.of(), null, null);
-    }
-
-    private static void trimOldest(TreeMap<String, Instant> contacts, int max) {
-        if (contacts.size() <= max) {
-            return;
-        }
-        List<Map.Entry<String, Instant>> entries = new ArrayList<>(contacts.entrySet());
-        entries.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-        for (int i = 0; contacts.size() > max; i++) {
-            contacts.remove(entries.get(i).getKey());
-        }
     }
 
     private static long hours(long ms) {
