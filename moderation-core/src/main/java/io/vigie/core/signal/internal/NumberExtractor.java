@@ -207,6 +207,19 @@ final class NumberExtractor {
         }
         if (vocab.street.contains(v.buf, ts, te)) {
             out.cue(cueAddress, s, te);
+            return;
+        }
+        // "10 downing street": up to two name words, then an English street word
+        for (int k = 0; k < 2 && v.letter(ts); k++) {
+            ts = v.nextTokenStart(te);
+            if (ts < 0 || ts - te > 1) {
+                return;
+            }
+            te = v.tokenEnd(ts);
+            if (vocab.streetAfterName.contains(v.buf, ts, te)) {
+                out.cue(cueAddress, s, te);
+                return;
+            }
         }
     }
 

@@ -56,6 +56,8 @@ final class Vocab {
     final TokenTable timeAttached;
     /** Street words: "12 rue ...", "3 avenue ...". */
     final TokenTable street;
+    /** English street words that come after the street's name: "10 downing street", "12 main st". */
+    final TokenTable streetAfterName;
     /** "bis", "ter" between the number and the street word. */
     final TokenTable streetSuffix;
     /** Currency words: "150 euros", "200 dollars", "50 balles". */
@@ -91,6 +93,8 @@ final class Vocab {
         street = TokenTable.builder(n).add("rue", "avenue", "av", "ave", "bd", "boulevard", "blvd", "chemin",
                 "impasse", "allée", "allee", "place", "quai", "route", "cours", "square", "street", "st",
                 "road", "rd", "lane", "drive", "résidence", "residence", "cité", "cite").build();
+        streetAfterName = TokenTable.builder(n).add("street", "st", "road", "rd", "lane", "drive", "avenue",
+                "ave", "blvd", "boulevard").build();
         streetSuffix = TokenTable.builder(n).add("bis", "ter").build();
         moneyUnit = TokenTable.builder(n).add("euros", "euro", "eur", "balles", "boules", "dollars", "dollar",
                 "usd", "bucks", "roses").build();
