@@ -254,7 +254,8 @@ public final class RuleCompiler {
             try {
                 b.regex = Pattern.compile(regex);
                 b.regexSlot = regexSlots[0]++;
-                if (!regex.equals(Folding.fold(regex)) && !regex.contains("\\")) {
+                String letters = regex.replaceAll("\\\\.", "");
+                if (!letters.equals(Folding.fold(letters))) {
                     error(w.values().get("regex"), "regex has upper case or accented letters",
                             "regexes run on folded text (lower case, no accents): write '"
                                     + Folding.fold(regex) + "'");
