@@ -2,12 +2,9 @@ package io.vigie.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigie.core.rule.RulePack;
 import io.vigie.core.rule.RulePacks;
 import io.vigie.core.rule.RuleTester;
 import io.vigie.core.rule.TestModels;
-import io.vigie.core.signal.FeatureExtractor;
-import io.vigie.core.signal.MessageFeatures;
 import io.vigie.core.signal.SignalModel;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * recall per category and false positives on hard negatives.
  *
  * <p>Pipeline: {@code ModerationEngine.defaults().newSession().assess(...)}, each conversation fed message by
- * message, when the engine is built; until then the default {@link RulePacks rule pack} on the best available
- * signal model ({@code SignalModels.defaults()} or the test fake), with the assess step approximated as the
- * contract describes it (message score = sum of non-shadow finding scores capped at 100, alert from 40,
- * stages remembered, stated ages learned from each writer's own messages).
+ * message with its participants' declared ages and account ages as sender snapshots. Until
+ * {@code ModerationEngine.defaults()} is wired, the same engine is built with {@code ModerationEngine.of} from
+ * the default {@link RulePacks rule pack} and the best available signal model ({@code SignalModels.defaults()}
+ * or the test fake). An item counts as detected for a category when any of its messages raised an alert of
+ * severity MEDIUM or more carrying that category.
  *
  * <p>Thresholds, and why:
  * <ul>
@@ -234,23 +232,28 @@ class QualityTest {
         try {
             ModerationEngine engine = ModerationEngine.defaults();
             engine.newSession();
-            return new EngineRunner(engine);
+            return new EngineRunner(engine, "ModerationEngine.defaults()");
         } catch (UnsupportedOperationException notYet) {
-            return new PackRunner(TestModels.best());
+            SignalModel model = TestModels.best();
+            return new EngineRunner(ModerationEngine.of(model, RulePacks.defaults(model), null),
+                    "ModerationEngine.of(" + (TestModels.isReal() ? "SignalModels.defaults()" : "fake signal model")
+                            + ", RulePacks.defaults(), default policy)");
         }
     }
 
     /** The real engine, conversations fed message by message. */
     static final class EngineRunner implements Runner {
         private final ModerationEngine engine;
+        private final String name;
 
-        EngineRunner(ModerationEngine engine) {
+        EngineRunner(ModerationEngine engine, String name) {
             this.engine = engine;
+            this.name = name;
         }
 
         @Override
         public String name() {
-            return "ModerationEngine.defaults()";
+            return name;
         }
 
         @Override
@@ -292,85 +295,6 @@ class QualityTest {
                 i++;
             }
             return alerted;
-        }
-    }
-
-    /** The default pack and signal model, with the assess step approximated (see the class comment). */
-    static final class PackRunner implements Runner {
-        private final SignalModel model;
-        private final RulePack pack;
-
-        PackRunner(SignalModel model) {
-            this.model = model;
-            this.pack = RulePacks.defaults(model);
-        }
-
-        @Override
-        public String name() {
-            return "RulePacks.defaults() on the " + (TestModels.isReal() ? "real" : "fake") + " signal model "
-                    + "(engine not built yet)";
-        }
-
-        @Override
-        public Set<Category> run(Item item) {
-            FeatureExtractor extractor = model.newExtractor();
-            Map<String, Integer> stated = new HashMap<>();
-            Set<String> minorHint = new HashSet<>();
-            Set<Stage> stages = EnumSet.noneOf(Stage.class);
-            Set<Category> alerted = EnumSet.noneOf(Category.class);
-            List<Finding> findings = new ArrayList<>();
-            List<String> errors = new ArrayList<>();
-            int minorContext = model.cues().id("age.minor_context");
-            int i = 0;
-            for (String[] m : item.messages()) {
-                String from = m[0];
-                List<Alert.PersonAge> recipients = new ArrayList<>();
-                if (!item.publicRoom()) {
-                    for (String u : item.users().keySet()) {
-                        if (!u.equals(from)) {
-                            recipients.add(person(u, item, stated, minorHint));
-                        }
-                    }
-                }
-                JsonNode hours = item.users().get(from).get("accountHours");
-                ScoringContext ctx = new ScoringContext(person(from, item, stated, minorHint), recipients,
-                        hours == null ? -1 : hours.asLong() * 3_600_000L, stages, i);
-                MessageFeatures f = extractor.extract(m[1], List.of(), RuleTester.EXAMPLE_TIME_MS + 60_000L * i);
-                findings.clear();
-                errors.clear();
-                pack.evaluate(f, ctx, findings, errors);
-                assertEquals(List.of(), errors);
-                int score = 0;
-                Set<Category> cats = EnumSet.noneOf(Category.class);
-                for (Finding finding : findings) {
-                    if (!finding.shadow()) {
-                        score += finding.score();
-                        cats.addAll(finding.categories());
-                        if (finding.stage() != null) {
-                            stages.add(finding.stage());
-                        }
-                    }
-                }
-                if (Math.min(100, score) >= 40) {
-                    alerted.addAll(cats);
-                }
-                if (f.statedAge() >= 0) {
-                    stated.put(from, f.statedAge());
-                }
-                if (minorContext >= 0 && f.has(minorContext)) {
-                    minorHint.add(from);
-                }
-                i++;
-            }
-            return alerted;
-        }
-
-        private static Alert.PersonAge person(String u, Item item, Map<String, Integer> stated, Set<String> hint) {
-            JsonNode age = item.users().get(u).get("age");
-            Integer declared = age == null ? null : age.asInt();
-            Integer s = stated.get(u);
-            boolean minor = s != null ? s < 18 : (declared != null && declared < 18) || hint.contains(u);
-            return new Alert.PersonAge(u, declared, s, minor);
         }
     }
 }
