@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Accounts seen per device or network fingerprint (store keyed by device key after the repartition): a new
- * pseudonym on the device of a banned user is ban evasion. Bans arrive from the users processor after a
- * reviewer's CONFIRMED+ban decision; erasure removes the user from the device.
+ * pseudonym on the device of a banned user is ban evasion. A reviewer's CONFIRMED+ban decision reaches the
+ * device through the user facts of its accounts; erasure removes the user from the device.
  */
 final class DeviceAssessor extends ModerationProcessor<String, Events.SideEvent> {
 
@@ -47,14 +47,6 @@ final class DeviceAssessor extends ModerationProcessor<String, Events.SideEvent>
         DeviceState stored = devices.get(key);
         DeviceState state = stored != null ? stored : DeviceState.empty(key);
         switch (e.kind()) {
-            case BAN -> {
-                List<String> banned = new ArrayList<>(state.bannedAccounts());
-                if (!banned.contains(e.userId())) {
-                    banned.add(e.userId());
-                }
-                devices.put(key, new DeviceState(key, state.accounts(), banned, state.evasionsFlagged(),
-                        latest(state.lastSeen(), e.at())));
-            }
             case ERASE -> {
                 if (stored == null) {
                     return;
@@ -73,7 +65,7 @@ final class DeviceAssessor extends ModerationProcessor<String, Events.SideEvent>
             }
             case MESSAGE -> {
                 UserState sender = user(e.userId()).withSnapshot(e.message().sender(), e.message().sentAt());
-                SideAssessment<DeviceState> a = session().assessDevice(state, e.message(), sender);
+                SideAssessment<DeviceState> a = session().assessDevice(withBans(state), e.message(), sender);
                 devices.put(key, a.state());
                 emit(record, a.alert(), a.actions(), e.message().conversationId());
             }
@@ -81,11 +73,23 @@ final class DeviceAssessor extends ModerationProcessor<String, Events.SideEvent>
         }
     }
 
-    private static Instant latest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
+    /**
+     * The device state with the bans of its accounts as the facts store knows them: a reviewer's ban reaches
+     * the device this way, without a path from decisions back to devices.
+     */
+    private DeviceState withBans(DeviceState state) {
+        List<String> banned = null;
+        for (String account : state.accounts().keySet()) {
+            if (!state.bannedAccounts().contains(account) && user(account).banned()) {
+                if (banned == null) {
+                    banned = new ArrayList<>(state.bannedAccounts());
+                }
+                banned.add(account);
+            }
         }
-        return b == null || a.isAfter(b) ? a : b;
+        return banned == null ? state
+                : new DeviceState(state.deviceKey(), state.accounts(), banned, state.evasionsFlagged(),
+                        state.lastSeen());
     }
 
     @Override

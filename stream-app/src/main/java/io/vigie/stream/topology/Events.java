@@ -48,17 +48,17 @@ public final class Events {
     }
 
     /**
-     * A message seen by the sender or device processors, text removed (behaviour only), or a ban / erasure
-     * for a device (key senderId or device key).
+     * A message seen by the sender or device processors, text removed (behaviour only), or an erasure (key
+     * senderId or device key).
      *
-     * @param userId the user concerned by BAN and ERASE; the sender for MESSAGE
+     * @param userId the user erased; the sender for MESSAGE
      */
     public record SideEvent(SideEventKind kind, ChatMessage message, String userId, Instant at) {
     }
 
     /** Kinds of {@link SideEvent}. */
     public enum SideEventKind {
-        MESSAGE, BAN, ERASE
+        MESSAGE, ERASE
     }
 
     /**

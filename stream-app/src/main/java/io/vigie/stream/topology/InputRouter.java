@@ -1,13 +1,16 @@
 package io.vigie.stream.topology;
 
+import io.vigie.core.UserState;
 import io.vigie.stream.metrics.ModerationMetrics;
 import io.vigie.stream.serde.DlqReason;
 import io.vigie.stream.serde.Parsed;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +45,18 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
         String handle(String key, T value, Record<byte[], ?> record, Emitter emitter);
     }
 
-    /** Where a handler sends its events. */
+    /** Where a handler sends its events, and what it may look up. */
     interface Emitter {
         void emit(Out.Route route, String key, Object value, long timestamp);
+
+        /** What is known of a user (global facts store); an unknown user when nothing is. */
+        UserState user(String userId);
     }
 
     private final Handler<T> handler;
     private final ModerationMetrics metrics;
     private final boolean tombstonesAreValues;
+    private KeyValueStore<String, UserState> facts;
 
     /**
      * @param tombstonesAreValues true when a null value is meaningful (then the handler gets null), false when
@@ -62,11 +69,27 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
     }
 
     @Override
+    public void init(ProcessorContext<String, Out> context) {
+        super.init(context);
+        facts = context.getStateStore(Stores.USER_FACTS);
+    }
+
+    @Override
     public void process(Record<byte[], Parsed<T>> record) {
         Parsed<T> p = record.value();
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        Emitter emitter = (route, k, v, ts) -> context().forward(new Record<>(k, Out.of(route, v), ts,
-                record.headers()));
+        Emitter emitter = new Emitter() {
+            @Override
+            public void emit(Out.Route route, String k, Object v, long ts) {
+                context().forward(new Record<>(k, Out.of(route, v), ts, record.headers()));
+            }
+
+            @Override
+            public UserState user(String userId) {
+                UserState u = facts.get(userId);
+                return u != null ? u : UserState.unknown(userId);
+            }
+        };
         if (p == null || (p.raw() == null && tombstonesAreValues)) {
             if (tombstonesAreValues) {
                 String invalid = handler.handle(key, null, record, emitter);

@@ -56,14 +56,16 @@ abstract class ModerationProcessor<K, V> extends ContextualProcessor<K, V, Strin
         taskId = context.taskId().toString();
         if (chainStoreName != null) {
             chain = context.getStateStore(chainStoreName);
-            facts = context.getStateStore(Stores.USER_FACTS);
-            session();
         }
+        facts = context.getStateStore(Stores.USER_FACTS);
         long interval = config.getLong(ModerationConfig.STATE_SWEEP_INTERVAL_MS);
         context.schedule(Duration.ofMillis(interval), PunctuationType.STREAM_TIME, this::sweep);
     }
 
-    /** The session on the engine in force; a new one after a rule pack reload. */
+    /**
+     * The session on the engine in force, opened on first use in this task and again after a rule pack reload
+     * (a reference check per record).
+     */
     protected final ModerationSession session() {
         ModerationEngine current = wiring.engine().current();
         if (current != engine) {

@@ -103,13 +103,16 @@ public final class ModerationTopology {
                     out.emit(Out.Route.MESSAGE, m.conversationId(), m, m.sentAt().toEpochMilli());
                     return null;
                 }, wiring.metrics(), false), Named.as("message-reader"));
-        Map<Out.Route, KStream<String, Out>> read = split(messages, "message-reader");
+        Map<Out.Route, KStream<String, Out>> read = split(messages, "message-reader", Out.Route.MESSAGE,
+                Out.Route.DLQ);
         sinks.add(read);
         KStream<String, Out> assessed = read.get(Out.Route.MESSAGE)
                 .mapValues(o -> (ChatMessage) o.value(), Named.as("message-value"))
                 .process(() -> new ConversationAssessor(config, wiring), Named.as("conversation-assessor"),
                         Stores.CONVERSATIONS, Stores.CHAIN_CONVERSATIONS);
-        sinks.add(split(assessed, "conversation-assessor"));
+        sinks.add(split(assessed, "conversation-assessor", Out.Route.ALERT, Out.Route.ACTION,
+                Out.Route.INDEX_EVENT, Out.Route.USER_EVENT, Out.Route.SENDER_EVENT, Out.Route.DEVICE_EVENT,
+                Out.Route.DISMISSAL));
 
         // ---- profiles
         KStream<String, Out> profiles = source(builder, config.getString(ModerationConfig.TOPIC_PROFILES),
@@ -125,7 +128,7 @@ public final class ModerationTopology {
                             at.toEpochMilli());
                     return null;
                 }, wiring.metrics(), true), Named.as("profile-reader"));
-        sinks.add(split(profiles, "profile-reader"));
+        sinks.add(split(profiles, "profile-reader", Out.Route.USER_EVENT, Out.Route.DLQ));
 
         // ---- decisions
         KStream<String, Out> decisions = source(builder, config.getString(ModerationConfig.TOPIC_DECISIONS),
@@ -134,7 +137,7 @@ public final class ModerationTopology {
                     out.emit(Out.Route.INDEX_EVENT, d.alertId(), new Events.IndexEvent(null, d), rec.timestamp());
                     return null;
                 }, wiring.metrics(), false), Named.as("decision-reader"));
-        sinks.add(split(decisions, "decision-reader"));
+        sinks.add(split(decisions, "decision-reader", Out.Route.INDEX_EVENT, Out.Route.DLQ));
 
         // ---- erasure requests: the key is the user id, the value is not read
         KStream<String, Out> erasures = builder.stream(config.getString(ModerationConfig.TOPIC_ERASURE),
@@ -147,53 +150,56 @@ public final class ModerationTopology {
                     }
                     Instant at = Instant.ofEpochMilli(rec.timestamp());
                     out.emit(Out.Route.USER_EVENT, key, Events.UserEvent.erase(at), rec.timestamp());
-                    out.emit(Out.Route.SENDER_EVENT, key,
-                            new Events.SideEvent(Events.SideEventKind.ERASE, null, key, at), rec.timestamp());
+                    Events.SideEvent erase = new Events.SideEvent(Events.SideEventKind.ERASE, null, key, at);
+                    out.emit(Out.Route.SENDER_EVENT, key, erase, rec.timestamp());
+                    for (String device : UserFactsKeeper.deviceKeys(out.user(key))) {
+                        out.emit(Out.Route.DEVICE_EVENT, device, erase, rec.timestamp());
+                    }
                     return null;
                 }, wiring.metrics(), false), Named.as("erasure-reader"));
-        sinks.add(split(erasures, "erasure-reader"));
+        sinks.add(split(erasures, "erasure-reader", Out.Route.USER_EVENT, Out.Route.SENDER_EVENT,
+                Out.Route.DEVICE_EVENT, Out.Route.DLQ));
 
         int partitions = wiring.repartitionPartitions();
-
-        // ---- alert index and decisions
-        KStream<String, Events.IndexEvent> indexEvents = sinks.merged(Out.Route.INDEX_EVENT, Events.IndexEvent.class)
-                .repartition(Repartitioned.<String, Events.IndexEvent>as("alert-index-events")
-                        .withKeySerde(KEY).withValueSerde(JsonSerde.of(Events.IndexEvent.class))
-                        .withNumberOfPartitions(partitions));
-        Map<Out.Route, KStream<String, Out>> applied = split(indexEvents
-                .process(() -> new DecisionApplier(config, wiring), Named.as("decision-applier"),
-                        Stores.ALERT_INDEX), "decision-applier");
-        sinks.add(applied);
-
-        // ---- users: the single writer of the facts topic
-        KStream<String, Events.UserEvent> userEvents = sinks.merged(Out.Route.USER_EVENT, Events.UserEvent.class)
-                .repartition(Repartitioned.<String, Events.UserEvent>as("user-events")
-                        .withKeySerde(KEY).withValueSerde(JsonSerde.of(Events.UserEvent.class))
-                        .withNumberOfPartitions(partitions));
-        sinks.add(split(userEvents.process(() -> new UserFactsKeeper(config, wiring), Named.as("user-facts-keeper"),
-                Stores.USERS), "user-facts-keeper"));
 
         // ---- senders
         KStream<String, Events.SideEvent> senderEvents = sinks.merged(Out.Route.SENDER_EVENT,
                         Events.SideEvent.class)
-                .repartition(Repartitioned.<String, Events.SideEvent>as("sender-events")
-                        .withKeySerde(KEY).withValueSerde(JsonSerde.of(Events.SideEvent.class))
-                        .withNumberOfPartitions(partitions));
+                .repartition(repartitioned("sender-events", Events.SideEvent.class, partitions));
         sinks.add(split(senderEvents.process(() -> new SenderAssessor(config, wiring), Named.as("sender-assessor"),
-                Stores.SENDERS, Stores.CHAIN_SENDERS), "sender-assessor"));
+                Stores.SENDERS, Stores.CHAIN_SENDERS), "sender-assessor", Out.Route.ALERT, Out.Route.ACTION,
+                Out.Route.INDEX_EVENT));
 
         // ---- devices
         KStream<String, Events.SideEvent> deviceEvents = sinks.merged(Out.Route.DEVICE_EVENT,
                         Events.SideEvent.class)
-                .repartition(Repartitioned.<String, Events.SideEvent>as("device-events")
-                        .withKeySerde(KEY).withValueSerde(JsonSerde.of(Events.SideEvent.class))
-                        .withNumberOfPartitions(partitions));
+                .repartition(repartitioned("device-events", Events.SideEvent.class, partitions));
         sinks.add(split(deviceEvents.process(() -> new DeviceAssessor(config, wiring), Named.as("device-assessor"),
-                Stores.DEVICES, Stores.CHAIN_DEVICES), "device-assessor"));
+                Stores.DEVICES, Stores.CHAIN_DEVICES), "device-assessor", Out.Route.ALERT, Out.Route.ACTION,
+                Out.Route.INDEX_EVENT));
+
+        // ---- alert index and decisions
+        KStream<String, Events.IndexEvent> indexEvents = sinks.merged(Out.Route.INDEX_EVENT, Events.IndexEvent.class)
+                .repartition(repartitioned("alert-index-events", Events.IndexEvent.class, partitions));
+        sinks.add(split(indexEvents.process(() -> new DecisionApplier(config, wiring),
+                Named.as("decision-applier"), Stores.ALERT_INDEX), "decision-applier", Out.Route.USER_EVENT,
+                Out.Route.DISMISSAL));
+
+        // ---- users: the single writer of the facts topic
+        KStream<String, Events.UserEvent> userEvents = sinks.merged(Out.Route.USER_EVENT, Events.UserEvent.class)
+                .repartition(repartitioned("user-events", Events.UserEvent.class, partitions));
+        sinks.add(split(userEvents.process(() -> new UserFactsKeeper(config, wiring), Named.as("user-facts-keeper"),
+                Stores.USERS), "user-facts-keeper", Out.Route.FACTS));
 
         // the repartitions above consumed their routes; everything left goes to topics
         sinks.toTopics();
         return builder.build();
+    }
+
+    private static <V> Repartitioned<String, V> repartitioned(String name, Class<V> type, int partitions) {
+        Repartitioned<String, V> r = Repartitioned.<String, V>as(name).withKeySerde(KEY)
+                .withValueSerde(JsonSerde.of(type));
+        return partitions > 0 ? r.withNumberOfPartitions(partitions) : r;
     }
 
     private static <T> KStream<byte[], Parsed<T>> source(StreamsBuilder builder, String topic,
@@ -204,15 +210,16 @@ public final class ModerationTopology {
     }
 
     /** Splits a processor's output by route; one named branch per route. */
-    private static Map<Out.Route, KStream<String, Out>> split(KStream<String, Out> stream, String name) {
+    private static Map<Out.Route, KStream<String, Out>> split(KStream<String, Out> stream, String name,
+                                                              Out.Route... routes) {
         BranchedKStream<String, Out> branched = stream.split(Named.as(name + "-"));
-        for (Out.Route route : Out.Route.values()) {
+        for (Out.Route route : routes) {
             branched = branched.branch((k, v) -> v.route() == route,
                     Branched.as(route.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         }
         Map<String, KStream<String, Out>> byName = branched.noDefaultBranch();
         Map<Out.Route, KStream<String, Out>> out = new EnumMap<>(Out.Route.class);
-        for (Out.Route route : Out.Route.values()) {
+        for (Out.Route route : routes) {
             out.put(route, byName.get(name + "-" + route.name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', '-')));
         }

@@ -15,8 +15,8 @@ import java.util.Set;
  * The single writer of what is known of each user (store keyed by userId): profiles, snapshots and facts
  * learned from chat (stated age, minor hints), reviewers' confirmations and bans, erasure. Every change is
  * written to the compacted facts topic, which every instance reads back as the global {@code user-facts}
- * store: a stated age learned in one conversation follows the user into all of them. A ban is also sent to
- * the user's device keys, and an erasure removes the user from them.
+ * store: a stated age learned in one conversation follows the user into all of them, and a ban reaches the
+ * device processor, which checks the accounts of a device against these facts.
  */
 final class UserFactsKeeper extends ModerationProcessor<String, Events.UserEvent> {
 
@@ -60,20 +60,10 @@ final class UserFactsKeeper extends ModerationProcessor<String, Events.UserEvent
             }
             case CONFIRMED -> {
                 s = s.withConfirmedAlert(e.ban());
-                if (e.ban()) {
-                    for (String key : deviceKeys(s)) {
-                        forward(record, Out.Route.DEVICE_EVENT, key,
-                                new Events.SideEvent(Events.SideEventKind.BAN, null, userId, e.at()));
-                    }
-                }
             }
             case ERASE -> {
                 if (before != null) {
                     users.delete(userId);
-                    for (String key : deviceKeys(before)) {
-                        forward(record, Out.Route.DEVICE_EVENT, key,
-                                new Events.SideEvent(Events.SideEventKind.ERASE, null, userId, e.at()));
-                    }
                 }
                 forward(record, Out.Route.FACTS, userId, null);
                 return;
@@ -82,13 +72,6 @@ final class UserFactsKeeper extends ModerationProcessor<String, Events.UserEvent
         }
         if (e.at() != null) {
             s = s.withSnapshot(NOTHING, e.at()); // any event is activity: retention runs from here
-        }
-        if (s.banned() && before != null && !deviceKeys(before).containsAll(deviceKeys(s))) {
-            // a banned user on a new device: that device must know the ban too
-            for (String key : deviceKeys(s)) {
-                forward(record, Out.Route.DEVICE_EVENT, key,
-                        new Events.SideEvent(Events.SideEventKind.BAN, null, userId, e.at()));
-            }
         }
         users.put(userId, s);
         forward(record, Out.Route.FACTS, userId, s);

@@ -9,8 +9,8 @@ import java.util.Objects;
  * What the topology needs besides its configuration: the engine, metrics, the alert chain, the clock used to
  * stamp {@code detectedAt} in live runs, and the resolved partition count of the repartition topics.
  *
- * @param repartitionPartitions partitions of every repartition topic; at least 1 (the app resolves the
- *                              config's 0 to the messages topic's count before building)
+ * @param repartitionPartitions partitions of every repartition topic; 0 lets Kafka Streams use as many as
+ *                              the topics upstream
  */
 public record Wiring(EngineSupplier engine, ModerationMetrics metrics, AlertLinker linker, Clock clock,
                      int repartitionPartitions) {
@@ -20,15 +20,15 @@ public record Wiring(EngineSupplier engine, ModerationMetrics metrics, AlertLink
         Objects.requireNonNull(metrics, "metrics must not be null");
         Objects.requireNonNull(linker, "linker must not be null");
         Objects.requireNonNull(clock, "clock must not be null");
-        if (repartitionPartitions < 1) {
-            throw new IllegalArgumentException("repartitionPartitions must be at least 1, got "
+        if (repartitionPartitions < 0) {
+            throw new IllegalArgumentException("repartitionPartitions must not be negative, got "
                     + repartitionPartitions);
         }
     }
 
-    /** Test and replay wiring: in-memory metrics, the project's alert chain, the system clock, 1 partition. */
+    /** Test and replay wiring: in-memory metrics, the project's alert chain, the system clock, partitions as upstream. */
     public static Wiring of(EngineSupplier engine) {
-        return new Wiring(engine, ModerationMetrics.inMemory(), AlertLinkers.defaultLinker(), Clock.systemUTC(), 1);
+        return new Wiring(engine, ModerationMetrics.inMemory(), AlertLinkers.defaultLinker(), Clock.systemUTC(), 0);
     }
 
     public Wiring withMetrics(ModerationMetrics m) {
