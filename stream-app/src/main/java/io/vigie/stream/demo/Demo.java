@@ -36,18 +36,20 @@ public final class Demo {
     public static int run(String[] args) {
         return new CommandLine(new DemoCommand())
                 .setParameterExceptionHandler((ex, a) -> {
-                    ex.getCommandLine().getErr().println("demo: " + ex.getMessage());
-                    ex.getCommandLine().usage(ex.getCommandLine().getErr());
+                    ex.getCommandLine().getErr().println("demo: " + ex.getMessage() + " (see demo --help)");
                     return 1;
                 })
                 .execute(args);
     }
 
     /** The demo's options. */
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = {"Starts an embedded real Kafka broker, the moderation topology and a simulated chat feed,",
-                    "and prints every alert as it arrives (evidence highlighted) until Ctrl-C or --duration."})
+    @Command(name = "demo",
+            description = "Starts an embedded real Kafka broker, the moderation topology and a simulated chat feed, "
+                    + "and prints every alert as it arrives (evidence highlighted) until Ctrl-C or --duration.")
     static final class DemoCommand implements Callable<Integer> {
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
 
         @Option(names = "--duration", paramLabel = "SECONDS",
                 description = "Stop by itself after this many seconds (default: run until Ctrl-C).")
