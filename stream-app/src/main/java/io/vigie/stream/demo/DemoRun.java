@@ -132,12 +132,13 @@ final class DemoRun implements AutoCloseable {
         ended.countDown();
         join(feedThread);
         closeQuietly(app);
-        // give the printer a moment to show the last committed alerts, then stop it
-        KafkaConsumer<String, byte[]> consumer = alertConsumer;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
+        // the printer shows the last committed alerts for a second, then stops by itself
         join(printerThread);
+        KafkaConsumer<String, byte[]> consumer = alertConsumer;
+        if (consumer != null && printerThread.isAlive()) {
+            consumer.wakeup();
+            join(printerThread);
+        }
         if (broker != null) {
             broker.close();
         }

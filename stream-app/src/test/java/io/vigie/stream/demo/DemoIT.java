@@ -80,6 +80,39 @@ class DemoIT {
     }
 
     @Test
+    void shouldStopCleanlyWhenInterrupted(@TempDir Path tmp) throws Exception {
+        // given a demo running without --duration
+        Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                Demo.class.getName(), "--rate", "20")
+                .redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        List<String> lines = new ArrayList<>();
+        boolean signalled = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+                // when it is interrupted (SIGTERM runs the same shutdown hook as Ctrl-C's SIGINT) once feeding
+                if (!signalled && line.contains("alerts appear below")) {
+                    p.destroy();
+                    signalled = true;
+                }
+            }
+        }
+
+        // then it stops within seconds, says so, and leaves no temporary directory behind
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the demo did not stop");
+        String all = String.join("\n", lines);
+        assertTrue(signalled, "the demo never started feeding:\n" + all + Files.readString(tmp.resolve("stderr.txt")));
+        assertTrue(all.contains("vigie demo: stopped after"), "no closing summary:\n" + all);
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of("stderr.txt"), left.map(f -> f.getFileName().toString()).toList(),
+                    "the demo left temporary files behind");
+        }
+    }
+
+    @Test
     void shouldRejectANegativeDurationWithOneLine() {
         assertEquals(1, Demo.run(new String[]{"--duration", "-3"}));
         assertEquals(1, Demo.run(new String[]{"--rate", "0"}));
