@@ -1,5 +1,7 @@
 package io.vigie.stream.topology;
 
+import io.vigie.stream.integrity.AlertChain;
+
 /** The alert chains available to the topology. */
 public final class AlertLinkers {
 
@@ -9,11 +11,8 @@ public final class AlertLinkers {
     private AlertLinkers() {
     }
 
-    /**
-     * The project's integrity chain ({@code io.vigie.stream.integrity.AlertChain}) when it is on the class
-     * path, else {@link #NONE}.
-     */
+    /** The project's integrity chain: SHA-256 over the canonical alert, linked to the task's previous one. */
     public static AlertLinker defaultLinker() {
-        return NONE;
+        return AlertChain::link;
     }
 }
