@@ -12,7 +12,7 @@ import java.util.Locale;
  * separators collapsed, whitespace runs to one space) with a per-char offset map. Delete once
  * {@code Normalizers.standard()} is merged.
  */
-final class StandInNormalizer implements TextNormalizer {
+public final class StandInNormalizer implements TextNormalizer {
 
     private char[] out = new char[64];
     private int[] from = new int[64];
