@@ -23,7 +23,7 @@ class SignalModelLoadTest {
     Path dir;
 
     private SignalModels.Builder builder() {
-        return SignalModels.builder().normalizers(StandInNormalizer::new);
+        return SignalModels.builder();
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.vigie.core.signal.internal;
 
-import io.vigie.core.rule.RulePackException;
 import io.vigie.core.signal.MessageFeatures;
 import io.vigie.core.signal.SignalModel;
 import io.vigie.core.signal.SignalModels;
-import io.vigie.core.signal.StandInNormalizer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -31,11 +29,7 @@ class ExtractorPropertiesTest {
     private static final SignalModel MODEL = model();
 
     private static SignalModel model() {
-        try {
-            return SignalModels.builder().normalizers(StandInNormalizer::new).build();
-        } catch (RulePackException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
+        return SignalModels.defaults();
     }
 
     private final DefaultFeatureExtractor extractor = (DefaultFeatureExtractor) MODEL.newExtractor();
