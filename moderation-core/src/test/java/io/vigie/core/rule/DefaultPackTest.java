@@ -71,7 +71,7 @@ class DefaultPackTest {
         // are harmful by themselves may reach an alert that way
         CompiledPack pack = (CompiledPack) RulePacks.defaults(model);
         Set<String> harmfulAlone = Set.of("csam.codeword", "csam.codeword_trade", "csam.codeword_off_platform",
-                "csam.trade_age_range", "csam.known_sha256", "csam.known_pdq", "hate.slur", "hate.slur_attack",
+                "csam.trade_age_range", "csam.trade_abuse_wording", "csam.known_sha256", "csam.known_pdq", "hate.slur", "hate.slur_attack",
                 "hate.slur_threat", "threat.violence", "threat.leak", "ambush.lure_meeting", "ambush.slur_meeting",
                 "ambush.group_meeting", "ambush.group_slur", "sexual_violence.drugged_recruit",
                 "sexual_violence.drugged_no_consent", "sexual_violence.recruit_no_consent", "prostitution.offer",
