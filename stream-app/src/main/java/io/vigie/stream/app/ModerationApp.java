@@ -173,6 +173,11 @@ public final class ModerationApp {
         return failed || !closed ? 1 : 0;
     }
 
+    /** Asks a running {@link #run()} to shut down gracefully (what SIGTERM does). */
+    public void stop() {
+        stopped.countDown();
+    }
+
     /** Waits for the brokers (retrying with a clear message), then checks or creates the topics. */
     private boolean awaitBrokersAndTopics() throws InterruptedException {
         int retries = config.getInt(ModerationConfig.STARTUP_RETRIES);
