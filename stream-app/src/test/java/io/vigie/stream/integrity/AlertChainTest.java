@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -300,9 +299,7 @@ class AlertChainTest {
     private static JsonNode reversed(JsonNode node) {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
+            node.properties().forEach(e -> names.add(e.getKey()));
             Collections.reverse(names);
             ObjectNode copy = AlertChain.MAPPER.createObjectNode();
             for (String n : names) {
