@@ -47,6 +47,7 @@ public final class FakeSignalModel implements SignalModel {
 
     private static final Pattern AGE = Pattern.compile(
             "\\b(?:j'?ai|jai|i'?m|i am|im)\\s*(\\d{1,2})\\s*(?:ans|an|a|yo|y/o|years? old)\\b"
+                    + "|\\b(?:i'?m|i am)\\s+(\\d{1,2})\\b(?!\\s*(?:min|h\\b|hours|km|mi))"
                     + "|\\b(\\d{1,2})\\s*(?:yo|y/o|ans)\\b(?!\\s*(?:de|d'|of))"
                     + "|\\bnee? en (\\d{4})\\b"
                     + "|^\\s*(\\d{1,2})\\s*[fmh]\\b");
@@ -60,7 +61,7 @@ public final class FakeSignalModel implements SignalModel {
             "\\b\\d{1,3},? (?:rue|avenue|bd|boulevard|chemin|street|st)\\b|\\b(?:0[1-9]|[1-8]\\d|9[0-5])\\d{3}\\b");
     private static final Pattern PRICE = Pattern.compile(
             "\\d+\\s?(?:€|euros?\\b|eur\\b|balles\\b|dollars\\b|bucks\\b)|\\$\\s?\\d+"
-                    + "|\\b\\d+ (?:la|the) (?:demi-heure|demi heure|heure|nuit|hour|night)\\b");
+                    + "|\\b\\d+ (?:la|the|an|a) (?:demi-heure|demi heure|heure|nuit|hour|night)\\b");
 
     private final Registry registry = new Registry();
     private final Map<String, List<String>> lexicon;
@@ -168,9 +169,12 @@ public final class FakeSignalModel implements SignalModel {
             }
             Matcher m = AGE.matcher(folded);
             if (m.find() && !folded.substring(m.end()).trim().startsWith("min")) {
-                int g = m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : 4;
+                int g = 1;
+                while (m.group(g) == null) {
+                    g++;
+                }
                 int value = Integer.parseInt(m.group(g));
-                if (g == 3) {
+                if (g == 4) {
                     value = Instant.ofEpochMilli(eventTimeMs).atZone(ZoneOffset.UTC).getYear() - value;
                 }
                 if (value >= 5 && value <= 99) {

@@ -166,6 +166,17 @@ final class ItFixture {
         }
     }
 
+    /** Deletes a file or a directory tree. */
+    static void deleteTree(Path path) {
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JsonNode tree(byte[] json) {
         try {
             return JSON.readTree(json);

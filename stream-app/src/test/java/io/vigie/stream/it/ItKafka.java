@@ -122,6 +122,16 @@ final class ItKafka {
                         latest.put(new TopicPartition(inputTopic, p.partition()), OffsetSpec.latest());
                     }
                     committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    // a repartition topic appears in the committed offsets only after its first commit: take the
+                    // partitions the members are assigned as well, and require a settled group
+                    var group = admin.describeConsumerGroups(List.of(applicationId)).all()
+                            .get(10, TimeUnit.SECONDS).get(applicationId);
+                    if (group.groupState() != org.apache.kafka.common.GroupState.STABLE) {
+                        last[0] = "group " + group.groupState();
+                        return false;
+                    }
+                    group.members().forEach(m -> m.assignment().topicPartitions()
+                            .forEach(tp -> latest.put(tp, OffsetSpec.latest())));
                     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
                             admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
                     for (var e : ends.entrySet()) {

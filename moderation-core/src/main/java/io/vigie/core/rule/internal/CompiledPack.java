@@ -39,7 +39,7 @@ public final class CompiledPack implements RulePack {
             CompiledRule rule = this.rules[r];
             ids.add(rule.id());
             if (rule.hasRegex()) {
-                regexCount = Math.max(regexCount, rule.regexSlot() + 1);
+                regexCount = Math.max(regexCount, rule.maxRegexSlot() + 1);
             }
             if (rule.allCues().length > 0) {
                 index.get(rule.allCues()[0]).add(r);

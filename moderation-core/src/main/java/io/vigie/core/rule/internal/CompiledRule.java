@@ -38,6 +38,8 @@ public final class CompiledRule {
     private final int[] none;
     private final Pattern regex;
     private final int regexSlot;
+    private final Pattern notRegex;
+    private final int notRegexSlot;
     private final int evidenceCue;
     private final byte recipientLikelyMinor;
     private final byte senderLikelyMinor;
@@ -65,6 +67,8 @@ public final class CompiledRule {
         this.none = b.none.clone();
         this.regex = b.regex;
         this.regexSlot = b.regexSlot;
+        this.notRegex = b.notRegex;
+        this.notRegexSlot = b.notRegexSlot;
         this.evidenceCue = b.evidenceCue;
         this.recipientLikelyMinor = b.recipientLikelyMinor;
         this.senderLikelyMinor = b.senderLikelyMinor;
@@ -129,11 +133,12 @@ public final class CompiledRule {
     }
 
     boolean hasRegex() {
-        return regex != null;
+        return regex != null || notRegex != null;
     }
 
-    int regexSlot() {
-        return regexSlot;
+    /** Highest scratch matcher slot this rule uses, -1 when none. */
+    int maxRegexSlot() {
+        return Math.max(regexSlot, notRegexSlot);
     }
 
     Pattern regex() {
@@ -189,6 +194,9 @@ public final class CompiledRule {
             }
         }
         if (!contextHolds(f, ctx)) {
+            return null;
+        }
+        if (notRegex != null && scratch.matcher(notRegexSlot, notRegex, f.raw()).find()) {
             return null;
         }
         int start;
@@ -332,6 +340,8 @@ public final class CompiledRule {
         int[] none = new int[0];
         Pattern regex;
         int regexSlot = -1;
+        Pattern notRegex;
+        int notRegexSlot = -1;
         int evidenceCue = -1;
         byte recipientLikelyMinor = ANY;
         byte senderLikelyMinor = ANY;

@@ -41,7 +41,7 @@ public final class RuleCompiler {
     static final Set<String> FILE_KEYS = Set.of("rules");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "categories", "score", "stage", "shadow",
             "evidence", "when", "examples");
-    static final Set<String> WHEN_KEYS = Set.of("all", "any", "min", "none", "regex", "recipientLikelyMinor",
+    static final Set<String> WHEN_KEYS = Set.of("all", "any", "min", "none", "regex", "notRegex", "recipientLikelyMinor",
             "senderLikelyMinor", "senderLikelyAdult", "minAgeGap", "senderAccountAgeMaxHours", "stagesSeen",
             "minConversationMessages", "privateOnly");
     static final Set<String> STAGES_KEYS = Set.of("any", "all");
@@ -249,20 +249,13 @@ public final class RuleCompiler {
                         "remove it from 'none' or from 'all'/'any'");
             }
         }
-        String regex = string(w, "regex", false);
-        if (regex != null) {
-            try {
-                b.regex = Pattern.compile(regex);
-                b.regexSlot = regexSlots[0]++;
-                if (!regex.equals(Folding.fold(regex)) && !regex.contains("\\")) {
-                    error(w.values().get("regex"), "regex has upper case or accented letters",
-                            "regexes run on folded text (lower case, no accents): write '"
-                                    + Folding.fold(regex) + "'");
-                }
-            } catch (PatternSyntaxException e) {
-                error(w.values().get("regex"), "bad regex: " + e.getMessage(), "RE2 syntax: no backreferences "
-                        + "or lookaround");
-            }
+        b.regex = regex(w, "regex");
+        if (b.regex != null) {
+            b.regexSlot = regexSlots[0]++;
+        }
+        b.notRegex = regex(w, "notRegex");
+        if (b.notRegex != null) {
+            b.notRegexSlot = regexSlots[0]++;
         }
         b.recipientLikelyMinor = tri(bool(w, "recipientLikelyMinor"));
         b.senderLikelyMinor = tri(bool(w, "senderLikelyMinor"));
@@ -303,6 +296,26 @@ public final class RuleCompiler {
         } else if (stages != null) {
             error(stages, "'stagesSeen' must be a list or {any: [...], all: [...]}",
                     "e.g. 'stagesSeen: [SECRECY, MEETING]'");
+        }
+    }
+
+    private Pattern regex(MapNode w, String key) {
+        String regex = string(w, key, false);
+        if (regex == null) {
+            return null;
+        }
+        Node where = w.values().get(key);
+        String letters = regex.replaceAll("\\\\.", "");
+        if (!letters.equals(Folding.fold(letters))) {
+            error(where, key + " has upper case or accented letters",
+                    "regexes run on folded text (lower case, no accents): write '" + Folding.fold(regex) + "'");
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            error(where, "bad " + key + ": " + e.getMessage(), "RE2 syntax: no backreferences or lookaround");
+            return null;
         }
     }
 

@@ -1,0 +1,102 @@
+package io.vigie.core.normalize.internal;
+
+/**
+ * Step 3: joins single letters spelled out with separators ("s.n.a.p", "p-t-h-c", "s n a p" → "snap",
+ * "pthc"), squashing repeats the join creates.
+ *
+ * <p>A single-letter token is one BMP letter with no letter, digit or leet symbol on either side. A run is
+ * single-letter tokens each followed by exactly one separator char of one kind ({@code . - _ *} or space).
+ * It is joined when it has at least 2 tokens (at least 3 when the separator is a space, so "il y a" stays)
+ * and the joined, squashed word has at least 2 letters ("a.a" stays: joining would make a new single letter
+ * and break idempotence). A run that is rejected for that last reason leaves its final token free to start
+ * the next run, so each token is looked at most twice: the work is linear.
+ *
+ * <p>Not thread-safe (per normalizer).
+ */
+final class SeparatorStep {
+
+    /** Lookahead work of the last calls, for the linear-work test; cheap and never reset by the step. */
+    long visits;
+
+    /** Whether {@code c} joins spelled-out letters. */
+    static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
+    }
+
+    private static boolean isWordAt(char[] buf, int i, int len) {
+        return CharKind.isWordKind(CharKind.at(buf, i, len)) || LeetStep.isLeetSymbol(buf[i]);
+    }
+
+    private static boolean isSingleLetterAt(char[] buf, int i, int len) {
+        char c = buf[i];
+        if (Character.isSurrogate(c) || CharKind.at(buf, i, len) != CharKind.LETTER) {
+            return false;
+        }
+        return (i == 0 || !isWordAt(buf, i - 1, len)) && (i + 1 == len || !isWordAt(buf, i + 1, len));
+    }
+
+    /**
+     * Joins separated single letters in {@code b} in place.
+     *
+     * @return whether anything was joined
+     */
+    boolean apply(FoldBuffer b) {
+        char[] buf = b.chars;
+        int[] start = b.start;
+        int[] end = b.end;
+        int len = b.length;
+        int w = 0;
+        int r = 0;
+        boolean changed = false;
+        while (r < len) {
+            if (r + 2 < len && isSeparator(buf[r + 1]) && isSingleLetterAt(buf, r, len)) {
+                char sep = buf[r + 1];
+                int q = r;
+                int count = 1;
+                boolean allSame = true;
+                while (q + 2 < len && buf[q + 1] == sep && isSingleLetterAt(buf, q + 2, len)) {
+                    allSame &= buf[q + 2] == buf[r];
+                    q += 2;
+                    count++;
+                    visits++;
+                }
+                visits++;
+                if (count >= (sep == ' ' ? 3 : 2)) {
+                    if (!allSame) {
+                        // join, squashing equal neighbours; the span of each kept letter widens over its repeats
+                        int first = w;
+                        for (int p = r; p <= q; p += 2) {
+                            if (w > first && buf[w - 1] == buf[p]) {
+                                end[w - 1] = end[p];
+                            } else {
+                                buf[w] = buf[p];
+                                start[w] = start[p];
+                                end[w] = end[p];
+                                w++;
+                            }
+                        }
+                        changed = true;
+                        r = q + 1;
+                        continue;
+                    }
+                    // all the same letter: copy all but the last token, which may start another run
+                    while (r < q) {
+                        buf[w] = buf[r];
+                        start[w] = start[r];
+                        end[w] = end[r];
+                        w++;
+                        r++;
+                    }
+                    continue;
+                }
+            }
+            buf[w] = buf[r];
+            start[w] = start[r];
+            end[w] = end[r];
+            w++;
+            r++;
+        }
+        b.length = w;
+        return changed;
+    }
+}

@@ -1,0 +1,122 @@
+package io.vigie.core.normalize.internal;
+
+import io.vigie.core.normalize.NormalizedText;
+import io.vigie.core.normalize.TextNormalizer;
+
+import java.util.Arrays;
+
+/**
+ * The standard folding chain: {@link FoldStep} (per code point, plus blank, letter and punctuation runs),
+ * then {@link LeetStep} and {@link SeparatorStep} when the first step saw something for them to do. See
+ * {@link io.vigie.core.normalize.Normalizers#standard()} for the folded form this produces.
+ *
+ * <p>Not thread-safe: one instance per stream task or session. The raw copy and the folded buffers are
+ * reused and grow on demand, so a warmed-up instance allocates nothing per call. The returned
+ * {@link NormalizedText} is this instance's single view, valid until the next {@link #normalize} call.
+ * The shared {@link FoldTable} is immutable.
+ */
+public final class StandardNormalizer implements TextNormalizer {
+
+    private final FoldStep fold;
+    private final LeetStep leet = new LeetStep();
+    private final SeparatorStep separators = new SeparatorStep();
+    private final FoldBuffer buffer = new FoldBuffer();
+    private final View view = new View();
+    private char[] rawChars = new char[256];
+
+    /** A normalizer over the bundled data files. */
+    public StandardNormalizer() {
+        this(FoldTable.standard());
+    }
+
+    StandardNormalizer(FoldTable table) {
+        this.fold = new FoldStep(table);
+    }
+
+    @Override
+    public NormalizedText normalize(CharSequence raw) {
+        CharSequence text = raw == null ? "" : raw;
+        int n = text.length();
+        if (n > rawChars.length) {
+            rawChars = Arrays.copyOf(rawChars, Math.max(n, rawChars.length + (rawChars.length >> 1)));
+        }
+        if (text instanceof String) {
+            ((String) text).getChars(0, n, rawChars, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                rawChars[i] = text.charAt(i);
+            }
+        }
+        fold.foldInto(rawChars, n, buffer);
+        if (fold.leetCandidate) {
+            leet.apply(buffer);
+        }
+        if (fold.separatorCandidate) {
+            separators.apply(buffer);
+        }
+        view.raw = text;
+        return view;
+    }
+
+    /** Lookahead work done by the separator step so far (for the linear-work test). */
+    long separatorVisits() {
+        return separators.visits;
+    }
+
+    @Override
+    public String toString() {
+        return "StandardNormalizer[fold(nfkd,marks,case,homoglyphs,ignorables,apostrophes,runs) -> leet -> separators]";
+    }
+
+    /** The reused result view. */
+    private final class View implements NormalizedText {
+        private CharSequence raw = "";
+
+        @Override
+        public char[] chars() {
+            return buffer.chars;
+        }
+
+        @Override
+        public int length() {
+            return buffer.length;
+        }
+
+        @Override
+        public CharSequence raw() {
+            return raw;
+        }
+
+        @Override
+        public int rawStart(int foldedIndex) {
+            int len = buffer.length;
+            if (len == 0) {
+                return 0;
+            }
+            if (foldedIndex <= 0) {
+                return buffer.start[0];
+            }
+            if (foldedIndex >= len) {
+                return buffer.end[len - 1];
+            }
+            return buffer.start[foldedIndex];
+        }
+
+        @Override
+        public int rawEnd(int foldedEnd) {
+            int len = buffer.length;
+            if (len == 0) {
+                return 0;
+            }
+            if (foldedEnd <= 0) {
+                return buffer.start[0];
+            }
+            return buffer.end[Math.min(foldedEnd, len) - 1];
+        }
+
+        @Override
+        public String toString() {
+            return new String(buffer.chars, 0, buffer.length);
+        }
+    }
+}
