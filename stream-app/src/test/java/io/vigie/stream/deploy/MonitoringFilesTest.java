@@ -122,6 +122,25 @@ class MonitoringFilesTest {
     }
 
     @Test
+    void shouldUnitTestEveryAlertRuleFiringAndSilent() {
+        // alerts-test.yml runs under promtool (deploy/prometheus/check.sh); here: it covers every alert
+        JsonNode tests = DeployFiles.yamlDocuments(DeployFiles.deploy("prometheus/alerts-test.yml")).get(0);
+        assertEquals("alerts.yml", tests.path("rule_files").get(0).asText());
+        Set<String> firing = new TreeSet<>();
+        Set<String> silent = new TreeSet<>();
+        for (JsonNode test : tests.path("tests")) {
+            for (JsonNode case_ : test.path("alert_rule_test")) {
+                (case_.path("exp_alerts").isEmpty() ? silent : firing).add(case_.path("alertname").asText());
+            }
+        }
+        Set<String> alerts = new TreeSet<>();
+        alertRules().groups().forEach(g -> g.rules().forEach(r -> alerts.add(r.alert())));
+        assertEquals(alerts, firing, "every alert has a case where it fires");
+        assertTrue(silent.containsAll(Set.of("VigieCriticalAlertBurst", "VigieConsumerLagGrowing",
+                "VigieDeadLetterRate", "VigieNoInstanceRunning")), "and the main ones a case where they stay quiet");
+    }
+
+    @Test
     void shouldLoadTheRuleFileFromThePrometheusConfig() {
         JsonNode config = DeployFiles.yamlDocuments(DeployFiles.deploy("prometheus/prometheus.yml")).get(0);
         List<String> ruleFiles = new ArrayList<>();
