@@ -1,10 +1,18 @@
 package io.vigie.core;
 
+import io.vigie.core.assess.DeviceAssessor;
 import io.vigie.core.assess.Policy;
+import io.vigie.core.assess.SenderAssessor;
+import io.vigie.core.rule.RulePack;
 import io.vigie.core.rule.RulePackException;
+import io.vigie.core.rule.RulePacks;
+import io.vigie.core.signal.SignalModel;
+import io.vigie.core.signal.SignalModels;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The compiled moderation model: lexicons, patterns, hash lists, the rule pack and the policy. Immutable and
@@ -15,9 +23,34 @@ import java.util.List;
  */
 public final class ModerationEngine {
 
+    /** Rule id of the built-in finding raised when an attachment is on a known-media list and no rule said so. */
+    public static final String KNOWN_MEDIA_RULE = "core.known_media";
+
+    private final SignalModel signals;
+    private final RulePack rules;
+    private final Policy policy;
+    private final String rulesVersion;
+    private final List<String> ruleIds;
+
+    private ModerationEngine(SignalModel signals, RulePack rules, Policy policy) {
+        this.signals = Objects.requireNonNull(signals, "signals must not be null");
+        this.rules = Objects.requireNonNull(rules, "rules must not be null");
+        this.policy = policy == null ? Policy.defaults() : policy;
+        this.rulesVersion = rules.version() + "+" + signals.version();
+        List<String> ids = new ArrayList<>(rules.ruleIds());
+        for (String builtIn : List.of(KNOWN_MEDIA_RULE, SenderAssessor.FAN_OUT_RULE, SenderAssessor.BURST_RULE,
+                DeviceAssessor.BAN_EVASION_RULE)) {
+            if (!ids.contains(builtIn)) {
+                ids.add(builtIn);
+            }
+        }
+        this.ruleIds = List.copyOf(ids);
+    }
+
     /** The embedded default lexicons and rule pack with the default policy. */
     public static ModerationEngine defaults() {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        SignalModel signals = SignalModels.defaults();
+        return new ModerationEngine(signals, RulePacks.defaults(signals), Policy.defaults());
     }
 
     /**
@@ -31,26 +64,54 @@ public final class ModerationEngine {
      */
     public static ModerationEngine load(Path rulesDir, Path lexiconDir, Path hashListDir, Policy policy)
             throws RulePackException {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        SignalModel signals = lexiconDir == null && hashListDir == null ? SignalModels.defaults()
+                : SignalModels.load(lexiconDir, hashListDir);
+        RulePack rules = rulesDir == null ? RulePacks.defaults(signals) : RulePacks.load(rulesDir, signals);
+        return new ModerationEngine(signals, rules, policy);
+    }
+
+    /**
+     * An engine from already compiled parts (tests, benchmarks, embedders with their own loading).
+     *
+     * @param signals the compiled signal model, never null
+     * @param rules   a rule pack compiled against {@code signals}' cue registry, never null
+     * @param policy  the policy; null for the default
+     */
+    public static ModerationEngine of(SignalModel signals, RulePack rules, Policy policy) {
+        return new ModerationEngine(signals, rules, policy);
     }
 
     /** A new session with its own scratch buffers; not thread-safe. */
     public ModerationSession newSession() {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        return new ModerationSession(this);
     }
 
-    /** Version of the rules and data, stamped on every alert. */
+    /** Version of the rules and data, stamped on every alert: {@code <pack version>+<signal data version>}. */
     public String rulesVersion() {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        return rulesVersion;
     }
 
-    /** Ids of the compiled rules (closed set: safe as metric tags). */
+    /**
+     * Ids of the compiled rules plus the built-in ones of core ({@link #KNOWN_MEDIA_RULE},
+     * {@code core.fan_out}, {@code core.new_account_burst}, {@code core.ban_evasion}); a closed set, safe as
+     * metric tags.
+     */
     public List<String> ruleIds() {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        return ruleIds;
     }
 
     /** The policy in force. */
     public Policy policy() {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        return policy;
+    }
+
+    /** The compiled signal model. */
+    public SignalModel signalModel() {
+        return signals;
+    }
+
+    /** The compiled rule pack. */
+    public RulePack rulePack() {
+        return rules;
     }
 }

@@ -1,16 +1,103 @@
 package io.vigie.core;
 
+import io.vigie.core.assess.AlertIds;
+import io.vigie.core.assess.Ages;
+import io.vigie.core.assess.DeviceAssessor;
+import io.vigie.core.assess.Policy;
+import io.vigie.core.assess.RiskDecay;
+import io.vigie.core.assess.SenderAssessor;
+import io.vigie.core.assess.Statements;
+import io.vigie.core.rule.RulePack;
+import io.vigie.core.signal.CueRegistry;
+import io.vigie.core.signal.FeatureExtractor;
+import io.vigie.core.signal.MessageFeatures;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Scores and assesses messages with one engine. Not thread-safe: one per Kafka Streams task (create it in
  * the processor's {@code init()}), reusing its scratch buffers for every record. Deterministic: the same
  * inputs give the same outputs; only event time ({@code sentAt}) is used, never the wall clock.
  *
+ * <p>How a message becomes an assessment ({@link #assess}):
+ * <ol>
+ *   <li>cues are extracted once; what the sender states about themself in this very message (a stated age,
+ *   a school or parental hint) updates the sender's {@link UserState} <em>before</em> the rules see the
+ *   context, so "j'ai 13 ans" makes the writer a likely minor for the message that says it;</li>
+ *   <li>the rules run on the cues and the context (ages, account age, stages already reached);</li>
+ *   <li>the message score is the sum of its non-shadow findings' scores (a rule a reviewer dismissed in this
+ *   conversation counts {@link Policy#dismissedWeight()}), capped at 100. The conversation risk adds the same
+ *   sum (a rule already in the conversation's evidence adds {@link Policy#repeatWeight()} of it) and decays by
+ *   event time with the policy's half-life;</li>
+ *   <li>severity comes from the message score, raised by the conversation risk up to HIGH at most (what adds
+ *   up over time deserves a human look; CRITICAL, which may escalate to authorities, needs the message's own
+ *   evidence). Grooming talk (CHILD_GROOMING, OFF_PLATFORM, nothing sexual) goes CRITICAL only through its stage
+ *   pattern: an adult (or unknown) writing to a likely minor with {@link Policy#groomingHoldStages()} grooming
+ *   stages (AGE_CHECK not counted) is at least HIGH, with {@link Policy#groomingEscalateStages()} CRITICAL. A
+ *   known-media attachment is CRITICAL (CSAM, alert kind KNOWN_MEDIA). The action follows
+ *   {@link Policy#actionOf}; a banned sender's every message is at least BLOCK, findings or not;</li>
+ *   <li>an alert is raised from MEDIUM up, and only when one of the message's categories is new to the
+ *   conversation or its severity rises above what was already alerted for it.</li>
+ * </ol>
+ *
+ * <p>Shadow findings are reported and never act: they count in no score, stage, severity or action, and
+ * when an alert is raised anyway they appear among its signals with their rule id prefixed by
+ * {@value #SHADOW_PREFIX}. Rule errors go to the alert's {@code errors}.
+ *
+ * <p>Enforcement commands are per message (a HIGH message is held even when its category was already
+ * alerted); their {@code alertId} is the alert of the same message, or null when the message raised none.
+ *
  * <p>OWNER: assess helper.
  */
 public final class ModerationSession {
+
+    /** Prefix of a shadow finding's rule id among an alert's signals. */
+    public static final String SHADOW_PREFIX = "shadow.";
+
+    private static final ScoringContext NO_CONTEXT = ScoringContext.none();
+
+    /** Categories of grooming talk that carries no sexual content or material of its own. */
+    private static final Set<Category> GROOMING_TALK = EnumSet.of(Category.CHILD_GROOMING, Category.OFF_PLATFORM);
+
+    private final ModerationEngine engine;
+    private final Policy policy;
+    private final RulePack rules;
+    private final FeatureExtractor extractor;
+    private final int minorContextCue;
+    private final int ageQuestionCue;
+    private final int knownShaCue;
+    private final int knownPdqCue;
+    private final ArrayList<Finding> findings = new ArrayList<>();
+    private final List<Finding> findingsView = Collections.unmodifiableList(findings);
+    private final ArrayList<String> errors = new ArrayList<>();
+    private final List<String> errorsView = Collections.unmodifiableList(errors);
+
+    ModerationSession(ModerationEngine engine) {
+        this.engine = engine;
+        this.policy = engine.policy();
+        this.rules = engine.rulePack();
+        this.extractor = engine.signalModel().newExtractor();
+        CueRegistry cues = engine.signalModel().cues();
+        this.minorContextCue = cues.id("age.minor_context");
+        this.ageQuestionCue = cues.id("age.question");
+        this.knownShaCue = cues.id("media.known_sha256");
+        this.knownPdqCue = cues.id("media.known_pdq");
+    }
+
+    /** The engine this session scores with. */
+    public ModerationEngine engine() {
+        return engine;
+    }
 
     /**
      * Assesses one message in its conversation.
@@ -21,32 +108,327 @@ public final class ModerationSession {
      */
     public Assessment assess(ChatMessage message, ConversationState conversation, UserState sender,
                              Map<String, UserState> recipients) {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        Objects.requireNonNull(message, "message must not be null");
+        Instant at = message.sentAt();
+        double halfLife = policy.riskHalfLifeMinutes();
+        ConversationState conv = conversation == null ? ConversationState.empty(message.conversationId())
+                : conversation;
+        Map<String, UserState> recips = recipients == null ? Map.of() : recipients;
+        MessageFeatures features = extractor.extract(message.text(), message.attachments(), at.toEpochMilli());
+
+        // 1. what the sender says of themself counts for this very message
+        UserState user = (sender == null ? UserState.unknown(message.senderId()) : sender)
+                .withSnapshot(message.sender(), at);
+        int stated = features.statedAge();
+        if (stated >= 0 && (user.statedAgeAt() == null || !at.isBefore(user.statedAgeAt()))) {
+            user = user.withStatedAge(stated, at);
+        }
+        if (isMinorHint(features, message.text())) {
+            user = user.withMinorHint(at);
+        }
+        Alert.PersonAge senderAge = stated >= 0
+                ? new Alert.PersonAge(null, user.declaredAge(), stated, stated < 18)
+                : Ages.of(null, user);
+        List<Alert.PersonAge> recipientAges = Ages.recipients(message.recipientIds(), recips,
+                policy.maxParticipants());
+        long accountAgeMs = user.accountCreatedAt() == null ? -1
+                : Math.max(0, at.toEpochMilli() - user.accountCreatedAt().toEpochMilli());
+        EnumSet<Stage> stagesBefore = EnumSet.noneOf(Stage.class);
+        stagesBefore.addAll(conv.stages());
+        ScoringContext context = new ScoringContext(senderAge, recipientAges, accountAgeMs, stagesBefore,
+                conv.messages());
+
+        // 2. rules
+        findings.clear();
+        errors.clear();
+        rules.evaluate(features, context, findings, errors);
+        boolean knownMedia = has(features, knownShaCue) || has(features, knownPdqCue);
+        if (knownMedia && !hasActive(Category.CSAM)) {
+            findings.add(new Finding(ModerationEngine.KNOWN_MEDIA_RULE, List.of(Category.CSAM), 100, null, -1, -1,
+                    null, false));
+        }
+
+        // 3. weigh: shadow findings never count
+        Set<String> dismissed = new HashSet<>(conv.dismissedRules());
+        Set<String> seen = new HashSet<>();
+        for (Alert.Signal s : conv.evidence()) {
+            seen.add(s.ruleId());
+        }
+        double sum = 0;
+        double contribution = 0;
+        boolean active = false;
+        EnumSet<Category> categories = EnumSet.noneOf(Category.class);
+        EnumSet<Stage> stagesAfter = EnumSet.copyOf(stagesBefore);
+        boolean newStage = false;
+        LinkedHashSet<String> activeRules = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            if (f.shadow()) {
+                continue;
+            }
+            active = true;
+            double w = Math.max(0, f.score());
+            if (dismissed.contains(f.ruleId())) {
+                w *= policy.dismissedWeight();
+            }
+            sum += w;
+            contribution += seen.contains(f.ruleId()) ? w * policy.repeatWeight() : w;
+            categories.addAll(f.categories());
+            if (f.stage() != null) {
+                stagesAfter.add(f.stage());
+                newStage = true;
+            }
+            activeRules.add(f.ruleId());
+        }
+        int score = (int) Math.min(100, Math.round(sum));
+        double risk = conv.risk();
+        Instant riskAt = conv.riskAt();
+        if (contribution > 0) {
+            risk = RiskDecay.add(conv.risk(), conv.riskAt(), contribution, at, halfLife);
+            riskAt = RiskDecay.referenceAfter(conv.riskAt(), at);
+        }
+        int riskNow = (int) Math.round(RiskDecay.at(risk, riskAt, at, halfLife));
+
+        // 4. severity and action
+        boolean adultToMinor = !senderAge.likelyMinor() && Ages.anyMinor(recipientAges);
+        int groomingStages = stagesAfter.size() - (stagesAfter.contains(Stage.AGE_CHECK) ? 1 : 0);
+        boolean groomingPattern = false;
+        Severity severity = null;
+        if (active) {
+            // accumulated risk asks for a human look (up to HIGH); CRITICAL needs this message's own evidence
+            Severity fromRisk = policy.severityOf(riskNow);
+            severity = policy.severityOf(score);
+            if (Severity.CRITICAL.above(fromRisk) && fromRisk.above(severity)) {
+                severity = fromRisk;
+            } else if (fromRisk == Severity.CRITICAL && Severity.HIGH.above(severity)) {
+                severity = Severity.HIGH;
+            }
+            boolean grooming = newStage || categories.contains(Category.CHILD_GROOMING)
+                    || categories.contains(Category.MINOR_SEXUALIZATION);
+            boolean patternOnly = GROOMING_TALK.containsAll(categories);
+            if (severity == Severity.CRITICAL && patternOnly && categories.contains(Category.CHILD_GROOMING)
+                    && groomingStages < policy.groomingEscalateStages()) {
+                // grooming talk without sexual content escalates on the stage pattern, not on summed scores
+                severity = Severity.HIGH;
+            }
+            if (grooming && adultToMinor && groomingStages >= policy.groomingHoldStages()) {
+                groomingPattern = true;
+                categories.add(Category.CHILD_GROOMING);
+                Severity floor = groomingStages >= policy.groomingEscalateStages() ? Severity.CRITICAL
+                        : Severity.HIGH;
+                if (floor.above(severity)) {
+                    severity = floor;
+                }
+            }
+            if (knownMedia) {
+                severity = Severity.CRITICAL;
+            }
+        }
+        Action action = policy.actionOf(severity, categories, adultToMinor);
+        if (user.banned() && (action == null || action.compareTo(Action.BLOCK) < 0)) {
+            action = Action.BLOCK;
+        }
+
+        // 5. alert on a new category or a rise
+        EnumMap<Category, Severity> alerted = new EnumMap<>(Category.class);
+        alerted.putAll(conv.alerted());
+        boolean rise = false;
+        if (policy.alerts(severity)) {
+            for (Category c : categories) {
+                if (severity.above(alerted.get(c))) {
+                    rise = true;
+                    alerted.put(c, severity);
+                }
+            }
+        }
+        List<Stage> stageList = List.copyOf(stagesAfter);
+        int messages = conv.messages() + 1;
+        List<Alert.Signal> signals = active ? signals(message.text(), false) : List.of();
+        Alert alert = null;
+        if (rise) {
+            List<Alert.Signal> all = new ArrayList<>(signals);
+            all.addAll(signals(message.text(), true));
+            Alert.Kind kind = knownMedia ? Alert.Kind.KNOWN_MEDIA : Alert.Kind.MESSAGE;
+            alert = new Alert(AlertIds.of(message.messageId(), kind), message.messageId(), message.conversationId(),
+                    message.senderId(), message.recipientIds(), at, at, severity, action == null ? Action.REVIEW
+                    : action, score, List.copyOf(categories), all, new Alert.AgeInfo(senderAge, recipientAges),
+                    new Alert.ConversationInfo(messages, riskNow, stageList), engine.rulesVersion(),
+                    message.text(), kind, List.copyOf(errors), null, null);
+        }
+
+        // 6. enforcement, with a statement of reasons
+        List<ActionCommand> actions = List.of();
+        if (action != null && action.enforces()) {
+            List<String> facts = new ArrayList<>();
+            if (user.banned()) {
+                facts.add(Statements.FACT_BANNED);
+            }
+            if (knownMedia) {
+                facts.add(Statements.FACT_KNOWN_MEDIA);
+            }
+            if (adultToMinor && active) {
+                facts.add(Statements.FACT_RECIPIENT_MINOR);
+            }
+            if (groomingPattern) {
+                facts.add("the conversation shows " + groomingStages + " stages of grooming: "
+                        + stageNames(stagesAfter));
+            }
+            if (severity != null) {
+                facts.add("automated rules rated the message " + severity.value() + " (score " + score
+                        + ", conversation risk " + riskNow + ")");
+            }
+            actions = List.of(Statements.command(policy, message.senderId(), action,
+                    alert == null ? null : alert.alertId(), message.messageId(), List.copyOf(categories),
+                    List.copyOf(activeRules), facts));
+        }
+
+        // 7. next conversation state
+        LinkedHashSet<String> participants = new LinkedHashSet<>(conv.participants());
+        touch(participants, message.senderId());
+        for (String r : message.recipientIds()) {
+            touch(participants, r);
+            trimFront(participants, policy.maxParticipants());
+        }
+        trimFront(participants, policy.maxParticipants());
+        List<Alert.Signal> evidence = conv.evidence();
+        if (active) {
+            List<Alert.Signal> grown = new ArrayList<>(evidence);
+            grown.addAll(signals);
+            evidence = grown.size() <= policy.maxEvidence() ? grown
+                    : grown.subList(grown.size() - policy.maxEvidence(), grown.size());
+        }
+        boolean late = conv.lastEventAt() != null && at.isBefore(conv.lastEventAt().minusMillis(policy.graceMs()));
+        ConversationState next = new ConversationState(conv.conversationId(), new ArrayList<>(participants), messages,
+                risk, riskAt, stageList, alerted, evidence, conv.dismissedRules(),
+                conv.lastEventAt() == null || at.isAfter(conv.lastEventAt()) ? at : conv.lastEventAt(),
+                conv.lateMessages() + (late ? 1 : 0));
+        return new Assessment(next, user, findings, score, severity, alert, actions);
     }
 
     /**
      * The message-level hot path: normalize, match, signals, rules. Allocates nothing when nothing fires.
      *
+     * @param context     the context the rules see; null for none
      * @param eventTimeMs event time of the message in epoch ms
-     * @return findings, a reused list valid until the next call
+     * @return findings, a reused unmodifiable list valid until the next call
      */
     public List<Finding> score(CharSequence text, ScoringContext context, long eventTimeMs) {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        Objects.requireNonNull(text, "text must not be null");
+        MessageFeatures features = extractor.extract(text, List.of(), eventTimeMs);
+        findings.clear();
+        errors.clear();
+        rules.evaluate(features, context == null ? NO_CONTEXT : context, findings, errors);
+        return findingsView;
+    }
+
+    /** Rule errors met by the last {@link #score} or {@link #assess} call; a reused list, valid until the next. */
+    public List<String> lastErrors() {
+        return errorsView;
     }
 
     /** Sender behaviour across conversations: fan-out to likely minors, new-account bursts. */
     public SideAssessment<SenderState> assessSender(SenderState state, ChatMessage message, UserState sender,
                                                     Map<String, UserState> recipients) {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        Objects.requireNonNull(message, "message must not be null");
+        return SenderAssessor.assess(policy, engine.rulesVersion(), state, message, sender, recipients);
     }
 
-    /** Device behaviour: a new pseudonym on a banned user's device is ban evasion. */
+    /**
+     * Device behaviour: a new pseudonym on a banned user's device is ban evasion.
+     *
+     * @param state null for a device never seen (the key is then taken from the message, see
+     *              {@link DeviceAssessor#deviceKeyOf})
+     * @throws IllegalArgumentException when {@code state} is null and the message has no device key
+     */
     public SideAssessment<DeviceState> assessDevice(DeviceState state, ChatMessage message, UserState sender) {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        Objects.requireNonNull(message, "message must not be null");
+        return DeviceAssessor.assess(policy, engine.rulesVersion(), state, message, sender);
+    }
+
+    /** The device state after a reviewer banned {@code userId}, for the decision path (idempotent). */
+    public DeviceState markBanned(DeviceState state, String userId) {
+        Objects.requireNonNull(state, "state must not be null");
+        Objects.requireNonNull(userId, "userId must not be null");
+        return DeviceAssessor.markBanned(policy, state, userId);
     }
 
     /** A reviewer dismissed an alert with these rule ids: lower this conversation's alerting for them. */
     public ConversationState dismiss(ConversationState conversation, List<String> ruleIds) {
-        throw new UnsupportedOperationException("assess helper: not built yet");
+        Objects.requireNonNull(conversation, "conversation must not be null");
+        if (ruleIds == null || ruleIds.isEmpty()) {
+            return conversation;
+        }
+        LinkedHashSet<String> dismissed = new LinkedHashSet<>(conversation.dismissedRules());
+        for (String id : ruleIds) {
+            if (id != null && !id.startsWith(SHADOW_PREFIX)) {
+                touch(dismissed, id);
+            }
+        }
+        trimFront(dismissed, policy.maxTracked());
+        return new ConversationState(conversation.conversationId(), conversation.participants(),
+                conversation.messages(), conversation.risk(), conversation.riskAt(), conversation.stages(),
+                conversation.alerted(), conversation.evidence(), new ArrayList<>(dismissed),
+                conversation.lastEventAt(), conversation.lateMessages());
+    }
+
+    // a writer's school or parental hint, not a question put to someone else ("t'es au collège ?")
+    private boolean isMinorHint(MessageFeatures features, String text) {
+        return minorContextCue >= 0 && features.has(minorContextCue) && !has(features, ageQuestionCue)
+                && text.indexOf('?') < 0;
+    }
+
+    private boolean hasActive(Category category) {
+        for (Finding f : findings) {
+            if (!f.shadow() && f.categories().contains(category)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Alert.Signal> signals(String text, boolean shadow) {
+        List<Alert.Signal> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.shadow() != shadow) {
+                continue;
+            }
+            String evidence = f.start() >= 0 && f.end() > f.start() && f.end() <= text.length()
+                    ? text.substring(f.start(), f.end()) : f.evidence();
+            boolean inText = f.start() >= 0 && f.end() > f.start() && f.end() <= text.length();
+            out.add(new Alert.Signal(shadow ? SHADOW_PREFIX + f.ruleId() : f.ruleId(),
+                    f.categories().isEmpty() ? null : f.categories().get(0), f.score(), evidence,
+                    inText ? f.start() : -1, inText ? f.end() : -1));
+        }
+        return out;
+    }
+
+    private static boolean has(MessageFeatures features, int cue) {
+        return cue >= 0 && features.has(cue);
+    }
+
+    private static String stageNames(Set<Stage> stages) {
+        StringBuilder sb = new StringBuilder();
+        for (Stage s : stages) {
+            if (s == Stage.AGE_CHECK) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(s.value());
+        }
+        return sb.toString();
+    }
+
+    private static void touch(LinkedHashSet<String> set, String id) {
+        set.remove(id);
+        set.add(id);
+    }
+
+    private static void trimFront(LinkedHashSet<String> set, int max) {
+        var it = set.iterator();
+        while (set.size() > max && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
     }
 }

@@ -13,9 +13,13 @@ import java.util.Map;
  * @param fanOutAlertedAt event time of the last fan-out alert (to alert on rises, not every message)
  * @param priorAlerts     alerts raised on this sender
  * @param lastSeen        greatest sentAt seen
+ * @param fanOutAlertedCount likely minors counted at the last fan-out alert (alert again only on a rise);
+ *                        added after the first contract, absent in older stored JSON (0)
+ * @param burstAlertedAt  event time of the last new-account burst alert; null when none (added likewise)
  */
 public record SenderState(String userId, Map<String, Instant> minorContacts, List<Instant> newContacts,
-                          List<String> knownRecipients, Instant fanOutAlertedAt, int priorAlerts, Instant lastSeen) {
+                          List<String> knownRecipients, Instant fanOutAlertedAt, int priorAlerts, Instant lastSeen,
+                          int fanOutAlertedCount, Instant burstAlertedAt) {
     public SenderState {
         java.util.Objects.requireNonNull(userId, "userId must not be null");
         minorContacts = minorContacts == null ? Map.of() : Map.copyOf(minorContacts);
@@ -23,7 +27,14 @@ public record SenderState(String userId, Map<String, Instant> minorContacts, Lis
         knownRecipients = knownRecipients == null ? List.of() : List.copyOf(knownRecipients);
     }
 
+    /** The first seven fields; the fields added later take their empty values. */
+    public SenderState(String userId, Map<String, Instant> minorContacts, List<Instant> newContacts,
+                       List<String> knownRecipients, Instant fanOutAlertedAt, int priorAlerts, Instant lastSeen) {
+        this(userId, minorContacts, newContacts, knownRecipients, fanOutAlertedAt, priorAlerts, lastSeen, 0, null);
+    }
+
+    /** A sender never seen before. */
     public static SenderState empty(String userId) {
-        return new SenderState(userId, Map.of(), List.of(), List.of(), null, 0, null);
+        return new SenderState(userId, Map.of(), List.of(), List.of(), null, 0, null, 0, null);
     }
 }

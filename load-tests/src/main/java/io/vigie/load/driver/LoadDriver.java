@@ -1,0 +1,123 @@
+package io.vigie.load.driver;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every (pipeline, guarantee, rate) combination of {@link DriverOptions} on one broker, one after the
+ * other, and rewrites {@code result.json} and {@code report.html} after each run so a long session leaves
+ * usable results even if interrupted. Not thread-safe; one invocation at a time.
+ */
+public final class LoadDriver {
+
+    private final DriverOptions options;
+
+    public LoadDriver(DriverOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Runs everything.
+     *
+     * @return the results, in run order
+     * @throws Exception when the broker cannot be reached or a result file cannot be written
+     */
+    public List<RunResult> run() throws Exception {
+        Files.createDirectories(options.out());
+        AutoCloseable broker = null;
+        String bootstrap = options.bootstrap();
+        if (bootstrap == null) {
+            Object embedded = startEmbeddedBroker();
+            broker = (AutoCloseable) embedded;
+            bootstrap = (String) embedded.getClass().getMethod("bootstrapServers").invoke(embedded);
+            System.err.println("driver: embedded broker at " + bootstrap);
+        }
+        try {
+            System.err.printf("driver: building a pool of %d messages (seed %d, %.1f %% harmful)%n",
+                    options.poolSize(), options.seed(), options.harmfulRate() * 100);
+            FeedPool pool = new FeedPool(options.poolSize(), options.harmfulRate(), options.seed());
+            List<RunResult> results = new ArrayList<>();
+            int index = 0;
+            for (Pipeline pipeline : options.pipelines()) {
+                if (pipeline == Pipeline.MODERATION && !LoadRun.moderationAppAvailable()) {
+                    System.err.println("driver: skipping the moderation pipeline: " + LoadRun.MODERATION_MAIN
+                            + " is not in this build");
+                    continue;
+                }
+                List<String> guarantees = pipeline == Pipeline.RAW ? List.of("none") : options.guarantees();
+                for (String guarantee : guarantees) {
+                    for (int rate : options.rates()) {
+                        LoadRun run = new LoadRun(options, pool, bootstrap, pipeline, guarantee, rate, ++index);
+                        RunResult result = run.execute();
+                        results.add(result);
+                        System.err.printf(java.util.Locale.ROOT,
+                                "driver: %s -> sent %.0f/s, processed %.0f/s, p50 %.1f ms, p99 %.1f ms, "
+                                        + "p99.9 %.1f ms (%d samples)%s%n",
+                                result.label(), result.sendRate(), result.processedRate(), result.latency().p50(),
+                                result.latency().p99(), result.latency().p999(), result.latency().count(),
+                                result.notes().isEmpty() ? "" : " " + result.notes());
+                        write(results);
+                    }
+                }
+            }
+            return results;
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    /** The stream helper's embedded KRaft broker, started; looked up by name so this module has no hard link. */
+    static Object startEmbeddedBroker() throws Exception {
+        Class<?> type;
+        try {
+            type = Class.forName("io.vigie.stream.broker.EmbeddedKafkaBroker");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no embedded broker in this build (io.vigie.stream.broker."
+                    + "EmbeddedKafkaBroker); pass --bootstrap HOST:PORT instead", e);
+        }
+        Object broker = type.getMethod("create").invoke(null);
+        Method start = type.getMethod("start");
+        start.invoke(broker);
+        return broker;
+    }
+
+    /** True when this build has the embedded broker. */
+    public static boolean embeddedBrokerAvailable() {
+        try {
+            Class.forName("io.vigie.stream.broker.EmbeddedKafkaBroker");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private void write(List<RunResult> results) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("generatedAt", Instant.now().toString());
+        doc.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+        doc.put("options", Map.of("durationSec", options.durationSec(), "warmupSec", options.warmupSec(),
+                "partitions", options.partitions(), "harmfulRate", options.harmfulRate(), "seed", options.seed(),
+                "poolSize", options.poolSize(), "actionsIsolation", options.actionsIsolation(),
+                "commitIntervalMs", options.commitIntervalMs() == null ? "default" : options.commitIntervalMs(),
+                "broker", options.bootstrap() == null ? "embedded (in the driver JVM)" : options.bootstrap()));
+        doc.put("runs", results);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Files.writeString(options.out().resolve("result.json"), mapper.writeValueAsString(doc),
+                StandardCharsets.UTF_8);
+        Files.writeString(options.out().resolve("report.html"), HtmlReport.render(results, doc),
+                StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,135 @@
+package io.vigie.core.assess;
+
+import io.vigie.core.Action;
+import io.vigie.core.ActionCommand;
+import io.vigie.core.Alert;
+import io.vigie.core.ChatMessage;
+import io.vigie.core.DeviceState;
+import io.vigie.core.Severity;
+import io.vigie.core.SideAssessment;
+import io.vigie.core.UserState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accounts per device (key: deviceId, else ipHash) and ban evasion: once an account of the device is banned
+ * (learned from {@link #markBanned} on the decision path, or from {@link UserState#banned()} of a sender), a
+ * pseudonym that appears on the device for the first time afterwards is flagged once as BAN_EVASION, HIGH, with
+ * a BLOCK action. Accounts already seen on the device before the ban is known (a shared family computer) are not
+ * flagged. State stays bounded: at most {@link Policy#maxTracked()} accounts (least recently seen dropped) and as
+ * many banned or flagged ids. Stateless and thread-safe.
+ */
+public final class DeviceAssessor {
+
+    /** Rule id of ban-evasion evidence. */
+    public static final String BAN_EVASION_RULE = "core.ban_evasion";
+    /** Fact of the statement of reasons. */
+    public static final String FACT_DEVICE_BANNED =
+            "this device was used by an account banned after a human review";
+
+    private DeviceAssessor() {
+    }
+
+    /** The device key of a message: the sender's deviceId, else ipHash (snapshot first, then stored); or null. */
+    public static String deviceKeyOf(ChatMessage message, UserState sender) {
+        if (message.sender() != null && message.sender().deviceId() != null) {
+            return message.sender().deviceId();
+        }
+        if (sender != null && sender.deviceId() != null) {
+            return sender.deviceId();
+        }
+        if (message.sender() != null && message.sender().ipHash() != null) {
+            return message.sender().ipHash();
+        }
+        return sender == null ? null : sender.ipHash();
+    }
+
+    /**
+     * Assesses one message on the device.
+     *
+     * @param state  stored device state; null for a device never seen (then the message must carry a key)
+     * @param sender stored sender state; null when unknown
+     * @throws IllegalArgumentException when {@code state} is null and the message has no device key
+     */
+    public static SideAssessment<DeviceState> assess(Policy policy, String rulesVersion, DeviceState state,
+                                                     ChatMessage message, UserState sender) {
+        Instant at = message.sentAt();
+        String userId = message.senderId();
+        DeviceState d = state;
+        if (d == null) {
+            String key = deviceKeyOf(message, sender);
+            if (key == null) {
+                throw new IllegalArgumentException("message " + message.messageId()
+                        + " has neither a deviceId nor an ipHash: no device to assess");
+            }
+            d = DeviceState.empty(key);
+        }
+        boolean senderBanned = sender != null && sender.banned();
+        Map<String, Instant> accounts = new HashMap<>(d.accounts());
+        boolean known = accounts.containsKey(userId);
+        accounts.merge(userId, at, SenderAssessor::latest);
+        trimLeastRecent(accounts, policy.maxTracked());
+        LinkedHashSet<String> banned = new LinkedHashSet<>(d.bannedAccounts());
+        if (senderBanned) {
+            banned.add(userId);
+        }
+        LinkedHashSet<String> flagged = new LinkedHashSet<>(d.evasionsFlagged());
+
+        Alert alert = null;
+        List<ActionCommand> actions = List.of();
+        if (!senderBanned && !known && !banned.isEmpty() && !banned.contains(userId) && !flagged.contains(userId)) {
+            flagged.add(userId);
+            int score = policy.highAt();
+            UserState user = (sender == null ? UserState.unknown(userId) : sender).withSnapshot(message.sender(), at);
+            Alert.Signal signal = new Alert.Signal(BAN_EVASION_RULE, null, score,
+                    "new account on a device with " + banned.size() + " banned account(s)", -1, -1);
+            alert = new Alert(AlertIds.of(message.messageId(), Alert.Kind.BAN_EVASION), message.messageId(),
+                    message.conversationId(), userId, message.recipientIds(), at, at, Severity.HIGH, Action.BLOCK,
+                    score, List.of(), List.of(signal), new Alert.AgeInfo(Ages.of(null, user), List.of()), null,
+                    rulesVersion, null, Alert.Kind.BAN_EVASION, List.of(), null, null);
+            actions = List.of(Statements.command(policy, userId, Action.BLOCK, alert.alertId(), message.messageId(),
+                    List.of(), List.of(BAN_EVASION_RULE), List.of(FACT_DEVICE_BANNED,
+                            "the account first appeared on this device after that ban")));
+        }
+        DeviceState next = new DeviceState(d.deviceKey(), accounts, bounded(banned, policy.maxTracked()),
+                bounded(flagged, policy.maxTracked()), SenderAssessor.latest(d.lastSeen(), at));
+        return new SideAssessment<>(next, alert, actions);
+    }
+
+    /** The device state after a reviewer banned {@code userId} (idempotent). */
+    public static DeviceState markBanned(Policy policy, DeviceState state, String userId) {
+        if (state.bannedAccounts().contains(userId)) {
+            return state;
+        }
+        LinkedHashSet<String> banned = new LinkedHashSet<>(state.bannedAccounts());
+        banned.add(userId);
+        return new DeviceState(state.deviceKey(), state.accounts(), bounded(banned, policy.maxTracked()),
+                state.evasionsFlagged(), state.lastSeen());
+    }
+
+    private static List<String> bounded(LinkedHashSet<String> ids, int max) {
+        List<String> out = new ArrayList<>(ids);
+        return out.size() <= max ? out : out.subList(out.size() - max, out.size());
+    }
+
+    // drops the least recently seen (ties by id) until the bound holds; usually one at a time, so a linear scan
+    static void trimLeastRecent(Map<String, Instant> accounts, int max) {
+        while (accounts.size() > max) {
+            String oldest = null;
+            Instant oldestAt = null;
+            for (Map.Entry<String, Instant> e : accounts.entrySet()) {
+                int c = oldestAt == null ? -1 : e.getValue().compareTo(oldestAt);
+                if (c < 0 || (c == 0 && e.getKey().compareTo(oldest) < 0)) {
+                    oldest = e.getKey();
+                    oldestAt = e.getValue();
+                }
+            }
+            accounts.remove(oldest);
+        }
+    }
+}

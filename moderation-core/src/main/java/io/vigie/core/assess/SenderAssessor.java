@@ -1,0 +1,169 @@
+package io.vigie.core.assess;
+
+import io.vigie.core.Action;
+import io.vigie.core.ActionCommand;
+import io.vigie.core.Alert;
+import io.vigie.core.Category;
+import io.vigie.core.ChatMessage;
+import io.vigie.core.SenderState;
+import io.vigie.core.Severity;
+import io.vigie.core.SideAssessment;
+import io.vigie.core.UserState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A sender's behaviour across conversations, by event time:
+ * <ul>
+ *   <li><b>fan-out</b>: a sender who is not a likely minor contacts {@link Policy#fanOutMinors()} distinct
+ *   likely-minor recipients within {@link Policy#fanOutWindowMs()}: a FAN_OUT alert (CHILD_GROOMING), HIGH with
+ *   REVIEW at N, CRITICAL with HOLD from 2N; raised again only when the count rises within the window;</li>
+ *   <li><b>new-account burst</b>: an account younger than {@link Policy#newAccountMs()} makes
+ *   {@link Policy#burstContacts()} first contacts within {@link Policy#burstWindowMs()}: a NEW_ACCOUNT_BURST
+ *   alert, MEDIUM with REVIEW, at most once per window. It carries no category: it is behaviour, not a harm.</li>
+ * </ul>
+ * Behaviour alone never blocks: without content a human decides. State stays bounded: contacts older than the
+ * windows are pruned by event time, and at most {@link Policy#maxTracked()} of each list are kept.
+ * Stateless and thread-safe.
+ */
+public final class SenderAssessor {
+
+    /** Rule id of fan-out evidence. */
+    public static final String FAN_OUT_RULE = "core.fan_out";
+    /** Rule id of new-account burst evidence. */
+    public static final String BURST_RULE = "core.new_account_burst";
+
+    private SenderAssessor() {
+    }
+
+    /**
+     * Assesses one message of the sender.
+     *
+     * @param state      stored sender behaviour; null for a sender never seen
+     * @param sender     stored sender profile and facts; null when unknown
+     * @param recipients stored states of the recipients; missing ones are unknown (not minors)
+     */
+    public static SideAssessment<SenderState> assess(Policy policy, String rulesVersion, SenderState state,
+                                                     ChatMessage message, UserState sender,
+                                                     Map<String, UserState> recipients) {
+        Instant at = message.sentAt();
+        SenderState s = state == null ? SenderState.empty(message.senderId()) : state;
+        UserState user = (sender == null ? UserState.unknown(message.senderId()) : sender)
+                .withSnapshot(message.sender(), at);
+        Map<String, UserState> recips = recipients == null ? Map.of() : recipients;
+        Instant ref = latest(s.lastSeen(), at);
+        Instant fanFrom = ref.minusMillis(policy.fanOutWindowMs());
+        Instant burstFrom = ref.minusMillis(policy.burstWindowMs());
+
+        TreeMap<String, Instant> minors = new TreeMap<>(s.minorContacts());
+        minors.values().removeIf(t -> t.isBefore(fanFrom));
+        List<Instant> newContacts = new ArrayList<>(s.newContacts());
+        newContacts.removeIf(t -> t.isBefore(burstFrom));
+        LinkedHashSet<String> known = new LinkedHashSet<>(s.knownRecipients());
+
+        boolean minorContacted = false;
+        boolean newContact = false;
+        for (String r : message.recipientIds()) {
+            if (r.equals(message.senderId())) {
+                continue;
+            }
+            UserState u = recips.get(r);
+            if (u != null && u.likelyMinor() && !at.isBefore(fanFrom)) {
+                minors.merge(r, at, SenderAssessor::latest);
+                minorContacted = true;
+            }
+            if (known.remove(r)) {
+                known.add(r); // most recent last
+            } else {
+                known.add(r);
+                if (!at.isBefore(burstFrom)) {
+                    newContacts.add(at);
+                    newContact = true;
+                }
+            }
+        }
+        DeviceAssessor.trimLeastRecent(minors, policy.maxTracked());
+        Collections.sort(newContacts);
+        while (newContacts.size() > policy.maxTracked()) {
+            newContacts.remove(0);
+        }
+        while (known.size() > policy.maxTracked()) {
+            known.remove(known.iterator().next());
+        }
+
+        int fanOutAlertedCount = s.fanOutAlertedAt() != null && !s.fanOutAlertedAt().isBefore(fanFrom)
+                ? s.fanOutAlertedCount() : 0;
+        Instant fanOutAlertedAt = s.fanOutAlertedAt();
+        Instant burstAlertedAt = s.burstAlertedAt();
+        Alert alert = null;
+        List<ActionCommand> actions = List.of();
+        int minorCount = minors.size();
+        if (minorContacted && !user.likelyMinor() && minorCount >= policy.fanOutMinors()
+                && minorCount > fanOutAlertedCount) {
+            boolean critical = minorCount >= 2 * policy.fanOutMinors();
+            Severity severity = critical ? Severity.CRITICAL : Severity.HIGH;
+            Action action = critical ? Action.HOLD : Action.REVIEW;
+            int score = critical ? policy.criticalAt() : policy.highAt();
+            String evidence = minorCount + " distinct likely minors contacted within "
+                    + policy.fanOutWindowMs() / 60_000 + " min";
+            alert = alert(policy, rulesVersion, message, user, recips, Alert.Kind.FAN_OUT, severity, action, score,
+                    List.of(Category.CHILD_GROOMING), new Alert.Signal(FAN_OUT_RULE, Category.CHILD_GROOMING,
+                            score, evidence, -1, -1));
+            if (action.enforces()) {
+                actions = List.of(Statements.command(policy, message.senderId(), action, alert.alertId(),
+                        message.messageId(), List.of(Category.CHILD_GROOMING), List.of(FAN_OUT_RULE),
+                        List.of("the account contacted " + minorCount + " people who are likely minors within "
+                                + hours(policy.fanOutWindowMs()) + " hours")));
+            }
+            fanOutAlertedCount = minorCount;
+            fanOutAlertedAt = at;
+        } else if (newContact && isNew(user, at, policy) && newContacts.size() >= policy.burstContacts()
+                && (burstAlertedAt == null || burstAlertedAt.isBefore(burstFrom))) {
+            String evidence = newContacts.size() + " first contacts within " + policy.burstWindowMs() / 60_000
+                    + " min from an account created at " + user.accountCreatedAt();
+            alert = alert(policy, rulesVersion, message, user, recips, Alert.Kind.NEW_ACCOUNT_BURST,
+                    Severity.MEDIUM, Action.REVIEW, policy.mediumAt(), List.of(),
+                    new Alert.Signal(BURST_RULE, null, policy.mediumAt(), evidence, -1, -1));
+            burstAlertedAt = at;
+        }
+        SenderState next = new SenderState(s.userId(), minors, newContacts, new ArrayList<>(known), fanOutAlertedAt,
+                s.priorAlerts() + (alert == null ? 0 : 1), latest(s.lastSeen(), at), fanOutAlertedCount,
+                burstAlertedAt);
+        return new SideAssessment<>(next, alert, actions);
+    }
+
+    private static boolean isNew(UserState user, Instant at, Policy policy) {
+        Instant created = user.accountCreatedAt();
+        return created != null && at.toEpochMilli() - created.toEpochMilli() < policy.newAccountMs();
+    }
+
+    private static Alert alert(Policy policy, String rulesVersion, ChatMessage m, UserState user,
+                               Map<String, UserState> recips, Alert.Kind kind, Severity severity, Action action,
+                               int score, List<Category> categories, Alert.Signal signal) {
+        Alert.AgeInfo age = new Alert.AgeInfo(Ages.of(null, user),
+                Ages.recipients(m.recipientIds(), recips, policy.maxParticipants()));
+        return new Alert(AlertIds.of(m.messageId(), kind), m.messageId(), m.conversationId(), m.senderId(),
+                m.recipientIds(), m.sentAt(), m.sentAt(), severity, action, score, categories, List.of(signal), age,
+                null, rulesVersion, null, kind, List.of(), null, null);
+    }
+
+    private static long hours(long ms) {
+        return ms / 3_600_000;
+    }
+
+    static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.isAfter(b) ? a : b;
+    }
+}

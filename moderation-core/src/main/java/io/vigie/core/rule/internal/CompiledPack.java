@@ -1,0 +1,123 @@
+package io.vigie.core.rule.internal;
+
+import io.vigie.core.Finding;
+import io.vigie.core.ScoringContext;
+import io.vigie.core.rule.RulePack;
+import io.vigie.core.signal.MessageFeatures;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled rule pack. Rules are indexed by cue: each rule sits under its first {@code all} cue, or under
+ * each of its {@code any} cues, so a message is only checked against rules whose cues it carries, and a
+ * message with no cue costs one loop over zero entries. Immutable and thread-safe; regex scratch is
+ * per thread.
+ */
+public final class CompiledPack implements RulePack {
+
+    private static final int[] NO_RULES = new int[0];
+
+    private final String name;
+    private final String version;
+    private final CompiledRule[] rules;
+    private final List<String> ruleIds;
+    private final int[][] rulesByCue;
+    private final ThreadLocal<Scratch> scratch;
+
+    CompiledPack(String name, String version, List<CompiledRule> rules, int cueCount) {
+        this.name = name;
+        this.version = version;
+        this.rules = rules.toArray(new CompiledRule[0]);
+        List<String> ids = new ArrayList<>(rules.size());
+        int regexCount = 0;
+        List<List<Integer>> index = new ArrayList<>(cueCount);
+        for (int c = 0; c < cueCount; c++) {
+            index.add(new ArrayList<>());
+        }
+        for (int r = 0; r < this.rules.length; r++) {
+            CompiledRule rule = this.rules[r];
+            ids.add(rule.id());
+            if (rule.hasRegex()) {
+                regexCount = Math.max(regexCount, rule.maxRegexSlot() + 1);
+            }
+            if (rule.allCues().length > 0) {
+                index.get(rule.allCues()[0]).add(r);
+            } else {
+                for (int c : rule.anyCues()) {
+                    index.get(c).add(r);
+                }
+            }
+        }
+        this.ruleIds = List.copyOf(ids);
+        this.rulesByCue = new int[cueCount][];
+        for (int c = 0; c < cueCount; c++) {
+            List<Integer> l = index.get(c);
+            int[] a = l.isEmpty() ? NO_RULES : new int[l.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = l.get(i);
+            }
+            rulesByCue[c] = a;
+        }
+        int slots = regexCount;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(slots));
+    }
+
+    /** The pack's name (its folder name, or {@code default}). */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public List<String> ruleIds() {
+        return ruleIds;
+    }
+
+    /** The compiled rules in file order. */
+    public List<CompiledRule> rules() {
+        return List.of(rules);
+    }
+
+    @Override
+    public void evaluate(MessageFeatures features, ScoringContext context, List<Finding> out,
+                         List<String> errors) {
+        int[] fired = features.firedCues();
+        int n = features.firedCount();
+        Scratch s = null;
+        for (int i = 0; i < n; i++) {
+            int cue = fired[i];
+            if (cue < 0 || cue >= rulesByCue.length) {
+                continue;
+            }
+            int[] candidates = rulesByCue[cue];
+            for (int r : candidates) {
+                CompiledRule rule = rules[r];
+                try {
+                    if (rule.allCues().length == 0 && !rule.isFirstPresentAny(cue, features)) {
+                        continue;
+                    }
+                    if (rule.hasRegex() && s == null) {
+                        s = scratch.get();
+                        s.clear();
+                    }
+                    Finding f = rule.evaluate(features, context, s);
+                    if (f != null) {
+                        out.add(f);
+                    }
+                } catch (RuntimeException | StackOverflowError e) {
+                    errors.add(rule.id() + ": " + e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RulePack[" + version + ", " + rules.length + " rules]";
+    }
+}

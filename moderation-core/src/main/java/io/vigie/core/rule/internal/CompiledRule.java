@@ -1,0 +1,355 @@
+package io.vigie.core.rule.internal;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import io.vigie.core.Alert;
+import io.vigie.core.Category;
+import io.vigie.core.Finding;
+import io.vigie.core.ScoringContext;
+import io.vigie.core.Stage;
+import io.vigie.core.signal.MessageFeatures;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One rule compiled for the hot path: cue ids in sorted {@code int[]}, context limits as primitives, the
+ * regex compiled once. Immutable and thread-safe; {@link #evaluate} allocates only the {@link Finding} it
+ * returns (and, for a regex rule whose cues are all present, nothing beyond the per-thread scratch).
+ */
+public final class CompiledRule {
+
+    /** Tri-state for boolean context conditions. */
+    static final byte ANY = 0;
+    static final byte YES = 1;
+    static final byte NO = 2;
+
+    private static final long HOUR_MS = 3_600_000L;
+
+    private final String id;
+    private final String description;
+    private final List<Category> categories;
+    private final int score;
+    private final Stage stage;
+    private final boolean shadow;
+    private final int[] all;
+    private final int[] any;
+    private final int anyMin;
+    private final int[] none;
+    private final Pattern regex;
+    private final int regexSlot;
+    private final Pattern notRegex;
+    private final int notRegexSlot;
+    private final int evidenceCue;
+    private final byte recipientLikelyMinor;
+    private final byte senderLikelyMinor;
+    private final byte senderLikelyAdult;
+    private final int minAgeGap;
+    private final long senderAccountAgeMaxMs;
+    private final Stage[] stagesAny;
+    private final Stage[] stagesAll;
+    private final int minConversationMessages;
+    private final boolean privateOnly;
+    private final String file;
+    private final int line;
+    private final List<RuleExample> examples;
+
+    CompiledRule(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id must not be null");
+        this.description = b.description;
+        this.categories = List.copyOf(b.categories);
+        this.score = b.score;
+        this.stage = b.stage;
+        this.shadow = b.shadow;
+        this.all = b.all.clone();
+        this.any = b.any.clone();
+        this.anyMin = Math.max(1, b.anyMin);
+        this.none = b.none.clone();
+        this.regex = b.regex;
+        this.regexSlot = b.regexSlot;
+        this.notRegex = b.notRegex;
+        this.notRegexSlot = b.notRegexSlot;
+        this.evidenceCue = b.evidenceCue;
+        this.recipientLikelyMinor = b.recipientLikelyMinor;
+        this.senderLikelyMinor = b.senderLikelyMinor;
+        this.senderLikelyAdult = b.senderLikelyAdult;
+        this.minAgeGap = b.minAgeGap;
+        this.senderAccountAgeMaxMs = b.senderAccountAgeMaxHours < 0 ? -1 : b.senderAccountAgeMaxHours * HOUR_MS;
+        this.stagesAny = b.stagesAny.clone();
+        this.stagesAll = b.stagesAll.clone();
+        this.minConversationMessages = b.minConversationMessages;
+        this.privateOnly = b.privateOnly;
+        this.file = b.file;
+        this.line = b.line;
+        this.examples = List.copyOf(b.examples);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public int score() {
+        return score;
+    }
+
+    /** The stage this rule marks; may be null. */
+    public Stage stage() {
+        return stage;
+    }
+
+    public boolean shadow() {
+        return shadow;
+    }
+
+    /** The file the rule was read from, as given to the loader. */
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line of the rule's entry in {@link #file()}. */
+    public int line() {
+        return line;
+    }
+
+    /** The fire/pass examples the rule carries. */
+    public List<RuleExample> examples() {
+        return examples;
+    }
+
+    int[] allCues() {
+        return all;
+    }
+
+    int[] anyCues() {
+        return any;
+    }
+
+    boolean hasRegex() {
+        return regex != null || notRegex != null;
+    }
+
+    /** Highest scratch matcher slot this rule uses, -1 when none. */
+    int maxRegexSlot() {
+        return Math.max(regexSlot, notRegexSlot);
+    }
+
+    /**
+     * For a rule indexed under each of its {@code any} cues: true when {@code cue} is the lowest-id {@code any}
+     * cue present, so the rule is evaluated once per message however many of its cues fired.
+     */
+    boolean isFirstPresentAny(int cue, MessageFeatures f) {
+        for (int c : any) {
+            if (c == cue) {
+                return true;
+            }
+            if (f.has(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Evaluates the rule. Cheap conditions first (cues, then context), the regex last.
+     *
+     * @param scratch per-thread scratch for the regex, cleared for this message; null for a rule without regex
+     * @return the finding, or null when the rule does not fire
+     */
+    Finding evaluate(MessageFeatures f, ScoringContext ctx, Scratch scratch) {
+        for (int c : all) {
+            if (!f.has(c)) {
+                return null;
+            }
+        }
+        int firstAny = -1;
+        if (any.length > 0) {
+            int hits = 0;
+            for (int c : any) {
+                if (f.has(c)) {
+                    if (firstAny < 0) {
+                        firstAny = c;
+                    }
+                    hits++;
+                }
+            }
+            if (hits < anyMin) {
+                return null;
+            }
+        }
+        for (int c : none) {
+            if (f.has(c)) {
+                return null;
+            }
+        }
+        if (!contextHolds(f, ctx)) {
+            return null;
+        }
+        if (notRegex != null && scratch.matcher(notRegexSlot, notRegex, f.raw()).find()) {
+            return null;
+        }
+        int start;
+        int end;
+        if (regex != null) {
+            Matcher m = scratch.matcher(regexSlot, regex, f.raw());
+            if (!m.find()) {
+                return null;
+            }
+            start = m.start();
+            end = m.end();
+            if (evidenceCue >= 0 && f.start(evidenceCue) >= 0) {
+                start = f.start(evidenceCue);
+                end = f.end(evidenceCue);
+            }
+        } else {
+            int cue = evidenceCue >= 0 ? evidenceCue : all.length > 0 ? all[0] : firstAny;
+            start = f.start(cue);
+            end = f.end(cue);
+        }
+        CharSequence raw = f.raw();
+        String evidence = start >= 0 && end <= raw.length() && start < end
+                ? raw.subSequence(start, end).toString() : null;
+        if (evidence == null) {
+            start = -1;
+            end = -1;
+        }
+        return new Finding(id, categories, score, evidence, start, end, stage, shadow);
+    }
+
+    private boolean contextHolds(MessageFeatures f, ScoringContext ctx) {
+        if (privateOnly && ctx.recipients().isEmpty()) {
+            return false;
+        }
+        if (minConversationMessages > 0 && ctx.conversationMessages() < minConversationMessages) {
+            return false;
+        }
+        if (senderAccountAgeMaxMs >= 0
+                && (ctx.senderAccountAgeMs() < 0 || ctx.senderAccountAgeMs() > senderAccountAgeMaxMs)) {
+            return false;
+        }
+        if (recipientLikelyMinor != ANY && (recipientLikelyMinor == YES) != anyRecipientMinor(ctx)) {
+            return false;
+        }
+        int senderAge = senderAge(f, ctx);
+        if (senderLikelyMinor != ANY) {
+            boolean minor = ctx.sender().likelyMinor() || (senderAge >= 0 && senderAge < 18);
+            if ((senderLikelyMinor == YES) != minor) {
+                return false;
+            }
+        }
+        if (senderLikelyAdult != ANY) {
+            boolean adult = !ctx.sender().likelyMinor() && senderAge >= 18;
+            if ((senderLikelyAdult == YES) != adult) {
+                return false;
+            }
+        }
+        if (minAgeGap >= 0) {
+            int youngest = youngestRecipientAge(ctx);
+            if (senderAge < 0 || youngest < 0 || senderAge - youngest < minAgeGap) {
+                return false;
+            }
+        }
+        for (Stage s : stagesAll) {
+            if (!ctx.stagesSeen().contains(s)) {
+                return false;
+            }
+        }
+        if (stagesAny.length > 0) {
+            boolean seen = false;
+            for (Stage s : stagesAny) {
+                if (ctx.stagesSeen().contains(s)) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyRecipientMinor(ScoringContext ctx) {
+        List<Alert.PersonAge> rs = ctx.recipients();
+        for (int i = 0, n = rs.size(); i < n; i++) {
+            if (rs.get(i).likelyMinor()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sender's age: stated in this message, else stated before, else declared; -1 when unknown. */
+    static int senderAge(MessageFeatures f, ScoringContext ctx) {
+        int stated = f.statedAge();
+        if (stated >= 0) {
+            return stated;
+        }
+        return ageOf(ctx.sender());
+    }
+
+    static int ageOf(Alert.PersonAge p) {
+        if (p.stated() != null) {
+            return p.stated();
+        }
+        if (p.declared() != null) {
+            return p.declared();
+        }
+        return -1;
+    }
+
+    private static int youngestRecipientAge(ScoringContext ctx) {
+        int youngest = -1;
+        List<Alert.PersonAge> rs = ctx.recipients();
+        for (int i = 0, n = rs.size(); i < n; i++) {
+            int a = ageOf(rs.get(i));
+            if (a >= 0 && (youngest < 0 || a < youngest)) {
+                youngest = a;
+            }
+        }
+        return youngest;
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + file + ":" + line + ")";
+    }
+
+    /** Mutable assembly of a rule by the compiler. */
+    static final class Builder {
+        String id;
+        String description;
+        List<Category> categories = List.of();
+        int score;
+        Stage stage;
+        boolean shadow;
+        int[] all = new int[0];
+        int[] any = new int[0];
+        int anyMin = 1;
+        int[] none = new int[0];
+        Pattern regex;
+        int regexSlot = -1;
+        Pattern notRegex;
+        int notRegexSlot = -1;
+        int evidenceCue = -1;
+        byte recipientLikelyMinor = ANY;
+        byte senderLikelyMinor = ANY;
+        byte senderLikelyAdult = ANY;
+        int minAgeGap = -1;
+        long senderAccountAgeMaxHours = -1;
+        Stage[] stagesAny = new Stage[0];
+        Stage[] stagesAll = new Stage[0];
+        int minConversationMessages;
+        boolean privateOnly;
+        String file;
+        int line;
+        List<RuleExample> examples = List.of();
+    }
+}

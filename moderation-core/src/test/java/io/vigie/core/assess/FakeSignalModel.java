@@ -1,0 +1,204 @@
+package io.vigie.core.assess;
+
+import io.vigie.core.Attachment;
+import io.vigie.core.signal.CueRegistry;
+import io.vigie.core.signal.FeatureExtractor;
+import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.signal.SignalModel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A test double of the signal model: each cue fires on plain lower-case keywords (first occurrence gives the
+ * span), "j'ai N ans" states an age, and attachments whose sha256 is in the given set fire
+ * {@code media.known_sha256}. Enough to drive assessment logic without the real lexicons.
+ */
+public final class FakeSignalModel implements SignalModel {
+
+    private static final Pattern STATED_AGE = Pattern.compile("j'ai (\\d{1,2}) ans");
+
+    private final List<String> names;
+    private final Map<String, List<String>> keywords;
+    private final Set<String> knownSha256;
+
+    /**
+     * @param keywords cue name to the keywords that fire it
+     */
+    public FakeSignalModel(Map<String, List<String>> keywords, Set<String> knownSha256) {
+        this.keywords = new LinkedHashMap<>(keywords);
+        List<String> n = new ArrayList<>(List.of("age.stated", "age.stated_minor", "media.known_sha256",
+                "media.known_pdq"));
+        for (String cue : keywords.keySet()) {
+            if (!n.contains(cue)) {
+                n.add(cue);
+            }
+        }
+        this.names = List.copyOf(n);
+        this.knownSha256 = Set.copyOf(knownSha256);
+    }
+
+    /** The cue vocabulary used by the session tests. */
+    public static FakeSignalModel standard(Set<String> knownSha256) {
+        Map<String, List<String>> k = new LinkedHashMap<>();
+        k.put("age.question", List.of("quel age", "asv"));
+        k.put("age.minor_context", List.of("au college", "ma mere veut pas"));
+        k.put("groom.trust", List.of("mature pour ton age"));
+        k.put("groom.secrecy", List.of("dis rien a tes parents", "notre secret"));
+        k.put("groom.isolation", List.of("tes parents te comprennent pas"));
+        k.put("groom.photo_request", List.of("envoie une photo"));
+        k.put("groom.meeting", List.of("on se voit"));
+        k.put("contact.app", List.of("snap"));
+        k.put("hate.slur_homophobic", List.of("slurword"));
+        k.put("threat.violence", List.of("je sais ou tu habites"));
+        k.put("weak.hint", List.of("weakcue"));
+        k.put("shadow.cue", List.of("shadowcue"));
+        return new FakeSignalModel(k, knownSha256);
+    }
+
+    @Override
+    public CueRegistry cues() {
+        return new CueRegistry() {
+            @Override
+            public int id(String name) {
+                return names.indexOf(name);
+            }
+
+            @Override
+            public String name(int id) {
+                return names.get(id);
+            }
+
+            @Override
+            public int size() {
+                return names.size();
+            }
+        };
+    }
+
+    @Override
+    public FeatureExtractor newExtractor() {
+        return new Extractor();
+    }
+
+    @Override
+    public String version() {
+        return "fake-signals";
+    }
+
+    private final class Extractor implements FeatureExtractor, MessageFeatures {
+        private final int[] count = new int[names.size()];
+        private final int[] start = new int[names.size()];
+        private final int[] end = new int[names.size()];
+        private final int[] fired = new int[names.size()];
+        private int firedCount;
+        private int statedAge;
+        private int statedStart;
+        private int statedEnd;
+        private CharSequence raw = "";
+
+        @Override
+        public MessageFeatures extract(CharSequence text, List<Attachment> attachments, long eventTimeMs) {
+            raw = text;
+            Arrays.fill(count, 0);
+            Arrays.fill(start, -1);
+            Arrays.fill(end, -1);
+            firedCount = 0;
+            statedAge = -1;
+            statedStart = -1;
+            statedEnd = -1;
+            String lower = text.toString().toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, List<String>> e : keywords.entrySet()) {
+                int id = names.indexOf(e.getKey());
+                for (String kw : e.getValue()) {
+                    int i = lower.indexOf(kw);
+                    if (i >= 0) {
+                        fire(id, i, i + kw.length());
+                    }
+                }
+            }
+            Matcher m = STATED_AGE.matcher(lower);
+            if (m.find()) {
+                statedAge = Integer.parseInt(m.group(1));
+                statedStart = m.start();
+                statedEnd = m.end();
+                fire(names.indexOf("age.stated"), m.start(), m.end());
+                if (statedAge < 18) {
+                    fire(names.indexOf("age.stated_minor"), m.start(), m.end());
+                }
+            }
+            for (Attachment a : attachments) {
+                if (a.sha256() != null && knownSha256.contains(a.sha256())) {
+                    fire(names.indexOf("media.known_sha256"), -1, -1);
+                }
+            }
+            Arrays.sort(fired, 0, firedCount);
+            return this;
+        }
+
+        private void fire(int id, int s, int e) {
+            if (count[id]++ == 0) {
+                start[id] = s;
+                end[id] = e;
+                fired[firedCount++] = id;
+            }
+        }
+
+        @Override
+        public CharSequence raw() {
+            return raw;
+        }
+
+        @Override
+        public boolean has(int cueId) {
+            return count[cueId] > 0;
+        }
+
+        @Override
+        public int count(int cueId) {
+            return count[cueId];
+        }
+
+        @Override
+        public int start(int cueId) {
+            return start[cueId];
+        }
+
+        @Override
+        public int end(int cueId) {
+            return end[cueId];
+        }
+
+        @Override
+        public int statedAge() {
+            return statedAge;
+        }
+
+        @Override
+        public int statedAgeStart() {
+            return statedStart;
+        }
+
+        @Override
+        public int statedAgeEnd() {
+            return statedEnd;
+        }
+
+        @Override
+        public int[] firedCues() {
+            return fired;
+        }
+
+        @Override
+        public int firedCount() {
+            return firedCount;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.vigie.core.assess;
+
+import io.vigie.core.Action;
+import io.vigie.core.Alert;
+import io.vigie.core.Category;
+import io.vigie.core.ChatMessage;
+import io.vigie.core.ModerationSession;
+import io.vigie.core.SenderSnapshot;
+import io.vigie.core.SenderState;
+import io.vigie.core.Severity;
+import io.vigie.core.SideAssessment;
+import io.vigie.core.UserState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.vigie.core.assess.Fixture.T0;
+import static io.vigie.core.assess.Fixture.adult;
+import static io.vigie.core.assess.Fixture.hours;
+import static io.vigie.core.assess.Fixture.kid;
+import static io.vigie.core.assess.Fixture.minutes;
+import static io.vigie.core.assess.Fixture.msg;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Fan-out to likely minors and new-account bursts, by event time (default policy: 3 minors in 24 h). */
+class SenderAssessorTest {
+
+    private final ModerationSession session = new Fixture().session;
+    private final Map<String, UserState> users = new HashMap<>();
+    private SenderState state;
+
+    private SideAssessment<SenderState> send(String messageId, String from, String to, Instant at) {
+        return send(msg(messageId, "c-" + to, from, to, at, "salut"));
+    }
+
+    private SideAssessment<SenderState> send(ChatMessage m) {
+        Map<String, UserState> recipients = new HashMap<>();
+        for (String r : m.recipientIds()) {
+            if (users.containsKey(r)) {
+                recipients.put(r, users.get(r));
+            }
+        }
+        SideAssessment<SenderState> s = session.assessSender(state, m, users.get(m.senderId()), recipients);
+        state = s.state();
+        return s;
+    }
+
+    @Test
+    void shouldRaiseFanOutAtExactlyTheThresholdAndAgainOnlyOnARise() {
+        // given an adult and five users who stated 13
+        users.put("u-adult", adult("u-adult"));
+        for (int i = 1; i <= 5; i++) {
+            users.put("k-" + i, kid("k-" + i));
+        }
+
+        // when they contact the minors one by one within a day
+        SideAssessment<SenderState> two = send("m-1", "u-adult", "k-1", T0);
+        two = send("m-2", "u-adult", "k-2", hours(1));
+        SideAssessment<SenderState> three = send("m-3", "u-adult", "k-3", hours(2));
+        SideAssessment<SenderState> sameAgain = send("m-4", "u-adult", "k-3", hours(3));
+        SideAssessment<SenderState> four = send("m-5", "u-adult", "k-4", hours(4));
+
+        // then nothing at two, FAN_OUT at three, nothing when the count does not rise, again at four
+        assertNull(two.alert());
+        Alert alert = three.alert();
+        assertNotNull(alert);
+        assertEquals(Alert.Kind.FAN_OUT, alert.kind());
+        assertEquals(java.util.List.of(Category.CHILD_GROOMING), alert.categories());
+        assertEquals(Severity.HIGH, alert.severity());
+        assertEquals(Action.REVIEW, alert.action());
+        assertTrue(three.actions().isEmpty(), "behaviour alone does not enforce below 2N");
+        assertNull(sameAgain.alert());
+        assertNotNull(four.alert());
+        assertEquals(4, state.fanOutAlertedCount());
+    }
+
+    @Test
+    void shouldHoldTheSenderAtTwiceTheThreshold() {
+        users.put("u-adult", adult("u-adult"));
+        SideAssessment<SenderState> last = null;
+        for (int i = 1; i <= 6; i++) {
+            users.put("k-" + i, kid("k-" + i));
+            last = send("m-" + i, "u-adult", "k-" + i, minutes(i));
+        }
+
+        assertEquals(Severity.CRITICAL, last.alert().severity());
+        assertEquals(Action.HOLD, last.actions().get(0).action());
+        assertNotNull(last.actions().get(0).statement());
+        assertEquals(4, state.priorAlerts(), "alerts at 3, 4, 5 and 6 minors");
+    }
+
+    @Test
+    void shouldNotCountMinorsContactedOutsideTheWindow() {
+        // given an adult who contacts three minors over more than a day
+        users.put("u-adult", adult("u-adult"));
+        for (int i = 1; i <= 3; i++) {
+            users.put("k-" + i, kid("k-" + i));
+        }
+        send("m-1", "u-adult", "k-1", T0);
+        send("m-2", "u-adult", "k-2", hours(12));
+        SideAssessment<SenderState> third = send("m-3", "u-adult", "k-3", hours(25));
+
+        // then the first contact expired: two in the window, no alert, and it is pruned from state
+        assertNull(third.alert());
+        assertEquals(2, state.minorContacts().size());
+    }
+
+    @Test
+    void shouldNotRaiseFanOutForAMinorWritingToMinors() {
+        users.put("k-0", kid("k-0"));
+        SideAssessment<SenderState> last = null;
+        for (int i = 1; i <= 4; i++) {
+            users.put("k-" + i, kid("k-" + i));
+            last = send("m-" + i, "k-0", "k-" + i, minutes(i));
+        }
+        assertNull(last.alert());
+    }
+
+    @Test
+    void shouldFlagABurstOfFirstContactsFromANewAccountOnce() {
+        // given an account created ten minutes before it starts writing to strangers
+        SenderSnapshot fresh = new SenderSnapshot(22, null, null, T0.minusSeconds(600), null, null);
+        SideAssessment<SenderState> ninth = null;
+        SideAssessment<SenderState> tenth = null;
+        SideAssessment<SenderState> eleventh = null;
+        for (int i = 1; i <= 11; i++) {
+            SideAssessment<SenderState> s = send(Fixture.withSnapshot(msg("m-" + i, "c-" + i, "u-new", "v-" + i,
+                    minutes(i), "salut"), fresh));
+            if (i == 9) {
+                ninth = s;
+            } else if (i == 10) {
+                tenth = s;
+            } else if (i == 11) {
+                eleventh = s;
+            }
+        }
+
+        // then the tenth first contact within the hour is flagged for review, once
+        assertNull(ninth.alert());
+        assertEquals(Alert.Kind.NEW_ACCOUNT_BURST, tenth.alert().kind());
+        assertEquals(Severity.MEDIUM, tenth.alert().severity());
+        assertNull(eleventh.alert());
+    }
+
+    @Test
+    void shouldNotFlagABurstFromAnOldAccount() {
+        users.put("u-old", adult("u-old"));
+        SideAssessment<SenderState> last = null;
+        for (int i = 1; i <= 12; i++) {
+            last = send("m-" + i, "u-old", "v-" + i, minutes(i));
+        }
+        assertNull(last.alert());
+    }
+
+    @Test
+    void shouldKeepSenderStateBoundedWithTenThousandRecipients() {
+        users.put("u-adult", adult("u-adult"));
+        for (int i = 0; i < 10_000; i++) {
+            users.put("k-" + i, kid("k-" + i));
+            send("m-" + i, "u-adult", "k-" + i, T0.plusSeconds(i));
+        }
+        int max = Policy.defaults().maxTracked();
+        assertTrue(state.minorContacts().size() <= max, "" + state.minorContacts().size());
+        assertTrue(state.knownRecipients().size() <= max);
+        assertTrue(state.newContacts().size() <= max);
+        assertTrue(state.knownRecipients().contains("k-9999"));
+    }
+}

@@ -1,0 +1,140 @@
+package io.vigie.core.rule;
+
+import io.vigie.core.Category;
+import io.vigie.core.Finding;
+import io.vigie.core.ScoringContext;
+import io.vigie.core.rule.internal.CompiledPack;
+import io.vigie.core.rule.internal.CompiledRule;
+import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.signal.SignalModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DefaultPackTest {
+
+    private final SignalModel model = TestModels.best();
+
+    @Test
+    void shouldRunEveryExampleOfTheDefaultPack() {
+        // given
+        RulePack pack = RulePacks.defaults(model);
+
+        // when
+        RuleTester.Report report = RuleTester.run(pack, model);
+
+        // then
+        System.out.printf("default pack (%s model): %d rules, %d examples, %d failures%n",
+                TestModels.isReal() ? "real" : "fake", report.rules(), report.examples(), report.failures().size());
+        report.failures().forEach(f -> System.out.println("  " + f));
+        assertTrue(report.passed(), () -> report.failures().size() + " failing examples, first: "
+                + report.failures().get(0));
+    }
+
+    @Test
+    void shouldGiveEveryRuleFireAndPassExamplesExceptHashRules() {
+        // given
+        RulePack pack = RulePacks.defaults(model);
+
+        // when
+        RuleTester.Report report = RuleTester.run(pack, model);
+
+        // then hash rules cannot carry a text example that fires; every other rule shows both sides
+        assertEquals(List.of("csam.known_sha256", "csam.known_pdq"), report.withoutFireExample());
+        assertEquals(List.of(), report.withoutPassExample());
+    }
+
+    @Test
+    void shouldCoverEveryContractCategory() {
+        // given
+        CompiledPack pack = (CompiledPack) RulePacks.defaults(model);
+
+        // when
+        Set<Category> covered = EnumSet.noneOf(Category.class);
+        for (CompiledRule r : pack.rules()) {
+            covered.addAll(r.categories());
+        }
+
+        // then
+        assertEquals(EnumSet.allOf(Category.class), covered);
+    }
+
+    @Test
+    void shouldKeepRulesThatFireWithoutContextBelowTheAlertThresholdUnlessHarmfulInThemselves() {
+        // given: a rule with a fire example that needs no context fires on a message alone; only patterns that
+        // are harmful by themselves may reach an alert that way
+        CompiledPack pack = (CompiledPack) RulePacks.defaults(model);
+        Set<String> harmfulAlone = Set.of("csam.codeword", "csam.codeword_trade", "csam.codeword_off_platform",
+                "csam.trade_age_range", "csam.trade_abuse_wording", "csam.known_sha256", "csam.known_pdq", "hate.slur", "hate.slur_attack",
+                "hate.slur_threat", "threat.violence", "threat.leak", "ambush.lure_meeting", "ambush.slur_meeting",
+                "ambush.group_meeting", "ambush.group_slur", "sexual_violence.drugged_recruit",
+                "sexual_violence.drugged_no_consent", "sexual_violence.recruit_no_consent", "prostitution.offer",
+                "prostitution.price_offer", "prostitution.recruit_money", "minor_sex.school_context");
+
+        // when / then
+        for (CompiledRule r : pack.rules()) {
+            boolean firesAlone = r.examples().stream().anyMatch(e -> e.fire()
+                    && e.context().equals(ScoringContext.none()));
+            if (firesAlone && r.score() >= 40) {
+                assertTrue(harmfulAlone.contains(r.id()), r.id() + " fires without context and scores " + r.score());
+            }
+            if (r.description().toLowerCase(java.util.Locale.ROOT).contains("weak alone")) {
+                assertTrue(r.score() < 40, r.id() + " is described as weak alone but scores " + r.score());
+            }
+        }
+    }
+
+    @Test
+    void shouldScoreAdultSecrecyWithMinorAboveAlertButTeenagersBelow() {
+        // given
+        RulePack pack = RulePacks.defaults(model);
+        String text = "dis rien à tes parents, c'est notre secret";
+
+        // when
+        int adultToMinor = total(pack, text, Contexts.of(34, 13));
+        int teenToTeen = total(pack, text, Contexts.of(14, 13));
+        int adultToAdult = total(pack, text, Contexts.of(34, 31));
+
+        // then
+        assertTrue(adultToMinor >= 70, "adult to minor scored " + adultToMinor);
+        assertTrue(teenToTeen < 40, "teenager to teenager scored " + teenToTeen);
+        assertTrue(adultToAdult < 40, "adult to adult scored " + adultToAdult);
+    }
+
+    @Test
+    void shouldNotFireHateRulesOnSelfIdentificationOrCounterSpeech() {
+        // given
+        RulePack pack = RulePacks.defaults(model);
+
+        // when
+        List<Finding> selfId = findings(pack, "je suis gay et fier, mon mec aussi", ScoringContext.none());
+        List<Finding> counter = findings(pack, "arrêtez de dire sale pd, c'est homophobe", ScoringContext.none());
+
+        // then
+        assertTrue(selfId.stream().noneMatch(f -> f.categories().contains(Category.HATE_HOMOPHOBIC)), selfId::toString);
+        assertTrue(counter.stream().noneMatch(f -> f.categories().contains(Category.HATE_HOMOPHOBIC)), counter::toString);
+    }
+
+    private int total(RulePack pack, String text, ScoringContext ctx) {
+        int sum = 0;
+        for (Finding f : findings(pack, text, ctx)) {
+            sum += f.shadow() ? 0 : f.score();
+        }
+        return Math.min(100, sum);
+    }
+
+    private List<Finding> findings(RulePack pack, String text, ScoringContext ctx) {
+        MessageFeatures f = model.newExtractor().extract(text, List.of(), RuleTester.EXAMPLE_TIME_MS);
+        List<Finding> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        pack.evaluate(f, ctx, out, errors);
+        assertEquals(List.of(), errors);
+        return out;
+    }
+}

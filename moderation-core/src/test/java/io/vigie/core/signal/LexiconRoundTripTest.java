@@ -1,0 +1,78 @@
+package io.vigie.core.signal;
+
+import io.vigie.core.signal.internal.SignalModelLoader;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every term in the embedded lexicon files is found in its own text and feeds the cue its line names. */
+class LexiconRoundTripTest {
+
+    private final SignalModel model = TestSignals.model();
+    private final FeatureExtractor extractor = model.newExtractor();
+
+    @Test
+    void shouldMatchEveryEmbeddedTermAsWrittenAndMapItToItsCue() {
+        // given
+        List<String> failures = new ArrayList<>();
+        int terms = 0;
+        for (String file : SignalModelLoader.embeddedFiles()) {
+            String[] lines = SignalModelLoader.resource(file).split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("term\t")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                terms++;
+                // when: the term alone, then inside a sentence
+                for (String text : List.of(f[0], "bon alors " + f[0] + " voila")) {
+                    MessageFeatures features = extractor.extract(text, List.of(), TestSignals.EVENT_MS);
+                    int id = model.cues().id(f[1]);
+                    // then
+                    if (id < 0 || !features.has(id)) {
+                        failures.add(file + ":" + (i + 1) + " '" + text + "' did not fire " + f[1]);
+                    } else if (features.start(id) < 0 || features.end(id) > text.length()) {
+                        failures.add(file + ":" + (i + 1) + " span out of the text");
+                    }
+                }
+            }
+        }
+        assertTrue(terms > 800, "the embedded lexicons hold " + terms + " terms");
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void shouldKnowEveryCueThatTheConceptsDocumentLists() throws IOException {
+        // given: the cue tables of docs/concepts.md
+        Path doc = Path.of("..", "docs", "concepts.md");
+        String all = Files.readString(doc);
+        String text = all.substring(all.indexOf("## Cues"), all.indexOf("## Stages"));
+        Matcher m = Pattern.compile("^\\| `([a-z_]+\\.[a-z_.]+)` \\|", Pattern.MULTILINE).matcher(text);
+        List<String> missing = new ArrayList<>();
+        int n = 0;
+        while (m.find()) {
+            n++;
+            // then
+            if (model.cues().id(m.group(1)) < 0) {
+                missing.add(m.group(1));
+            }
+        }
+        assertTrue(n >= 40, "concepts.md lists " + n + " cues");
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void shouldStampAVersionThatNamesTheTermCount() {
+        assertTrue(model.version().startsWith("lexicon-"), model.version());
+    }
+}

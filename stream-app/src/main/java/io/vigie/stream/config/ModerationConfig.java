@@ -1,0 +1,432 @@
+package io.vigie.stream.config;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every setting of the stream app, declared once in a {@link ConfigDef}: constant, doc, type, default,
+ * validator, importance. Keys of the app start with {@code moderation.}; any other key is handed to the
+ * Kafka clients (Streams, consumer, producer, admin), with the few that matter most declared here too so that
+ * they have our defaults ({@code processing.guarantee=exactly_once_v2}) and appear in the generated docs.
+ *
+ * <p>Build one with {@link ConfigLoader}, which merges defaults &lt; file &lt; environment &lt; flags and
+ * reports every problem at once. Immutable and thread-safe.
+ */
+public final class ModerationConfig extends AbstractConfig {
+
+    private static final String DAY_MS = " 86400000 ms is one day.";
+
+    // ---- Kafka client settings with our defaults
+    public static final String BOOTSTRAP_SERVERS = StreamsConfig.BOOTSTRAP_SERVERS_CONFIG;
+    private static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers, host:port[,host:port...]. Also from "
+            + "KAFKA_BOOTSTRAP_SERVERS or --bootstrap.";
+    public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
+    private static final String APPLICATION_ID_DOC = "Kafka Streams application id: consumer group, prefix of "
+            + "internal topics and state directories. Every instance of one deployment uses the same id.";
+    public static final String PROCESSING_GUARANTEE = StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
+    private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (default): one input record gives "
+            + "its alerts, actions and state changes once, across crashes and rebalances. at_least_once is faster "
+            + "but may repeat an alert after a crash.";
+    public static final String APPLICATION_SERVER = StreamsConfig.APPLICATION_SERVER_CONFIG;
+    private static final String APPLICATION_SERVER_DOC = "host:port where other instances reach this instance's "
+            + "HTTP API, for interactive queries of keys held elsewhere. Empty: single instance, no forwarding.";
+    public static final String STATE_DIR = StreamsConfig.STATE_DIR_CONFIG;
+    private static final String STATE_DIR_DOC = "Directory of the local state stores (RocksDB). Empty: Kafka "
+            + "Streams' default under the system temp directory.";
+    public static final String NUM_STREAM_THREADS = StreamsConfig.NUM_STREAM_THREADS_CONFIG;
+    private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
+
+    // ---- topics
+    public static final String TOPIC_MESSAGES = "moderation.topics.messages";
+    public static final String TOPIC_PROFILES = "moderation.topics.profiles";
+    public static final String TOPIC_DECISIONS = "moderation.topics.decisions";
+    public static final String TOPIC_ALERTS = "moderation.topics.alerts";
+    public static final String TOPIC_ACTIONS = "moderation.topics.actions";
+    public static final String TOPIC_DLQ = "moderation.topics.dlq";
+    public static final String TOPIC_ERASURE = "moderation.topics.erasure";
+    public static final String TOPIC_FACTS = "moderation.topics.facts";
+    public static final String TOPIC_DISMISSALS = "moderation.topics.dismissals";
+    public static final String TOPICS_CREATE = "moderation.topics.create";
+    private static final String TOPICS_CREATE_DOC = "Create missing topics at startup (and wait until their "
+            + "partitions are online). Off by default: in production topics are provisioned by the operator.";
+    public static final String TOPICS_PARTITIONS = "moderation.topics.partitions";
+    private static final String TOPICS_PARTITIONS_DOC = "Partitions of topics created by "
+            + "moderation.topics.create.";
+    public static final String TOPICS_REPLICATION_FACTOR = "moderation.topics.replication.factor";
+    private static final String TOPICS_REPLICATION_FACTOR_DOC = "Replication factor of topics created by "
+            + "moderation.topics.create; -1 for the broker default.";
+    public static final String REPARTITION_PARTITIONS = "moderation.repartition.partitions";
+    private static final String REPARTITION_PARTITIONS_DOC = "Partitions of the internal repartition topics "
+            + "(by sender, by device, by alert, user facts). 0: as many as the messages topic, read at startup. "
+            + "Fixed once the application has run: changing it needs an application reset.";
+
+    // ---- engine and rules
+    public static final String RULES_DIR = "moderation.rules.dir";
+    private static final String RULES_DIR_DOC = "Rule pack directory. Empty: the embedded default pack.";
+    public static final String LEXICON_DIR = "moderation.lexicon.dir";
+    private static final String LEXICON_DIR_DOC = "Extra lexicon directory. Empty: embedded lexicons only.";
+    public static final String HASHLIST_DIR = "moderation.hashlist.dir";
+    private static final String HASHLIST_DIR_DOC = "Known-media hash list directory. Empty: no hash lists.";
+    public static final String RULES_RELOAD_INTERVAL_MS = "moderation.rules.reload.interval.ms";
+    private static final String RULES_RELOAD_INTERVAL_MS_DOC = "How often the rule, lexicon and hash list "
+            + "directories are checked for changes; a changed pack is compiled and swapped in without restart, a "
+            + "bad one is refused and the running pack kept. 0 disables reloading.";
+
+    // ---- input limits
+    public static final String MESSAGE_MAX_BYTES = "moderation.message.max.bytes";
+    private static final String MESSAGE_MAX_BYTES_DOC = "Largest input record read, in bytes; larger ones go to "
+            + "the DLQ with reason too_large.";
+    public static final String MESSAGE_TEXT_MAX_CHARS = "moderation.message.text.max.chars";
+    private static final String MESSAGE_TEXT_MAX_CHARS_DOC = "Longest message text scored, in UTF-16 chars; "
+            + "longer ones go to the DLQ with reason too_large (never truncated: evidence offsets must hold).";
+    public static final String MESSAGE_RECIPIENTS_MAX = "moderation.message.recipients.max";
+    private static final String MESSAGE_RECIPIENTS_MAX_DOC = "Most recipients of one message; more go to the "
+            + "DLQ with reason too_large (a public room has none, a broadcast is not a chat message).";
+
+    // ---- state
+    public static final String STATE_RETENTION_MS = "moderation.state.retention.ms";
+    private static final String STATE_RETENTION_MS_DOC = "Idle conversations, users, senders, devices and alert "
+            + "index entries are deleted after this much event time without activity." + DAY_MS;
+    public static final String STATE_BAN_RETENTION_MS = "moderation.state.ban.retention.ms";
+    private static final String STATE_BAN_RETENTION_MS_DOC = "Banned users are kept this long after their last "
+            + "activity, so that a ban outlives ordinary retention." + DAY_MS;
+    public static final String STATE_SWEEP_INTERVAL_MS = "moderation.state.sweep.interval.ms";
+    private static final String STATE_SWEEP_INTERVAL_MS_DOC = "Event-time interval of the sweep that deletes "
+            + "expired state.";
+    public static final String STATE_STORE = "moderation.state.store";
+    private static final String STATE_STORE_DOC = "rocksdb (persistent, default) or memory (replay and tests; "
+            + "still changelogged when live).";
+    public static final String DETECTED_AT_CLOCK = "moderation.alerts.detected.at.clock";
+    private static final String DETECTED_AT_CLOCK_DOC = "wall: detectedAt is the wall clock when the alert is "
+            + "emitted (run). event: detectedAt stays the event time, so output is deterministic (replay).";
+
+    // ---- HTTP
+    public static final String HTTP_PORT = "moderation.http.port";
+    private static final String HTTP_PORT_DOC = "Port of /health, /ready, /metrics and the state queries; 0 "
+            + "picks a free port, -1 disables the HTTP server.";
+    public static final String HTTP_BIND_ADDRESS = "moderation.http.bind.address";
+    private static final String HTTP_BIND_ADDRESS_DOC = "Address the HTTP server binds to.";
+    public static final String HTTP_TOKEN = "moderation.http.token";
+    private static final String HTTP_TOKEN_DOC = "When set, /conversations and /users require "
+            + "'Authorization: Bearer <token>' (they expose risk and evidence); /health, /ready and /metrics stay "
+            + "open.";
+
+    // ---- lifecycle
+    public static final String SHUTDOWN_TIMEOUT_MS = "moderation.shutdown.timeout.ms";
+    private static final String SHUTDOWN_TIMEOUT_MS_DOC = "How long a graceful shutdown may take.";
+    public static final String STARTUP_RETRY_BACKOFF_MS = "moderation.startup.retry.backoff.ms";
+    private static final String STARTUP_RETRY_BACKOFF_MS_DOC = "Wait between attempts to reach the brokers at "
+            + "startup.";
+    public static final String STARTUP_RETRIES = "moderation.startup.retries";
+    private static final String STARTUP_RETRIES_DOC = "Attempts to reach the brokers at startup before giving "
+            + "up; -1 retries forever.";
+
+    /** Values of {@link #STATE_STORE}. */
+    public static final String STORE_ROCKSDB = "rocksdb";
+    public static final String STORE_MEMORY = "memory";
+    /** Values of {@link #DETECTED_AT_CLOCK}. */
+    public static final String CLOCK_WALL = "wall";
+    public static final String CLOCK_EVENT = "event";
+
+    private static final ConfigDef.Validator TOPIC_NAME = new TopicName();
+
+    private static final class TopicName implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = (String) value;
+            if (s == null || !s.matches("[a-zA-Z0-9._-]{1,249}")) {
+                throw new ConfigException(name, value, "a topic name is 1 to 249 of [a-zA-Z0-9._-]");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "topic name";
+        }
+    }
+
+    private static final class NonEmptyList implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || ((List<?>) value).isEmpty()) {
+                throw new ConfigException(name, value, "at least one host:port is needed");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "non-empty list";
+        }
+    }
+
+    /** The definition: the single source of the generated docs/configuration.md. */
+    public static final ConfigDef CONFIG = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", new NonEmptyList(), Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+            .define(APPLICATION_ID, Type.STRING, "vigie-moderation", new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, APPLICATION_ID_DOC)
+            .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
+                    ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.HIGH,
+                    PROCESSING_GUARANTEE_DOC)
+            .define(TOPIC_MESSAGES, Type.STRING, "chat.messages", TOPIC_NAME, Importance.HIGH,
+                    "Input: chat messages, key conversationId, any partition count.")
+            .define(TOPIC_PROFILES, Type.STRING, "chat.profiles", TOPIC_NAME, Importance.HIGH,
+                    "Input: user profiles, key userId, compacted.")
+            .define(TOPIC_DECISIONS, Type.STRING, "moderation.decisions", TOPIC_NAME, Importance.HIGH,
+                    "Input: reviewers' decisions, key alertId.")
+            .define(TOPIC_ALERTS, Type.STRING, "moderation.alerts", TOPIC_NAME, Importance.HIGH,
+                    "Output: alerts for review, key conversationId.")
+            .define(TOPIC_ACTIONS, Type.STRING, "moderation.actions", TOPIC_NAME, Importance.HIGH,
+                    "Output: enforcement commands, key userId.")
+            .define(TOPIC_DLQ, Type.STRING, "chat.messages.dlq", TOPIC_NAME, Importance.HIGH,
+                    "Output: input records that could not be read (any input topic), original key and bytes, "
+                            + "reason and source coordinates in headers.")
+            .define(TOPIC_ERASURE, Type.STRING, "moderation.erasure", TOPIC_NAME, Importance.MEDIUM,
+                    "Input: erasure requests, key userId (value ignored): deletes that user's profile, facts, "
+                            + "sender and device state.")
+            .define(TOPIC_FACTS, Type.STRING, "moderation.user-facts", TOPIC_NAME, Importance.MEDIUM,
+                    "Compacted topic of what is known of each user (profile + stated ages + bans), written by "
+                            + "this app and read back as a global store by every instance.")
+            .define(TOPIC_DISMISSALS, Type.STRING, "moderation.dismissals", TOPIC_NAME, Importance.MEDIUM,
+                    "Compacted topic of rules dismissed by reviewers per conversation, written by this app and "
+                            + "read back as a global store.")
+            .define(TOPICS_CREATE, Type.BOOLEAN, false, Importance.MEDIUM, TOPICS_CREATE_DOC)
+            .define(TOPICS_PARTITIONS, Type.INT, 6, Range.between(1, 10_000), Importance.LOW,
+                    TOPICS_PARTITIONS_DOC)
+            .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) -1, Range.between(-1, 32), Importance.LOW,
+                    TOPICS_REPLICATION_FACTOR_DOC)
+            .define(REPARTITION_PARTITIONS, Type.INT, 0, Range.between(0, 10_000), Importance.MEDIUM,
+                    REPARTITION_PARTITIONS_DOC)
+            .define(RULES_DIR, Type.STRING, "", Importance.HIGH, RULES_DIR_DOC)
+            .define(LEXICON_DIR, Type.STRING, "", Importance.MEDIUM, LEXICON_DIR_DOC)
+            .define(HASHLIST_DIR, Type.STRING, "", Importance.MEDIUM, HASHLIST_DIR_DOC)
+            .define(RULES_RELOAD_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM,
+                    RULES_RELOAD_INTERVAL_MS_DOC)
+            .define(MESSAGE_MAX_BYTES, Type.INT, 65_536, Range.between(1024, 16 * 1024 * 1024),
+                    Importance.MEDIUM, MESSAGE_MAX_BYTES_DOC)
+            .define(MESSAGE_TEXT_MAX_CHARS, Type.INT, 16_384, Range.between(1, 16 * 1024 * 1024),
+                    Importance.MEDIUM, MESSAGE_TEXT_MAX_CHARS_DOC)
+            .define(MESSAGE_RECIPIENTS_MAX, Type.INT, 1_000, Range.between(1, 1_000_000), Importance.MEDIUM,
+                    MESSAGE_RECIPIENTS_MAX_DOC)
+            .define(STATE_RETENTION_MS, Type.LONG, 7L * 86_400_000, Range.atLeast(60_000), Importance.HIGH,
+                    STATE_RETENTION_MS_DOC)
+            .define(STATE_BAN_RETENTION_MS, Type.LONG, 365L * 86_400_000, Range.atLeast(60_000),
+                    Importance.MEDIUM, STATE_BAN_RETENTION_MS_DOC)
+            .define(STATE_SWEEP_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(1_000), Importance.LOW,
+                    STATE_SWEEP_INTERVAL_MS_DOC)
+            .define(STATE_STORE, Type.STRING, STORE_ROCKSDB, ValidString.in(STORE_ROCKSDB, STORE_MEMORY),
+                    Importance.LOW, STATE_STORE_DOC)
+            .define(DETECTED_AT_CLOCK, Type.STRING, CLOCK_WALL, ValidString.in(CLOCK_WALL, CLOCK_EVENT),
+                    Importance.LOW, DETECTED_AT_CLOCK_DOC)
+            .define(HTTP_PORT, Type.INT, 8080, Range.between(-1, 65_535), Importance.MEDIUM, HTTP_PORT_DOC)
+            .define(HTTP_BIND_ADDRESS, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
+                    HTTP_BIND_ADDRESS_DOC)
+            .define(HTTP_TOKEN, Type.PASSWORD, null, Importance.MEDIUM, HTTP_TOKEN_DOC)
+            .define(APPLICATION_SERVER, Type.STRING, "", Importance.MEDIUM, APPLICATION_SERVER_DOC)
+            .define(STATE_DIR, Type.STRING, "",
+                    Importance.MEDIUM, STATE_DIR_DOC)
+            .define(NUM_STREAM_THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
+                    NUM_STREAM_THREADS_DOC)
+            .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
+                    SHUTDOWN_TIMEOUT_MS_DOC)
+            .define(STARTUP_RETRY_BACKOFF_MS, Type.LONG, 5_000L, Range.atLeast(100), Importance.LOW,
+                    STARTUP_RETRY_BACKOFF_MS_DOC)
+            .define(STARTUP_RETRIES, Type.INT, -1, Range.atLeast(-1), Importance.LOW, STARTUP_RETRIES_DOC);
+
+    /** Prefixes under which Kafka Streams accepts client settings. */
+    private static final List<String> CLIENT_PREFIXES = List.of(StreamsConfig.CONSUMER_PREFIX,
+            StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX,
+            StreamsConfig.RESTORE_CONSUMER_PREFIX, StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.TOPIC_PREFIX);
+
+    private final Map<String, String> originalStrings;
+
+    /**
+     * Parses already-merged settings. Prefer {@link ConfigLoader}, which reports every problem at once.
+     *
+     * @throws ConfigException on the first bad value
+     */
+    public ModerationConfig(Map<String, ?> props) {
+        super(CONFIG, props, false);
+        Map<String, String> s = new TreeMap<>();
+        props.forEach((k, v) -> s.put(k, v == null ? null : String.valueOf(v)));
+        this.originalStrings = s;
+        List<String> problems = crossChecks(this);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("; ", problems));
+        }
+    }
+
+    /** Checks that involve several keys; each message names both keys. */
+    static List<String> crossChecks(AbstractConfig c) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> topics = new LinkedHashMap<>();
+        for (String key : List.of(TOPIC_MESSAGES, TOPIC_PROFILES, TOPIC_DECISIONS, TOPIC_ALERTS, TOPIC_ACTIONS,
+                TOPIC_DLQ, TOPIC_ERASURE, TOPIC_FACTS, TOPIC_DISMISSALS)) {
+            String topic = c.getString(key);
+            String other = topics.putIfAbsent(topic, key);
+            if (other != null) {
+                problems.add(key + " and " + other + " name the same topic '" + topic + "'");
+            }
+        }
+        if (c.getLong(STATE_SWEEP_INTERVAL_MS) > c.getLong(STATE_RETENTION_MS)) {
+            problems.add(STATE_SWEEP_INTERVAL_MS + " must not exceed " + STATE_RETENTION_MS);
+        }
+        if (c.getLong(STATE_BAN_RETENTION_MS) < c.getLong(STATE_RETENTION_MS)) {
+            problems.add(STATE_BAN_RETENTION_MS + " must not be shorter than " + STATE_RETENTION_MS);
+        }
+        return problems;
+    }
+
+    /** True for a key this app or a Kafka client understands. */
+    public static boolean isKnownKey(String key) {
+        if (CONFIG.names().contains(key)) {
+            return true;
+        }
+        if (key.startsWith("moderation.")) {
+            return false;
+        }
+        for (String prefix : CLIENT_PREFIXES) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return KafkaKeys.ALL.contains(key);
+    }
+
+    /** Keys given that nobody understands (typos); the caller warns about them. */
+    public Set<String> unknownKeys() {
+        Set<String> unknown = new java.util.TreeSet<>();
+        for (String key : originalStrings.keySet()) {
+            if (!isKnownKey(key)) {
+                unknown.add(key);
+            }
+        }
+        return unknown;
+    }
+
+    /** True for a key whose value must never be printed. */
+    public static boolean isSecret(String key) {
+        ConfigDef.ConfigKey def = CONFIG.configKeys().get(key);
+        if (def != null) {
+            return def.type == Type.PASSWORD;
+        }
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("password") || k.contains("secret") || k.contains("jaas") || k.contains("token")
+                || k.contains("credential") || k.endsWith(".key") || k.contains("key.password");
+    }
+
+    /** Effective settings, one {@code key = value} per line, secrets as {@code [hidden]}, sorted. */
+    public List<String> describe() {
+        Map<String, String> all = new TreeMap<>();
+        for (String key : CONFIG.names()) {
+            Object v = values().get(key);
+            all.put(key, v == null ? "" : String.valueOf(v instanceof List<?> l ? String.join(",",
+                    l.stream().map(String::valueOf).toList()) : v));
+        }
+        originalStrings.forEach((k, v) -> all.putIfAbsent(k, v));
+        List<String> lines = new ArrayList<>();
+        all.forEach((k, v) -> lines.add(k + " = " + (isSecret(k) && v != null && !v.isEmpty() ? Password.HIDDEN
+                : v)));
+        return lines;
+    }
+
+    /**
+     * Settings for {@code new KafkaStreams(...)}: our declared Kafka keys with their defaults, and every other
+     * non-{@code moderation.} key as given.
+     */
+    public Map<String, Object> streamsProperties() {
+        Map<String, Object> p = new HashMap<>();
+        originalStrings.forEach((k, v) -> {
+            if (!k.startsWith("moderation.") && v != null) {
+                p.put(k, v);
+            }
+        });
+        p.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
+        p.put(APPLICATION_ID, getString(APPLICATION_ID));
+        p.put(PROCESSING_GUARANTEE, getString(PROCESSING_GUARANTEE));
+        if (!getString(STATE_DIR).isBlank()) {
+            p.put(STATE_DIR, getString(STATE_DIR));
+        }
+        p.put(NUM_STREAM_THREADS, getInt(NUM_STREAM_THREADS));
+        if (!getString(APPLICATION_SERVER).isBlank()) {
+            p.put(APPLICATION_SERVER, getString(APPLICATION_SERVER));
+        }
+        return p;
+    }
+
+    /** Settings for an Admin client next to Streams (topic creation, startup checks). */
+    public Map<String, Object> adminProperties() {
+        Map<String, Object> p = new HashMap<>();
+        Set<String> adminKeys = AdminClientConfig.configNames();
+        originalStrings.forEach((k, v) -> {
+            if (v == null) {
+                return;
+            }
+            if (adminKeys.contains(k)) {
+                p.put(k, v);
+            } else if (k.startsWith(StreamsConfig.ADMIN_CLIENT_PREFIX)) {
+                p.put(k.substring(StreamsConfig.ADMIN_CLIENT_PREFIX.length()), v);
+            }
+        });
+        p.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
+        return p;
+    }
+
+    /** A path setting, or null when empty. */
+    public Path path(String key) {
+        String s = getString(key);
+        return s == null || s.isBlank() ? null : Path.of(s);
+    }
+
+    /** The HTTP token, or null when none is set. */
+    public String httpToken() {
+        Password p = getPassword(HTTP_TOKEN);
+        return p == null || p.value().isEmpty() ? null : p.value();
+    }
+
+    /** True when stores are in memory (replay, tests). */
+    public boolean inMemoryStores() {
+        return STORE_MEMORY.equals(getString(STATE_STORE));
+    }
+
+    /** True when detectedAt is restamped with the wall clock. */
+    public boolean wallClockDetectedAt() {
+        return CLOCK_WALL.equals(getString(DETECTED_AT_CLOCK));
+    }
+
+    /** Every Kafka client setting name (Streams, consumer, producer, admin). */
+    static final class KafkaKeys {
+        static final Set<String> ALL;
+
+        static {
+            Set<String> s = new java.util.HashSet<>();
+            s.addAll(StreamsConfig.configDef().names());
+            s.addAll(ConsumerConfig.configNames());
+            s.addAll(ProducerConfig.configNames());
+            s.addAll(AdminClientConfig.configNames());
+            ALL = Set.copyOf(s);
+        }
+
+        private KafkaKeys() {
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.vigie.stream.demo;
+
+import io.vigie.core.ModerationEngine;
+import io.vigie.stream.config.ModerationConfig;
+import io.vigie.stream.topology.EngineSupplier;
+import io.vigie.stream.topology.ModerationTopology;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The moderation topology as the demo runs it: the very {@link ModerationTopology} of {@code run}, with the
+ * default engine, exactly_once_v2 and a 200 ms commit interval so that alerts show up promptly, in-process
+ * against the embedded broker. {@link #close()} stops Streams and waits for it. Not thread-safe.
+ */
+final class DemoApp implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int PARTITIONS = 3;
+
+    private final KafkaStreams streams;
+
+    private DemoApp(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** The settings of the demo's app; the default topic names of the contract. */
+    static Map<String, String> settings(String bootstrap, Path stateDir) {
+        Map<String, String> s = new HashMap<>();
+        s.put(ModerationConfig.BOOTSTRAP_SERVERS, bootstrap);
+        s.put(ModerationConfig.APPLICATION_ID, "vigie-demo");
+        s.put(ModerationConfig.STATE_DIR, stateDir.toString());
+        s.put(ModerationConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2);
+        s.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
+        s.put(ModerationConfig.HTTP_PORT, "-1");
+        return s;
+    }
+
+    /** The demo's configuration: the contract's default topic names on the embedded broker. */
+    static ModerationConfig config(String bootstrap, Path stateDir) {
+        return new ModerationConfig(settings(bootstrap, stateDir));
+    }
+
+    /** Every topic the topology reads or writes, the two it reads back as global stores compacted. */
+    static List<NewTopic> topics(ModerationConfig config) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String key : List.of(ModerationConfig.TOPIC_MESSAGES, ModerationConfig.TOPIC_ALERTS,
+                ModerationConfig.TOPIC_ACTIONS)) {
+            topics.add(new NewTopic(config.getString(key), PARTITIONS, (short) 1));
+        }
+        for (String key : List.of(ModerationConfig.TOPIC_DECISIONS, ModerationConfig.TOPIC_DLQ,
+                ModerationConfig.TOPIC_ERASURE)) {
+            topics.add(new NewTopic(config.getString(key), 1, (short) 1));
+        }
+        for (String key : List.of(ModerationConfig.TOPIC_PROFILES, ModerationConfig.TOPIC_FACTS,
+                ModerationConfig.TOPIC_DISMISSALS)) {
+            topics.add(new NewTopic(config.getString(key), 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact")));
+        }
+        return topics;
+    }
+
+    /** Builds and starts the topology; returns once Streams is RUNNING. */
+    static DemoApp start(ModerationConfig config) {
+        Topology topology = ModerationTopology.build(new StreamsBuilder(), config,
+                EngineSupplier.of(ModerationEngine.defaults()));
+        Map<String, Object> props = new HashMap<>(config.streamsProperties());
+        KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(props));
+        streams.setUncaughtExceptionHandler(e ->
+                org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                        .REPLACE_THREAD);
+        DemoApp app = new DemoApp(streams);
+        streams.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.ERROR || System.nanoTime() > deadline) {
+                app.close();
+                throw new IllegalStateException("Kafka Streams did not reach RUNNING (state " + streams.state()
+                        + ")");
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                app.close();
+                throw new IllegalStateException("interrupted while starting", e);
+            }
+        }
+        return app;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(20));
+    }
+}

@@ -1,0 +1,73 @@
+package io.vigie.stream.topology;
+
+import io.vigie.core.Decision;
+import io.vigie.stream.config.ModerationConfig;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+
+/**
+ * The alert index (store keyed by alertId, entries kept for the retention) and the reviewers' decisions
+ * applied through it. CONFIRMED updates the sender's facts (and bans them, with {@code ban}); DISMISSED
+ * records the alert's rules as dismissed for its conversation (global dismissals store), which lowers that
+ * conversation's alerting from its next message on.
+ */
+final class DecisionApplier extends ModerationProcessor<String, Events.IndexEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionApplier.class);
+
+    private final long retentionMs;
+    private KeyValueStore<String, Events.AlertRef> index;
+
+    DecisionApplier(ModerationConfig config, Wiring wiring) {
+        super(config, wiring, null);
+        this.retentionMs = config.getLong(ModerationConfig.STATE_RETENTION_MS);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Out> context) {
+        super.init(context);
+        index = context.getStateStore(Stores.ALERT_INDEX);
+    }
+
+    @Override
+    public void process(Record<String, Events.IndexEvent> record) {
+        Events.IndexEvent e = record.value();
+        if (e == null || record.key() == null) {
+            return;
+        }
+        if (e.alert() != null) {
+            index.put(record.key(), e.alert());
+            return;
+        }
+        Decision d = e.decision();
+        if (d == null) {
+            return;
+        }
+        Events.AlertRef ref = index.get(d.alertId());
+        if (ref == null) {
+            LOG.warn("Decision on an alert not in the index (unknown or older than the retention), ignored: {}",
+                    context().recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                            .orElse("?"));
+            return;
+        }
+        Instant at = d.decidedAt() != null ? d.decidedAt() : Instant.ofEpochMilli(record.timestamp());
+        if (d.verdict() == Decision.Verdict.CONFIRMED) {
+            if (ref.senderId() != null) {
+                forward(record, Out.Route.USER_EVENT, ref.senderId(), Events.UserEvent.confirmed(d.ban(), at));
+            }
+        } else if (ref.conversationId() != null) {
+            forward(record, Out.Route.DISMISSAL, Stores.dismissalKey(ref.conversationId(), ref.alertId()),
+                    new Events.Dismissal(ref.conversationId(), ref.ruleIds(), at));
+        }
+    }
+
+    @Override
+    protected void sweep(long streamTimeMs) {
+        expire(index, Stores.ALERT_INDEX, streamTimeMs, r -> millis(r.at()), r -> retentionMs);
+    }
+}

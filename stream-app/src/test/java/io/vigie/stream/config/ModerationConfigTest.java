@@ -1,0 +1,85 @@
+package io.vigie.stream.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModerationConfigTest {
+
+    @Test
+    void shouldDefaultToExactlyOnceAndContractTopics() throws Exception {
+        ModerationConfig c = ConfigLoader.load(null, Map.of(), Map.of());
+        assertEquals("exactly_once_v2", c.streamsProperties().get("processing.guarantee"));
+        assertEquals("chat.messages", c.getString(ModerationConfig.TOPIC_MESSAGES));
+        assertEquals("chat.messages.dlq", c.getString(ModerationConfig.TOPIC_DLQ));
+        assertFalse(c.getBoolean(ModerationConfig.TOPICS_CREATE));
+    }
+
+    @Test
+    void shouldApplySourcesInOrderDefaultsFileEnvFlags(@TempDir Path dir) throws Exception {
+        // given
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "moderation.state.retention.ms=100000\nmoderation.http.port=9000\n"
+                + "moderation.topics.alerts=from-file\n");
+        Map<String, String> env = Map.of("MODERATION_HTTP_PORT", "9100", "MODERATION_TOPICS_ALERTS", "from-env",
+                "KAFKA_BOOTSTRAP_SERVERS", "broker:9093", "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "MODERATION_JAVA_OPTS", "-Xmx1g", "KAFKA_HEAP_OPTS", "-Xmx1g");
+        // when
+        ModerationConfig c = ConfigLoader.load(file, env, Map.of(ModerationConfig.TOPIC_ALERTS, "from-flag"));
+        // then
+        assertEquals(100000L, c.getLong(ModerationConfig.STATE_RETENTION_MS));
+        assertEquals(9100, c.getInt(ModerationConfig.HTTP_PORT));
+        assertEquals("from-flag", c.getString(ModerationConfig.TOPIC_ALERTS));
+        assertEquals("broker:9093", c.streamsProperties().get("bootstrap.servers"));
+        assertEquals("SASL_SSL", c.streamsProperties().get("security.protocol"));
+        assertEquals("SASL_SSL", c.adminProperties().get("security.protocol"));
+        assertTrue(c.unknownKeys().isEmpty(), () -> "launcher variables are not settings: " + c.unknownKeys());
+    }
+
+    @Test
+    void shouldReportEveryProblemAtOnce() {
+        ConfigLoader.ConfigProblems e = assertThrows(ConfigLoader.ConfigProblems.class, () -> ConfigLoader.load(
+                null, Map.of(), Map.of(ModerationConfig.HTTP_PORT, "eighty", ModerationConfig.STATE_STORE, "disk",
+                        ModerationConfig.PROCESSING_GUARANTEE, "maybe")));
+        assertEquals(3, e.problems().size(), e.problems().toString());
+        assertTrue(e.getMessage().contains(ModerationConfig.HTTP_PORT));
+        assertTrue(e.getMessage().contains(ModerationConfig.STATE_STORE));
+    }
+
+    @Test
+    void shouldNameBothKeysInCrossFieldProblems() {
+        ConfigLoader.ConfigProblems e = assertThrows(ConfigLoader.ConfigProblems.class, () -> ConfigLoader.load(
+                null, Map.of(), Map.of(ModerationConfig.TOPIC_ALERTS, "chat.messages")));
+        assertTrue(e.getMessage().contains(ModerationConfig.TOPIC_ALERTS));
+        assertTrue(e.getMessage().contains(ModerationConfig.TOPIC_MESSAGES));
+    }
+
+    @Test
+    void shouldHideSecretsAndWarnAboutUnknownKeys() throws Exception {
+        ModerationConfig c = ConfigLoader.load(null, Map.of("KAFKA_SASL_JAAS_CONFIG", "user=\"x\" password=\"s3cr3t\""),
+                Map.of(ModerationConfig.HTTP_TOKEN, "tok-123", "moderation.state.retension.ms", "5"));
+        String described = String.join("\n", c.describe());
+        assertFalse(described.contains("s3cr3t"));
+        assertFalse(described.contains("tok-123"));
+        assertTrue(described.contains("moderation.http.token = [hidden]"));
+        assertTrue(described.contains("sasl.jaas.config = [hidden]"));
+        assertEquals(java.util.Set.of("moderation.state.retension.ms"), c.unknownKeys());
+        assertEquals("tok-123", c.httpToken());
+    }
+
+    @Test
+    void shouldNotEchoSecretValueInProblems() {
+        // a password cannot be invalid by type; check a validator failure never prints a hidden key's value
+        assertTrue(ModerationConfig.isSecret("ssl.keystore.password"));
+        assertTrue(ModerationConfig.isSecret("sasl.jaas.config"));
+        assertFalse(ModerationConfig.isSecret("moderation.http.port"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.vigie.stream.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Fault (a): the app is killed with SIGKILL in the middle of the stream (no commit, no close, open transactions),
+ * then restarted on the same state directory. With exactly_once_v2 every message is accounted for and no alert
+ * or action is lost or duplicated.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class CrashRecoveryIT {
+
+    @Test
+    void shouldLoseAndDuplicateNothingWhenKilledMidStreamAndRestarted(KafkaBroker broker, @TempDir Path dir) {
+        // given a running app that has processed the first half of many conversations
+        ItFixture f = ItFixture.create(broker.bootstrapServers(), Map.of(), dir, "crash");
+        Workload w = Workload.of(f.prefix, 25);
+        AppProcess.Settings settings = f.settings(ItFixture.EOS, Map.of());
+        AppProcess first = AppProcess.start(settings, dir, "app-1");
+        try {
+            f.produceBatch(w.profilesAndFirstHalf());
+            f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(90), first);
+
+            // when the second half arrives and the app is killed while processing it
+            f.produceBatch(w.secondHalf());
+            first.kill();
+            assertFalse(first.isAlive());
+        } finally {
+            first.close();
+        }
+
+        // then a restarted app finishes the stream with every output exactly once
+        try (AppProcess second = AppProcess.start(settings, dir, "app-2")) {
+            f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(120), second);
+            Accounting.assertExactlyOnce(f, w);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.vigie.stream.serde;
+
+import io.vigie.core.Action;
+import io.vigie.core.ActionCommand;
+import io.vigie.core.Alert;
+import io.vigie.core.Attachment;
+import io.vigie.core.Category;
+import io.vigie.core.ChatMessage;
+import io.vigie.core.ConversationState;
+import io.vigie.core.Decision;
+import io.vigie.core.DeviceState;
+import io.vigie.core.Profile;
+import io.vigie.core.SenderSnapshot;
+import io.vigie.core.SenderState;
+import io.vigie.core.Severity;
+import io.vigie.core.Stage;
+import io.vigie.core.UserState;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every record that crosses a topic or sits in a store survives a JSON round trip unchanged. */
+class JsonSerdeTest {
+
+    private static final Instant T = Instant.parse("2026-11-28T20:15:00Z");
+
+    private static <T> T roundTrip(T value, Class<T> type) {
+        JsonSerde<T> serde = JsonSerde.of(type);
+        return serde.deserialize("t", serde.serialize("t", value));
+    }
+
+    @Test
+    void shouldRoundTripConversationState() {
+        ConversationState s = new ConversationState("c-1", List.of("u-1", "u-2"), 12, 61.5, T,
+                List.of(Stage.TRUST, Stage.SECRECY), Map.of(Category.CHILD_GROOMING, Severity.HIGH),
+                List.of(new Alert.Signal("grooming.secrecy", Category.CHILD_GROOMING, 25, "dis rien", 3, 11)),
+                List.of("offplatform.snap"), T, 2);
+        assertEquals(s, roundTrip(s, ConversationState.class));
+    }
+
+    @Test
+    void shouldRoundTripUserSenderAndDeviceStates() {
+        UserState u = new UserState("u-2", 18, "F", "59760", T, "d-4", "h-7", 13, T, 2, true, 1, T);
+        assertEquals(u, roundTrip(u, UserState.class));
+        SenderState s = new SenderState("u-1", Map.of("u-2", T), List.of(T), List.of("u-2", "u-3"), T, 3, T);
+        assertEquals(s, roundTrip(s, SenderState.class));
+        DeviceState d = new DeviceState("d-9", Map.of("u-1", T), List.of("u-1"), List.of("u-5"), T);
+        assertEquals(d, roundTrip(d, DeviceState.class));
+    }
+
+    @Test
+    void shouldRoundTripAlertActionDecisionProfileAndMessage() {
+        Alert a = new Alert("a-1", "m-7", "c-1", "u-1", List.of("u-2"), T, T, Severity.HIGH, Action.HOLD, 82,
+                List.of(Category.CHILD_GROOMING),
+                List.of(new Alert.Signal("grooming.secrecy", Category.CHILD_GROOMING, 25, "dis rien", 14, 22)),
+                new Alert.AgeInfo(new Alert.PersonAge(null, 34, null, false),
+                        List.of(new Alert.PersonAge("u-2", 18, 13, true))),
+                new Alert.ConversationInfo(12, 91, List.of(Stage.TRUST)), "pack@abc", "text", Alert.Kind.MESSAGE,
+                List.of(), "p", "h");
+        assertEquals(a, roundTrip(a, Alert.class));
+        ActionCommand c = new ActionCommand("u-1", Action.HOLD, "a-1", "m-7", null, "grooming",
+                new ActionCommand.StatementOfReasons(true, List.of(Category.CHILD_GROOMING), List.of("r"),
+                        List.of("fact"), "appeal"));
+        assertEquals(c, roundTrip(c, ActionCommand.class));
+        Decision d = new Decision("a-1", "r-1", Decision.Verdict.CONFIRMED, true, T, "note");
+        assertEquals(d, roundTrip(d, Decision.class));
+        Profile p = new Profile("profile", "u-2", 18, "F", "59760", T, "d-4", "h-7", T);
+        assertEquals(p, roundTrip(p, Profile.class));
+        ChatMessage m = new ChatMessage("message", "m-1", "c-1", null, "u-1", List.of("u-2"), T, "slt",
+                List.of(new Attachment("image", "ab", "cd", "image/jpeg")),
+                new SenderSnapshot(19, "M", "83000", T, "d-9", "h-3"));
+        assertEquals(m, roundTrip(m, ChatMessage.class));
+    }
+
+    @Test
+    void shouldWriteInstantsAsIsoStrings() {
+        byte[] json = JsonSerde.of(Decision.class).serialize("t",
+                new Decision("a-1", "r", Decision.Verdict.DISMISSED, false, T, null));
+        assertTrue(new String(json, StandardCharsets.UTF_8).contains("\"decidedAt\":\"2026-11-28T20:15:00Z\""));
+    }
+
+    @Test
+    void shouldIgnoreUnknownFieldsAndMapTombstonesToNull() {
+        Decision d = JsonSerde.of(Decision.class).deserialize("t", ("{\"alertId\":\"a-1\",\"verdict\":\"CONFIRMED\","
+                + "\"ban\":false,\"futureField\":{\"x\":1}}").getBytes(StandardCharsets.UTF_8));
+        assertEquals("a-1", d.alertId());
+        assertNull(JsonSerde.of(Decision.class).deserialize("t", null));
+        assertNull(JsonSerde.of(Decision.class).serialize("t", null));
+    }
+
+    @Test
+    void shouldReadContractMessageExampleWithUnknownFields() {
+        String json = "{\"type\":\"message\",\"messageId\":\"m-1\",\"conversationId\":\"c-1\",\"roomId\":null,"
+                + "\"senderId\":\"u-1\",\"recipientIds\":[\"u-2\"],\"sentAt\":\"2026-11-28T20:15:00Z\","
+                + "\"text\":\"slt asv ?\",\"extra\":42,\"sender\":{\"declaredAge\":19,\"gender\":\"M\","
+                + "\"postalCode\":\"83000\",\"accountCreatedAt\":\"2026-11-28T20:00:00Z\",\"deviceId\":\"d-9\","
+                + "\"ipHash\":\"h-3\"}}";
+        Parsed<ChatMessage> p = InputReader.messages(65536, 10000, 100).read(json.getBytes(StandardCharsets.UTF_8));
+        assertTrue(p.isOk(), () -> p.detail());
+        assertEquals(19, p.value().sender().declaredAge());
+    }
+
+    @Test
+    void shouldClassifyUnreadableInput() {
+        InputReader<ChatMessage> r = InputReader.messages(200, 10, 2);
+        assertEquals(DlqReason.PARSE, r.read("nope".getBytes(StandardCharsets.UTF_8)).reason());
+        assertEquals(DlqReason.INVALID, r.read("{\"messageId\":\"m\"}".getBytes(StandardCharsets.UTF_8)).reason());
+        assertEquals(DlqReason.INVALID, r.read("null".getBytes(StandardCharsets.UTF_8)).reason());
+        assertEquals(DlqReason.TOO_LARGE, r.read(new byte[201]).reason());
+    }
+}
