@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -237,6 +236,24 @@ class AlertChainTest {
     }
 
     @Test
+    void shouldVerifyAlertsAsTheAppsSerdeWritesThem() throws Exception {
+        // given a chain written by the mapper of the alerts topic's serde
+        List<String> lines = new ArrayList<>();
+        for (Alert a : chain(0, 4)) {
+            lines.add(io.vigie.stream.serde.Json.MAPPER.writeValueAsString(a));
+        }
+
+        // when verified, then it holds: both sides agree on instants, enums and member names
+        AlertChainReport report = AlertChainVerifier.verify(write(lines));
+        assertTrue(report.ok(), String.valueOf(report.firstBreak()));
+        assertEquals(4, report.alertsChecked());
+
+        // and an alert read back by the serde's mapper links to the same hash
+        Alert back = io.vigie.stream.serde.Json.MAPPER.readValue(lines.get(2), Alert.class);
+        assertEquals(back.hash(), AlertChain.link(back, back.prevHash()).hash());
+    }
+
+    @Test
     void shouldExitZeroWhenIntactAndOneWithOneLineWhenBroken() throws Exception {
         // given an intact file
         List<String> lines = new ArrayList<>(chainLines(3));
@@ -300,9 +317,7 @@ class AlertChainTest {
     private static JsonNode reversed(JsonNode node) {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
+            node.properties().forEach(e -> names.add(e.getKey()));
             Collections.reverse(names);
             ObjectNode copy = AlertChain.MAPPER.createObjectNode();
             for (String n : names) {
