@@ -5,7 +5,6 @@ import io.vigie.load.driver.LoadDriver;
 import io.vigie.load.driver.Pipeline;
 import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -200,10 +199,6 @@ public final class BenchCli implements Callable<Integer> {
                         + "commands) or read_committed")
         String actionsIsolation;
 
-        @Option(names = "--repo", description = "repository root holding bin/moderation (default: found from the "
-                + "working directory)")
-        Path repo;
-
         @Option(names = "--app-env", description = "extra KEY=VALUE environment for the pipeline JVMs")
         Map<String, String> appEnv = new LinkedHashMap<>();
 
@@ -229,22 +224,11 @@ public final class BenchCli implements Callable<Integer> {
                     : pipelines.stream().map(Pipeline::parse).toList();
             DriverOptions options = new DriverOptions(bootstrap, chosen,
                     guarantees.isEmpty() ? List.of("exactly_once_v2") : guarantees, allRates, duration, warmup,
-                    partitions, harmfulRate, seed, pool, commitIntervalMs, actionsIsolation, out,
-                    repo != null ? repo : findRepo(), appEnv, appJavaOpts);
+                    partitions, harmfulRate, seed, pool, commitIntervalMs, actionsIsolation, out, appEnv,
+                    appJavaOpts);
             new LoadDriver(options).run();
             System.err.println("driver: wrote " + out.resolve("result.json") + " and " + out.resolve("report.html"));
             return 0;
-        }
-
-        private static Path findRepo() {
-            Path dir = Path.of("").toAbsolutePath();
-            while (dir != null) {
-                if (Files.isExecutable(dir.resolve("bin/moderation"))) {
-                    return dir;
-                }
-                dir = dir.getParent();
-            }
-            return Path.of("").toAbsolutePath();
         }
     }
 

@@ -5,7 +5,9 @@ import io.vigie.core.assess.Policy;
 import io.vigie.core.assess.SenderAssessor;
 import io.vigie.core.rule.RulePack;
 import io.vigie.core.rule.RulePackException;
+import io.vigie.core.rule.RulePacks;
 import io.vigie.core.signal.SignalModel;
+import io.vigie.core.signal.SignalModels;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +49,8 @@ public final class ModerationEngine {
 
     /** The embedded default lexicons and rule pack with the default policy. */
     public static ModerationEngine defaults() {
-        throw new UnsupportedOperationException("assess helper: waiting for SignalModels and RulePacks");
+        SignalModel signals = SignalModels.defaults();
+        return new ModerationEngine(signals, RulePacks.defaults(signals), Policy.defaults());
     }
 
     /**
@@ -61,7 +64,10 @@ public final class ModerationEngine {
      */
     public static ModerationEngine load(Path rulesDir, Path lexiconDir, Path hashListDir, Policy policy)
             throws RulePackException {
-        throw new UnsupportedOperationException("assess helper: waiting for SignalModels and RulePacks");
+        SignalModel signals = lexiconDir == null && hashListDir == null ? SignalModels.defaults()
+                : SignalModels.load(lexiconDir, hashListDir);
+        RulePack rules = rulesDir == null ? RulePacks.defaults(signals) : RulePacks.load(rulesDir, signals);
+        return new ModerationEngine(signals, rules, policy);
     }
 
     /**

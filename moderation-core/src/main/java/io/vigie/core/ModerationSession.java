@@ -39,11 +39,13 @@ import java.util.Set;
  *   conversation counts {@link Policy#dismissedWeight()}), capped at 100. The conversation risk adds the same
  *   sum (a rule already in the conversation's evidence adds {@link Policy#repeatWeight()} of it) and decays by
  *   event time with the policy's half-life;</li>
- *   <li>severity comes from {@code max(message score, conversation risk)}; an adult (or unknown) writing to a
- *   likely minor with {@link Policy#groomingHoldStages()} grooming stages (AGE_CHECK not counted) is at least
- *   HIGH, with {@link Policy#groomingEscalateStages()} CRITICAL; a known-media attachment is CRITICAL (CSAM,
- *   alert kind KNOWN_MEDIA). The action follows {@link Policy#actionOf}; a banned sender's every message is at
- *   least BLOCK, findings or not;</li>
+ *   <li>severity comes from the message score, raised by the conversation risk up to HIGH at most (what adds
+ *   up over time deserves a human look; CRITICAL, which may escalate to authorities, needs the message's own
+ *   evidence). Grooming talk (CHILD_GROOMING, OFF_PLATFORM, nothing sexual) goes CRITICAL only through its stage
+ *   pattern: an adult (or unknown) writing to a likely minor with {@link Policy#groomingHoldStages()} grooming
+ *   stages (AGE_CHECK not counted) is at least HIGH, with {@link Policy#groomingEscalateStages()} CRITICAL. A
+ *   known-media attachment is CRITICAL (CSAM, alert kind KNOWN_MEDIA). The action follows
+ *   {@link Policy#actionOf}; a banned sender's every message is at least BLOCK, findings or not;</li>
  *   <li>an alert is raised from MEDIUM up, and only when one of the message's categories is new to the
  *   conversation or its severity rises above what was already alerted for it.</li>
  * </ol>
@@ -63,6 +65,9 @@ public final class ModerationSession {
     public static final String SHADOW_PREFIX = "shadow.";
 
     private static final ScoringContext NO_CONTEXT = ScoringContext.none();
+
+    /** Categories of grooming talk that carries no sexual content or material of its own. */
+    private static final Set<Category> GROOMING_TALK = EnumSet.of(Category.CHILD_GROOMING, Category.OFF_PLATFORM);
 
     private final ModerationEngine engine;
     private final Policy policy;
@@ -189,9 +194,22 @@ public final class ModerationSession {
         boolean groomingPattern = false;
         Severity severity = null;
         if (active) {
-            severity = policy.severityOf(Math.max(score, riskNow));
+            // accumulated risk asks for a human look (up to HIGH); CRITICAL needs this message's own evidence
+            Severity fromRisk = policy.severityOf(riskNow);
+            severity = policy.severityOf(score);
+            if (Severity.CRITICAL.above(fromRisk) && fromRisk.above(severity)) {
+                severity = fromRisk;
+            } else if (fromRisk == Severity.CRITICAL && Severity.HIGH.above(severity)) {
+                severity = Severity.HIGH;
+            }
             boolean grooming = newStage || categories.contains(Category.CHILD_GROOMING)
                     || categories.contains(Category.MINOR_SEXUALIZATION);
+            boolean patternOnly = GROOMING_TALK.containsAll(categories);
+            if (severity == Severity.CRITICAL && patternOnly && categories.contains(Category.CHILD_GROOMING)
+                    && groomingStages < policy.groomingEscalateStages()) {
+                // grooming talk without sexual content escalates on the stage pattern, not on summed scores
+                severity = Severity.HIGH;
+            }
             if (grooming && adultToMinor && groomingStages >= policy.groomingHoldStages()) {
                 groomingPattern = true;
                 categories.add(Category.CHILD_GROOMING);

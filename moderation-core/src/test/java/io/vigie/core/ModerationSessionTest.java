@@ -72,16 +72,18 @@ class ModerationSessionTest {
         Assessment fourth = chat.say("m-4", "u-1", "u-2", minutes(30), "slurword");
         Assessment fifth = chat.say("m-5", "u-1", "u-2", minutes(40), "slurword");
 
-        // then the first is alerted MEDIUM, the repeat at MEDIUM is silent, each rise is alerted once
+        // then the first is alerted MEDIUM, the repeat at MEDIUM is silent, the rise to HIGH is alerted once,
+        // and accumulated risk alone never goes past HIGH
         assertEquals(Severity.MEDIUM, first.alert().severity());
         assertEquals(List.of(Category.HATE_HOMOPHOBIC), first.alert().categories());
         assertEquals(Severity.MEDIUM, second.severity());
         assertNull(second.alert());
         assertEquals(Severity.HIGH, third.alert().severity());
-        assertEquals(Severity.CRITICAL, fourth.alert().severity());
-        assertEquals(Severity.CRITICAL, fifth.severity());
-        assertNull(fifth.alert(), "CRITICAL was already alerted for this category");
-        assertEquals(Map.of(Category.HATE_HOMOPHOBIC, Severity.CRITICAL), chat.state.alerted());
+        assertEquals(Severity.HIGH, fourth.severity());
+        assertEquals(100, fourth.conversation().risk(), 1e-9);
+        assertNull(fourth.alert(), "HIGH was already alerted for this category");
+        assertNull(fifth.alert());
+        assertEquals(Map.of(Category.HATE_HOMOPHOBIC, Severity.HIGH), chat.state.alerted());
     }
 
     @Test

@@ -4,23 +4,17 @@ import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Inputs shared by the benchmarks, built once per trial: simulator messages cut to a target length, and the
@@ -72,11 +66,11 @@ public final class BenchData {
         return text.substring(0, end);
     }
 
-    /** The messages lower-cased with {@link Locale#ROOT}, the input the library baselines match. */
-    public static String[] lowerCased(String[] messages) {
+    /** The messages {@linkplain #fold folded}, the input the library baselines match. */
+    public static String[] folded(String[] messages) {
         String[] out = new String[messages.length];
         for (int i = 0; i < messages.length; i++) {
-            out[i] = messages[i].toLowerCase(Locale.ROOT);
+            out[i] = fold(messages[i]);
         }
         return out;
     }
@@ -91,97 +85,64 @@ public final class BenchData {
     }
 
     /**
-     * The lexicon terms of the core's data files ({@code *.tsv} under {@link #LEXICON_DIR}), lower-cased and
-     * deduplicated: the first tab-separated column of every line that is neither blank nor a {@code #}
-     * comment. Empty when the core ships no lexicon files.
+     * The lexicon terms of the core's data files (the files named in {@code index.txt} under
+     * {@link #LEXICON_DIR}), {@linkplain #fold folded} and deduplicated: the first tab-separated column of every
+     * line that is neither blank, a {@code #} comment nor the {@code term} header.
+     *
+     * @throws IllegalStateException when the core ships no lexicon
      */
     public static List<String> coreLexiconTerms() {
         Set<String> terms = new LinkedHashSet<>();
-        for (Path file : lexiconFiles()) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                readTerms(reader, terms);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read lexicon " + file, e);
+        for (String file : resourceLines(LEXICON_DIR + "index.txt")) {
+            String name = file.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
             }
+            List<String> lines = resourceLines(LEXICON_DIR + name);
+            if (lines.isEmpty()) {
+                throw new IllegalStateException("lexicon index names " + name + " but it is not on the classpath");
+            }
+            for (String line : lines) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                int tab = trimmed.indexOf('\t');
+                String term = fold(tab < 0 ? trimmed : trimmed.substring(0, tab)).strip();
+                if (!term.isEmpty() && !term.equals("term")) {
+                    terms.add(term);
+                }
+            }
+        }
+        if (terms.isEmpty()) {
+            throw new IllegalStateException("no lexicon terms under " + LEXICON_DIR + " (index.txt)");
         }
         return List.copyOf(terms);
     }
 
-    static void readTerms(BufferedReader reader, Set<String> terms) throws IOException {
-        String line;
-        while ((line = reader.readLine()) != null) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            int tab = trimmed.indexOf('\t');
-            String term = (tab < 0 ? trimmed : trimmed.substring(0, tab)).strip().toLowerCase(Locale.ROOT);
-            if (!term.isEmpty() && !term.equals("term")) {
-                terms.add(term);
-            }
-        }
+    /**
+     * A simple fold for the library baselines, applied to terms and messages alike: lower case
+     * ({@link Locale#ROOT}), accents dropped, typographic apostrophes made straight. The core folds far more
+     * (homoglyphs, leet, separators, repeats); this is the least that makes the comparison meaningful.
+     */
+    public static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return COMBINING.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
     }
 
-    private static List<Path> lexiconFiles() {
-        URL url = BenchData.class.getClassLoader().getResource(LEXICON_DIR);
-        if (url == null) {
+    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
+
+    private static List<String> resourceLines(String name) {
+        InputStream in = BenchData.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
             return List.of();
         }
-        try {
-            URI uri = url.toURI();
-            Path dir;
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                dir = fs.getPath(LEXICON_DIR);
-            } else {
-                dir = Path.of(uri);
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().toList();
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot list the core lexicon at " + url, e);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
         }
     }
-
-    /**
-     * The terms the library baselines match: the core's lexicon, or, while the core ships none, the cue
-     * examples of docs/concepts.md (a small stand-in, reported as such by the benchmarks).
-     */
-    public static List<String> baselineTerms() {
-        List<String> core = coreLexiconTerms();
-        return core.isEmpty() ? CONCEPT_EXAMPLES : core;
-    }
-
-    /** True when {@link #baselineTerms()} come from the core's data files. */
-    public static boolean usingCoreLexicon() {
-        return !coreLexiconTerms().isEmpty();
-    }
-
-    private static final List<String> CONCEPT_EXAMPLES = List.of(
-            "t'as quel âge", "asv", "tu as quel age", "how old r u", "asl", "au collège", "en 4e",
-            "en troisième", "brevet", "ma mère veut pas", "middle school", "8th grade", "mature pour ton âge",
-            "t'es trop belle", "you're so mature", "t'es seule", "tes parents sont là", "are your parents home",
-            "le seul qui te comprend", "only i understand you", "tes parents te comprennent pas",
-            "dis rien à tes parents", "notre secret", "supprime la conv", "don't tell anyone", "delete the chat",
-            "envoie une photo", "montre toi", "allume ta cam", "send a pic", "je te paye du crédit", "recharge",
-            "cadeau", "robux", "gift card", "on se voit", "je viens te chercher", "let's meet", "pick you up",
-            "snap", "insta", "whatsapp", "telegram", "kik", "discord", "ajoute moi sur", "viens seul",
-            "viens seule", "come alone", "chez moi", "au parking", "derrière la gare", "my place", "tarifs",
-            "rates", "escort", "plan rémunéré", "rencontre tarifée", "travailler pour moi",
-            "je te trouve des clients", "échange", "trade", "pack", "liens", "mega", "pthc", "sale", "crève",
-            "on va te", "je suis gay", "mon mec", "ma copine", "i'm gay", "my boyfriend", "arrêtez de dire",
-            "c'est homophobe", "stop saying", "avec mes potes", "on sera plusieurs", "guet-apens",
-            "viens discret", "rdv derrière", "endormie", "droguée", "elle dort", "inconsciente", "passed out",
-            "ghb", "qui veut venir", "cherche des mecs pour", "plan à plusieurs", "looking for guys",
-            "elle saura rien", "elle s'en souviendra pas", "won't remember", "je vais te tuer",
-            "je sais où tu habites", "i'll kill you", "je vais diffuser tes photos", "sinon j'envoie",
-            "i'll send your pics", "pd", "tapette", "fag");
 
     /** Random 256-bit hashes as 4 longs each, for the hash-list lookups (generated, never real lists). */
     public static long[] randomHashes(int count, long seed) {

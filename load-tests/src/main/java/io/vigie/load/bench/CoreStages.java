@@ -1,38 +1,47 @@
 package io.vigie.load.bench;
 
 import io.vigie.core.ModerationEngine;
+import io.vigie.core.normalize.Normalizers;
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.rule.RulePack;
+import io.vigie.core.rule.RulePackException;
+import io.vigie.core.rule.RulePacks;
 import io.vigie.core.signal.SignalModel;
-import java.lang.reflect.InvocationTargetException;
+import io.vigie.core.signal.SignalModels;
 
 /**
- * Builds the core's stages through their documented static factories ({@code Normalizers.standard()},
- * {@code SignalModels.defaults()}, {@code RulePacks.defaults(SignalModel)}, {@code ModerationEngine.defaults()}).
- * The factories are looked up by name once, at setup, so the suites compile while the core lands piece by
- * piece; the measured calls go through the public interfaces directly. Thread-safe.
+ * The core's stages as the benchmarks build them: the standard normalizer, the embedded lexicons with that
+ * normalizer, the default rule pack, the default engine. Thread-safe.
  */
 public final class CoreStages {
 
     private CoreStages() {
     }
 
-    /** The standard normalizer chain. @throws IllegalStateException when the core does not provide it yet */
+    /** The standard normalizer chain. */
     public static TextNormalizer normalizer() {
-        return (TextNormalizer) invoke("io.vigie.core.normalize.Normalizers", "standard", null, null);
+        return Normalizers.standard();
     }
 
-    /** The default signal model. @throws IllegalStateException when the core does not provide it yet */
+    /** The embedded lexicons, no hash list, with the standard normalizer (what {@code SignalModels.defaults()} is). */
     public static SignalModel signalModel() {
-        return (SignalModel) invoke("io.vigie.core.signal.SignalModels", "defaults", null, null);
+        try {
+            return SignalModels.builder().normalizers(Normalizers::standard).build();
+        } catch (RulePackException e) {
+            throw new IllegalStateException("the embedded lexicons do not compile: " + e.getMessage(), e);
+        }
     }
 
-    /** The default rule pack over a model. @throws IllegalStateException when the core does not provide it yet */
+    /** The default rule pack over a model. */
     public static RulePack rulePack(SignalModel model) {
-        return (RulePack) invoke("io.vigie.core.rule.RulePacks", "defaults", SignalModel.class, model);
+        return RulePacks.defaults(model);
     }
 
-    /** The default engine. @throws IllegalStateException when the core does not provide it yet */
+    /**
+     * The default engine.
+     *
+     * @throws IllegalStateException while the core's engine is not built yet
+     */
     public static ModerationEngine engine() {
         try {
             return ModerationEngine.defaults();
@@ -52,26 +61,8 @@ public final class CoreStages {
                 default -> throw new IllegalArgumentException("unknown stage " + stage);
             }
             return true;
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | UnsupportedOperationException e) {
             return false;
-        }
-    }
-
-    private static Object invoke(String className, String method, Class<?> argType, Object arg) {
-        try {
-            Class<?> type = Class.forName(className);
-            return argType == null ? type.getMethod(method).invoke(null)
-                    : type.getMethod(method, argType).invoke(null, arg);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new IllegalStateException(className + "." + method + " is not in the core yet", e);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UnsupportedOperationException) {
-                throw new IllegalStateException(className + "." + method + " is not built yet", cause);
-            }
-            throw new IllegalStateException(className + "." + method + " failed: " + cause, cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(className + "." + method + " is not public", e);
         }
     }
 }

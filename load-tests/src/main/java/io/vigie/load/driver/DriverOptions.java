@@ -22,14 +22,13 @@ import java.util.Objects;
  * @param commitIntervalMs Streams commit.interval.ms for exactly-once runs; null for the Streams default (100)
  * @param actionsIsolation isolation level of the actions consumer (read_uncommitted or read_committed)
  * @param out              directory for result.json, report.html and the pipelines' logs
- * @param repoRoot         repository root, where {@code bin/moderation} lives
  * @param appEnv           extra environment for the pipeline JVMs (Streams and moderation settings)
  * @param appJavaOpts      JVM options of the pipeline JVMs
  */
 public record DriverOptions(String bootstrap, List<Pipeline> pipelines, List<String> guarantees, List<Integer> rates,
                             int durationSec, int warmupSec, int partitions, double harmfulRate, long seed,
                             int poolSize, Integer commitIntervalMs, String actionsIsolation, Path out,
-                            Path repoRoot, Map<String, String> appEnv, String appJavaOpts) {
+                            Map<String, String> appEnv, String appJavaOpts) {
 
     public DriverOptions {
         pipelines = List.copyOf(pipelines);
@@ -37,7 +36,6 @@ public record DriverOptions(String bootstrap, List<Pipeline> pipelines, List<Str
         rates = List.copyOf(rates);
         appEnv = Map.copyOf(appEnv);
         Objects.requireNonNull(out, "out must not be null");
-        Objects.requireNonNull(repoRoot, "repoRoot must not be null");
         if (pipelines.isEmpty() || guarantees.isEmpty() || rates.isEmpty()) {
             throw new IllegalArgumentException("pipelines, guarantees and rates must not be empty");
         }

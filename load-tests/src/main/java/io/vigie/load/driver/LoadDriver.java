@@ -49,6 +49,11 @@ public final class LoadDriver {
             List<RunResult> results = new ArrayList<>();
             int index = 0;
             for (Pipeline pipeline : options.pipelines()) {
+                if (pipeline == Pipeline.MODERATION && !LoadRun.moderationAppAvailable()) {
+                    System.err.println("driver: skipping the moderation pipeline: " + LoadRun.MODERATION_MAIN
+                            + " is not in this build");
+                    continue;
+                }
                 List<String> guarantees = pipeline == Pipeline.RAW ? List.of("none") : options.guarantees();
                 for (String guarantee : guarantees) {
                     for (int rate : options.rates()) {

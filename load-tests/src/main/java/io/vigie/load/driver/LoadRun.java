@@ -172,17 +172,27 @@ final class LoadRun {
         env.put("MODERATION_HTTP_PORT", "0");
         env.putAll(options.appEnv());
         Files.createDirectories(options.out());
-        List<String> command;
-        if (pipeline == Pipeline.PASSTHROUGH) {
-            command = new ArrayList<>(List.of(javaBinary()));
-            command.addAll(List.of(options.appJavaOpts().split("\\s+")));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    PassthroughTopology.class.getName()));
-        } else {
-            env.put("MODERATION_JAVA_OPTS", options.appJavaOpts());
-            command = List.of(options.repoRoot().resolve("bin/moderation").toString(), "run");
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(List.of(options.appJavaOpts().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), pipeline == Pipeline.PASSTHROUGH
+                ? PassthroughTopology.class.getName() : MODERATION_MAIN));
+        if (pipeline == Pipeline.MODERATION) {
+            command.add("run");
         }
         return PipelineProcess.start(command, env, logFile());
+    }
+
+    /** The contract's command-line entry point; {@code run} is the stream processor. */
+    static final String MODERATION_MAIN = "io.vigie.stream.cli.ModerationCli";
+
+    /** True when this build holds the moderation application. */
+    static boolean moderationAppAvailable() {
+        try {
+            Class.forName(MODERATION_MAIN);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static String javaBinary() {

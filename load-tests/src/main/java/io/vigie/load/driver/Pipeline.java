@@ -6,7 +6,7 @@ public enum Pipeline {
     RAW,
     /** A Kafka Streams topology of the same shape (parse, key by sender, write an action) without scoring. */
     PASSTHROUGH,
-    /** The moderation application ({@code bin/moderation run}) with the default rule pack. */
+    /** The moderation application ({@code ModerationCli run}, what {@code bin/moderation run} starts) with the default rule pack, in its own JVM. */
     MODERATION;
 
     /** Lower-case name used on the command line. */

@@ -63,6 +63,35 @@ public final class RuleTester {
         public boolean passed() {
             return failures.isEmpty();
         }
+
+        /**
+         * The report {@code rules test} prints: one line per failing example, then a summary line
+         * ({@code N rules, M examples, K failed}); rules without a fire or pass example are listed as notes.
+         */
+        public String describe() {
+            StringBuilder sb = new StringBuilder();
+            for (Failure f : failures) {
+                sb.append(f).append('\n');
+            }
+            if (!withoutFireExample.isEmpty()) {
+                sb.append("note: no fire example for ").append(String.join(", ", withoutFireExample)).append('\n');
+            }
+            if (!withoutPassExample.isEmpty()) {
+                sb.append("note: no pass example for ").append(String.join(", ", withoutPassExample)).append('\n');
+            }
+            sb.append(rules).append(" rules, ").append(examples).append(" examples, ").append(failures.size())
+                    .append(" failed\n");
+            return sb.toString();
+        }
+    }
+
+    /**
+     * Loads the pack in {@code dir} and runs its examples: what {@code rules test DIR} does.
+     *
+     * @throws RulePackException when the pack does not compile, with every error
+     */
+    public static Report test(java.nio.file.Path dir, SignalModel model) throws RulePackException {
+        return run(RulePacks.load(dir, model), model);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.vigie.core.signal;
 
+import io.vigie.core.normalize.Normalizers;
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.rule.RulePackException;
 import io.vigie.core.signal.internal.SignalModelLoader;
@@ -49,7 +50,7 @@ public final class SignalModels {
 
     /** Settings for one model. Not thread-safe. */
     public static final class Builder {
-        private Supplier<TextNormalizer> normalizers; // PENDING-NORMALIZERS: Normalizers::standard once merged
+        private Supplier<TextNormalizer> normalizers = Normalizers::standard;
         private Path lexiconDir;
         private Path hashListDir;
         private int pdqThreshold = DEFAULT_PDQ_THRESHOLD;
@@ -97,9 +98,6 @@ public final class SignalModels {
          * @throws RulePackException with every bad line as file:line: reason
          */
         public SignalModel build() throws RulePackException {
-            if (normalizers == null) {
-                throw new IllegalStateException("PENDING-NORMALIZERS: no standard normalizer merged yet");
-            }
             return SignalModelLoader.load(normalizers, lexiconDir, hashListDir, pdqThreshold, embedded);
         }
     }

@@ -65,6 +65,23 @@ class NormalizerEdgeCasesTest {
     }
 
     @Test
+    void shouldMakeRoomWhenExpansionsPrecedePlainText() {
+        // given a fresh normalizer and a code point that expands to 18 chars (U+FDFA) before 400 plain chars,
+        // sized so that the first allocation fits the raw length exactly
+        String expansions = "\uFDFA \uFDFA \uFDFA ";
+        int expanded = fold(expansions + "z").length() - 1; // 18 chars each, then their own runs squashed
+        assertTrue(expanded > 40);
+        for (int plain = 380; plain <= 420; plain += 2) {
+            TextNormalizer fresh = Normalizers.standard();
+            String raw = expansions + "ab".repeat(plain / 2);
+            // when folded, then nothing overflows and the plain text is all there
+            String folded = fresh.normalize(raw).toString();
+            assertTrue(folded.endsWith("ab".repeat(plain / 2)), () -> "plain=" + raw.length());
+            assertEquals(expanded + plain, folded.length());
+        }
+    }
+
+    @Test
     void shouldHighlightWhatTheUserTypedThroughEveryRewrite() {
         assertEquals("s.n.a.p", highlight("viens sur s.n.a.p vite", "snap"));
         assertEquals("sn\u200Bap", highlight("sn\u200Bap", "snap"));

@@ -39,6 +39,16 @@ class NormalizerPropertiesTest {
         assertEquals(once, normalizer.normalize(once).toString(), () -> "raw=" + escape(raw));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "e3.a", "x@-a.c", "m@-m.l", "a.a-a", "x.x y z", "a.a b c", "aa b c", "co0l", "x@g0od.com", "ab-c-d.com",
+        "x@ab-c.d.com", "\uFDFA \uFDFA", "s\u0301.n.a.p", "p3d0.x"})
+    void shouldStayFixedWhereRulesInteract(String raw) {
+        // regressions found by fuzzing: one rule's output must never give another rule new work
+        String once = normalizer.normalize(raw).toString();
+        assertEquals(once, normalizer.normalize(once).toString(), () -> "raw=" + escape(raw));
+    }
+
     @Property(tries = 3000)
     void shouldMapEveryFoldedOffsetIntoTheRawTextMonotonically(@ForAll("chatLike") String raw) {
         NormalizedText t = normalizer.normalize(raw);

@@ -82,6 +82,7 @@ class NormalizersTableTest {
         "s*n*a*p | snap",
         "p-t-h-c | pthc",
         "p.d | pd",
+        "e3.a | ea",
         "t.e.l.e.g.r.a.m | telegram",
         "a b c d | abcd",
         "viens sur s.n.a.p ! | viens sur snap !",

@@ -203,6 +203,24 @@ class RulePacksLoadTest {
         assertTrue(find(e, "upper case").hint().contains("'parents'"));
     }
 
+    @Test
+    void shouldReportExamplesThatMisbehaveWithTheirLine() throws Exception {
+        // given a fire example that cannot fire and a pass example that does
+        write("a.yaml", GOOD.replace("fire: [\"dis rien à tes parents\"]", "fire: [\"bonjour\"]")
+                .replace("pass: [\"bonjour\"]", "pass: [\"notre secret\"]"));
+
+        // when
+        RuleTester.Report report = RuleTester.test(dir, model);
+
+        // then
+        assertEquals(2, report.failures().size());
+        assertEquals(9, report.failures().get(0).line());
+        assertTrue(report.failures().get(0).expectFire());
+        assertTrue(report.describe().endsWith("1 rules, 2 examples, 2 failed\n"), report.describe());
+        assertTrue(report.describe().contains("a.yaml:10: rule 'test.secrecy' should not fire on \"notre secret\""),
+                report.describe());
+    }
+
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }

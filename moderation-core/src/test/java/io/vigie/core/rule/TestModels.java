@@ -1,11 +1,14 @@
 package io.vigie.core.rule;
 
+import io.vigie.core.normalize.Normalizers;
 import io.vigie.core.signal.SignalModel;
+import io.vigie.core.signal.SignalModels;
 
 /**
- * The signal model rule tests run against: the signals helper's real {@code SignalModels.defaults()} when it
- * is on the class path, else {@link FakeSignalModel}. Looked up reflectively so these tests compile before
- * and after the real model lands.
+ * The signal model the default pack and the corpus are tested against: the real embedded lexicons and
+ * extractors with the standard normalizer. ({@code SignalModels.defaults()} itself waits for the lead to wire
+ * {@code Normalizers::standard} in; the builder takes it explicitly meanwhile.) Unit tests of the rule engine
+ * itself use {@link FakeSignalModel} so they do not move when a lexicon changes.
  */
 public final class TestModels {
 
@@ -14,31 +17,20 @@ public final class TestModels {
     private TestModels() {
     }
 
-    /** The best model available; shared, immutable. */
+    /** The real model; shared, immutable. */
     public static synchronized SignalModel best() {
         if (model == null) {
-            model = real();
-            if (model == null) {
-                model = new FakeSignalModel();
+            try {
+                model = SignalModels.builder().normalizers(Normalizers::standard).build();
+            } catch (RulePackException e) {
+                throw new IllegalStateException("embedded lexicons do not compile: " + e.errors(), e);
             }
         }
         return model;
     }
 
-    /** True when {@link #best()} is the real model. */
+    /** True when {@link #best()} is the real model (always, now that the signals helper has landed). */
     public static boolean isReal() {
         return !(best() instanceof FakeSignalModel);
-    }
-
-    private static SignalModel real() {
-        try {
-            Class<?> c = Class.forName("io.vigie.core.signal.SignalModels");
-            return (SignalModel) c.getMethod("defaults").invoke(null);
-        } catch (ClassNotFoundException e) {
-            return null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // the class exists but is not built yet (e.g. throws UnsupportedOperationException)
-            return null;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.vigie.core.signal;
 
-import io.vigie.core.rule.RulePackException;
 
 /** The model the signal tests share: embedded lexicons, compiled once. */
 final class TestSignals {
@@ -15,11 +14,7 @@ final class TestSignals {
 
     static synchronized SignalModel model() {
         if (model == null) {
-            try {
-                model = SignalModels.builder().normalizers(StandInNormalizer::new).build();
-            } catch (RulePackException e) {
-                throw new AssertionError(e.errors().toString(), e);
-            }
+            model = SignalModels.defaults();
         }
         return model;
     }

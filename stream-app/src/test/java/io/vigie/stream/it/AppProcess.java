@@ -145,7 +145,7 @@ final class AppProcess implements AutoCloseable {
     /** The end of the console log, for failure messages. */
     String logTail() {
         String all = log();
-        return all.length() <= 4000 ? all : all.substring(all.length() - 4000);
+        return all.length() <= 8000 ? all : all.substring(all.length() - 8000);
     }
 
     private int waitFor() {

@@ -85,7 +85,8 @@ final class ItFixture {
 
     void awaitCaughtUp(String applicationId, Duration timeout, AppProcess... apps) {
         try {
-            ItKafka.awaitCaughtUp(bootstrap, security, applicationId, topics.messages(), timeout);
+            ItKafka.awaitCaughtUp(bootstrap, security, applicationId, topics.messages(), timeout,
+                    () -> apps.length > 0 && java.util.Arrays.stream(apps).noneMatch(AppProcess::isAlive));
         } catch (AssertionError e) {
             StringBuilder sb = new StringBuilder(e.getMessage());
             for (AppProcess app : apps) {

@@ -108,11 +108,20 @@ final class ItKafka {
      */
     static void awaitCaughtUp(String bootstrap, Map<String, Object> security, String applicationId,
                               String inputTopic, Duration timeout) {
+        awaitCaughtUp(bootstrap, security, applicationId, inputTopic, timeout, () -> false);
+    }
+
+    /** As above, giving up at once when {@code gaveUp} says the app can no longer catch up (it died). */
+    static void awaitCaughtUp(String bootstrap, Map<String, Object> security, String applicationId,
+                              String inputTopic, Duration timeout, BooleanSupplier gaveUp) {
         Map<String, Object> config = new HashMap<>(security);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         String[] last = {"nothing committed yet"};
         try (Admin admin = Admin.create(config)) {
             awaitTrue(timeout, () -> {
+                if (gaveUp.getAsBoolean()) {
+                    throw new AssertionError(applicationId + " died before catching up (" + last[0] + ")");
+                }
                 try {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                             .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);

@@ -33,9 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModerationPipelineIT {
 
-    @TempDir
-    Path dir;
-
     private Conversations c;
     private List<Conversations.Line> wellFormed;
     private byte[] notJson;
@@ -47,7 +44,7 @@ class ModerationPipelineIT {
     private List<ConsumerRecord<String, byte[]>> dlq;
 
     @BeforeAll
-    void runTheAppOnScriptedConversations(KafkaBroker broker) {
+    void runTheAppOnScriptedConversations(KafkaBroker broker, @TempDir Path dir) {
         // given scripted conversations and two unreadable records on a fresh set of topics
         f = ItFixture.create(broker.bootstrapServers(), Map.of(), dir, "pipeline");
         c = new Conversations(f.prefix).grooming().ambush().benignTeens().benignAdults();

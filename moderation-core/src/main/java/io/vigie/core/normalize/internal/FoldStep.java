@@ -21,11 +21,11 @@ final class FoldStep {
     private int w;
     private int prevCp;
     private int prevKind;
-    private int wordLen;
-    private int wordFirstKind;
+    /** Output index where the current run of letters and digits starts. */
+    private int wordStart;
     /** A digit or leet symbol followed a letter: the leet step may have work. */
     boolean leetCandidate;
-    /** A separator followed a one-char word: the separator step may have work. */
+    /** A separator followed a one-letter word: the separator step may have work. */
     boolean separatorCandidate;
 
     FoldStep(FoldTable table) {
@@ -34,83 +34,126 @@ final class FoldStep {
         this.poolKind = table.poolKind();
     }
 
-    /** Folds {@code in[0..n)} into {@code out}, replacing its content. */
+    /**
+     * Folds {@code in[0..n)} into {@code out}, replacing its content.
+     *
+     * <p>The loop handles every char that folds to at most one BMP char inline (ASCII through one packed
+     * table, the rest of the BMP through the two-stage table); expansions and surrogate pairs go through
+     * {@link #foldComplex}, which applies the same run rules through {@link #emit}. Keep the two in step.
+     */
     void foldInto(char[] in, int n, FoldBuffer out) {
         out.ensureCapacity(n + 16);
         char[] buf = out.chars;
         int[] start = out.start;
         int[] end = out.end;
-        final char[] asciiFold = FoldTable.ASCII_FOLD;
-        final byte[] asciiKind = FoldTable.ASCII_KIND;
+        final int[] ascii = FoldTable.ASCII_PACKED;
+        final char[] index = table.index;
+        final int[] blocks = table.blocks;
+        final char[] pool = this.pool;
+        final byte[] poolKind = this.poolKind;
         int w = 0;
         int prevCp = -1;
         int prevKind = CharKind.SPACE; // so leading blanks are trimmed
-        int wordLen = 0;
-        int wordFirstKind = CharKind.OTHER;
+        int wordStart = 0;
         boolean leet = false;
         boolean sep = false;
         int i = 0;
         while (i < n) {
             char c = in[i];
+            int f;
+            int kind;
             if (c < 0x80) {
-                int kind = asciiKind[c];
-                char f = asciiFold[c];
-                if (kind == CharKind.DROP) {
-                    i++;
-                    continue;
-                }
-                if (kind == prevKind && f == prevCp && (kind == CharKind.LETTER || kind == CharKind.PUNCT)
-                        || kind == CharKind.SPACE && prevKind == CharKind.SPACE) {
-                    if (kind != CharKind.SPACE) {
-                        end[w - 1] = i + 1;
-                    }
-                    i++;
-                    continue;
-                }
-                if (kind == CharKind.LETTER || kind == CharKind.DIGIT) {
-                    if (wordLen == 0) {
-                        wordFirstKind = kind;
-                    } else if (kind == CharKind.DIGIT && prevKind == CharKind.LETTER) {
-                        leet = true;
-                    }
-                    wordLen++;
+                int e = ascii[c];
+                f = e & 0xFFFF;
+                kind = e >>> 16;
+            } else {
+                int e = Character.isSurrogate(c) ? 0
+                        : blocks[(index[c >>> FoldTable.BLOCK_SHIFT] << FoldTable.BLOCK_SHIFT) | (c & FoldTable.BLOCK_MASK)];
+                if (e < 0) {
+                    f = c;
+                    kind = e & 0xF;
+                } else if ((e & FoldTable.MAX_LEN) == 1 && !Character.isSurrogate(pool[e >>> FoldTable.LEN_BITS])) {
+                    f = pool[e >>> FoldTable.LEN_BITS];
+                    kind = poolKind[e >>> FoldTable.LEN_BITS];
                 } else {
-                    if (wordLen > 0 && prevKind == CharKind.LETTER && (f == '$' || f == '@')) {
-                        leet = true;
-                    }
-                    if (wordLen == 1 && wordFirstKind == CharKind.LETTER && SeparatorStep.isSeparator(f)) {
-                        sep = true;
-                    }
-                    wordLen = 0;
+                    // drop, expansion or surrogate pair: state moves to fields and back
+                    this.w = w;
+                    this.prevCp = prevCp;
+                    this.prevKind = prevKind;
+                    this.wordStart = wordStart;
+                    this.leetCandidate = leet;
+                    this.separatorCandidate = sep;
+                    i = foldComplex(in, n, i, out);
+                    // expansions may have used the slack: the inline path writes at most one char per raw char
+                    out.ensureCapacity(this.w + (n - i) + 16);
+                    buf = out.chars;
+                    start = out.start;
+                    end = out.end;
+                    w = this.w;
+                    prevCp = this.prevCp;
+                    prevKind = this.prevKind;
+                    wordStart = this.wordStart;
+                    leet = this.leetCandidate;
+                    sep = this.separatorCandidate;
+                    continue;
                 }
-                buf[w] = f;
-                start[w] = i;
-                end[w] = i + 1;
-                w++;
-                prevCp = f;
-                prevKind = kind;
-                i++;
-                continue;
             }
-            // slow path: state moves to fields and back
-            this.w = w;
-            this.prevCp = prevCp;
-            this.prevKind = prevKind;
-            this.wordLen = wordLen;
-            this.wordFirstKind = wordFirstKind;
-            this.leetCandidate = leet;
-            this.separatorCandidate = sep;
-            i = foldNonAscii(in, n, i, out);
-            buf = out.chars;
-            start = out.start;
-            end = out.end;
-            w = this.w;
-            prevCp = this.prevCp;
-            prevKind = this.prevKind;
-            wordLen = this.wordLen;
-            wordFirstKind = this.wordFirstKind;
-            leet = this.leetCandidate;
-            sep = this.separatorCandidate;
+            switch (kind) {
+                case CharKind.LETTER:
+                    if (f == prevCp) {
+                        end[w - 1] = i + 1;
+                    } else {
+                        buf[w] = (char) f;
+                        start[w] = i;
+                        end[w] = i + 1;
+                        w++;
+                        prevCp = f;
+                        prevKind = CharKind.LETTER;
+                    }
+                    break;
+                case CharKind.DIGIT:
+                    leet |= prevKind == CharKind.LETTER;
+                    buf[w] = (char) f;
+                    start[w] = i;
+                    end[w] = i + 1;
+                    w++;
+                    prevCp = f;
+                    prevKind = CharKind.DIGIT;
+                    break;
+                case CharKind.SPACE:
+                    if (prevKind != CharKind.SPACE) {
+                        sep |= prevKind == CharKind.LETTER && w - wordStart == 1;
+                        buf[w] = ' ';
+                        start[w] = i;
+                        end[w] = i + 1;
+                        w++;
+                        prevCp = ' ';
+                        prevKind = CharKind.SPACE;
+                        wordStart = w;
+                    }
+                    break;
+                case CharKind.PUNCT:
+                case CharKind.OTHER:
+                    if (f == prevCp && kind == CharKind.PUNCT) {
+                        end[w - 1] = i + 1;
+                        break;
+                    }
+                    if (prevKind == CharKind.LETTER) {
+                        leet |= LeetStep.isLeetSymbol(f);
+                        sep |= w - wordStart == 1 && f < 0x80 && SeparatorStep.isSeparator((char) f);
+                    }
+                    buf[w] = (char) f;
+                    start[w] = i;
+                    end[w] = i + 1;
+                    w++;
+                    prevCp = f;
+                    prevKind = kind;
+                    wordStart = w;
+                    break;
+                default: // DROP
+                    break;
+            }
+            i++;
         }
         if (w > 0 && buf[w - 1] == ' ') {
             w--;
@@ -120,8 +163,8 @@ final class FoldStep {
         this.separatorCandidate = sep;
     }
 
-    /** Folds the non-ASCII code point at {@code i}; returns the index after it. */
-    private int foldNonAscii(char[] in, int n, int i, FoldBuffer out) {
+    /** Folds the code point at {@code i} the slow way; returns the index after it. */
+    private int foldComplex(char[] in, int n, int i, FoldBuffer out) {
         char c = in[i];
         int cp = c;
         int next = i + 1;
@@ -158,34 +201,37 @@ final class FoldStep {
         return next;
     }
 
-    /** The general form of the fused run rules, for one folded code point with raw span [rs, re). */
+    /** The general form of the inline run rules, for one folded code point with raw span [rs, re). */
     private void emit(int cp, int kind, int rs, int re, FoldBuffer out) {
-        if (kind == CharKind.DROP) {
-            return;
-        }
-        if (kind == CharKind.SPACE) {
-            if (prevKind == CharKind.SPACE) {
+        switch (kind) {
+            case CharKind.LETTER:
+                if (cp == prevCp) {
+                    out.end[w - 1] = re;
+                    return;
+                }
+                break;
+            case CharKind.DIGIT:
+                leetCandidate |= prevKind == CharKind.LETTER;
+                break;
+            case CharKind.SPACE:
+                if (prevKind == CharKind.SPACE) {
+                    return;
+                }
+                separatorCandidate |= prevKind == CharKind.LETTER && w - wordStart == 1;
+                break;
+            case CharKind.PUNCT:
+            case CharKind.OTHER:
+                if (cp == prevCp && kind == CharKind.PUNCT) {
+                    out.end[w - 1] = re;
+                    return;
+                }
+                if (prevKind == CharKind.LETTER) {
+                    leetCandidate |= LeetStep.isLeetSymbol(cp);
+                    separatorCandidate |= w - wordStart == 1 && cp < 0x80 && SeparatorStep.isSeparator((char) cp);
+                }
+                break;
+            default: // DROP
                 return;
-            }
-        } else if (kind == prevKind && cp == prevCp && (kind == CharKind.LETTER || kind == CharKind.PUNCT)) {
-            out.end[w - 1] = re;
-            return;
-        }
-        if (kind == CharKind.LETTER || kind == CharKind.DIGIT) {
-            if (wordLen == 0) {
-                wordFirstKind = kind;
-            } else if (kind == CharKind.DIGIT && prevKind == CharKind.LETTER) {
-                leetCandidate = true;
-            }
-            wordLen++;
-        } else {
-            if (wordLen > 0 && prevKind == CharKind.LETTER && LeetStep.isLeetSymbol(cp)) {
-                leetCandidate = true;
-            }
-            if (wordLen == 1 && wordFirstKind == CharKind.LETTER && cp < 0x80 && SeparatorStep.isSeparator((char) cp)) {
-                separatorCandidate = true;
-            }
-            wordLen = 0;
         }
         int n = Character.charCount(cp);
         out.ensureCapacity(w + n + 16);
@@ -205,5 +251,8 @@ final class FoldStep {
         }
         prevCp = cp;
         prevKind = kind;
+        if (kind != CharKind.LETTER && kind != CharKind.DIGIT) {
+            wordStart = w;
+        }
     }
 }

@@ -34,17 +34,19 @@ import java.util.TreeMap;
 public final class FoldTable {
 
     private static final int MAX_CP = 0x1FFFF;
-    private static final int BLOCK_SHIFT = 7;
-    private static final int BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
+    static final int BLOCK_SHIFT = 7;
+    static final int BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
     /** Entry flag for "the code point folds to itself"; the low 4 bits then hold its {@link CharKind}. */
     private static final int IDENTITY = 0x8000_0000;
-    private static final int LEN_BITS = 5;
-    private static final int MAX_LEN = (1 << LEN_BITS) - 1;
+    static final int LEN_BITS = 5;
+    static final int MAX_LEN = (1 << LEN_BITS) - 1;
 
     /** ASCII fold, one char per ASCII char (a drop maps to 0 with kind DROP). */
     static final char[] ASCII_FOLD = new char[128];
     /** ASCII kinds after folding, see {@link CharKind}. */
     static final byte[] ASCII_KIND = new byte[128];
+    /** ASCII fold and kind packed in one int ({@code kind << 16 | folded char}): one load per char. */
+    static final int[] ASCII_PACKED = new int[128];
 
     private static final FoldTable STANDARD;
 
@@ -63,11 +65,14 @@ public final class FoldTable {
             } else {
                 throw new IllegalStateException("ASCII char " + c + " must fold to at most one char");
             }
+            ASCII_PACKED[c] = ASCII_KIND[c] << 16 | ASCII_FOLD[c];
         }
     }
 
-    private final char[] index;
-    private final int[] blocks;
+    /** Block number of each 128-code-point block; read directly by {@link FoldStep}'s inner loop. */
+    final char[] index;
+    /** Deduplicated blocks of entries; read directly by {@link FoldStep}'s inner loop. */
+    final int[] blocks;
     private final char[] pool;
     private final byte[] poolKind;
     private final Map<Integer, int[]> explicit;

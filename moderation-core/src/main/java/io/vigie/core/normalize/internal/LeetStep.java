@@ -143,12 +143,27 @@ final class LeetStep {
         return changed;
     }
 
-    /** Whether {@code buf[from..)} starts with {@code [a-z0-9-]+ '.' [a-z]}, the shape of a mail domain. */
+    /**
+     * Whether {@code buf[from..)} starts with {@code [a-z0-9][a-z0-9-]* '.' [a-z][a-z]}, the shape of a mail
+     * domain. The label must start with a letter or digit and the next label with two letters, so that no
+     * later separator join can change the verdict on the folded form (idempotence).
+     */
     private static boolean looksLikeDomain(char[] buf, int from, int len) {
-        int q = from;
-        while (q < len && (buf[q] >= 'a' && buf[q] <= 'z' || isAsciiDigit(buf[q]) || buf[q] == '-')) {
+        if (from >= len || !isAsciiAlnum(buf[from])) {
+            return false;
+        }
+        int q = from + 1;
+        while (q < len && (isAsciiAlnum(buf[q]) || buf[q] == '-')) {
             q++;
         }
-        return q > from && q + 1 < len && buf[q] == '.' && buf[q + 1] >= 'a' && buf[q + 1] <= 'z';
+        return q + 2 < len && buf[q] == '.' && isAsciiLetter(buf[q + 1]) && isAsciiLetter(buf[q + 2]);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return isAsciiLetter(c) || isAsciiDigit(c);
     }
 }

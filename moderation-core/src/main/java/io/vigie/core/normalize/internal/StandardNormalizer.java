@@ -48,10 +48,9 @@ public final class StandardNormalizer implements TextNormalizer {
             }
         }
         fold.foldInto(rawChars, n, buffer);
-        if (fold.leetCandidate) {
-            leet.apply(buffer);
-        }
-        if (fold.separatorCandidate) {
+        // leet can shrink a word to one letter ("e3" -> "e"), so a change there may give the separators work
+        boolean leetChanged = fold.leetCandidate && leet.apply(buffer);
+        if (fold.separatorCandidate || leetChanged) {
             separators.apply(buffer);
         }
         view.raw = text;

@@ -141,10 +141,6 @@ public final class CompiledRule {
         return Math.max(regexSlot, notRegexSlot);
     }
 
-    Pattern regex() {
-        return regex;
-    }
-
     /**
      * For a rule indexed under each of its {@code any} cues: true when {@code cue} is the lowest-id {@code any}
      * cue present, so the rule is evaluated once per message however many of its cues fired.

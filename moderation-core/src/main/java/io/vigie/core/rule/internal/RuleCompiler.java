@@ -82,7 +82,7 @@ public final class RuleCompiler {
             throws RulePackException {
         RuleCompiler c = new RuleCompiler(cues);
         List<CompiledRule> rules = new ArrayList<>();
-        Map<String, CompiledRule> byId = new HashMap<>();
+        Map<String, String> byId = new HashMap<>();
         int[] regexSlots = {0};
         if (sources.isEmpty()) {
             c.errors.add(new RuleError(packName, 0, 0, "the pack has no rule file",
@@ -116,7 +116,7 @@ public final class RuleCompiler {
         }
     }
 
-    private void compileFile(Source s, List<CompiledRule> rules, Map<String, CompiledRule> byId,
+    private void compileFile(Source s, List<CompiledRule> rules, Map<String, String> byId,
                              int[] regexSlots) {
         if (s.bytes().length > MAX_FILE_BYTES) {
             error(0, 0, "file is " + s.bytes().length + " bytes, over the limit of " + MAX_FILE_BYTES,
@@ -151,17 +151,18 @@ public final class RuleCompiler {
             return;
         }
         for (Node item : items.items()) {
+            if (item instanceof MapNode m && m.values().get("id") instanceof ScalarNode idNode
+                    && idNode.value() instanceof String id) {
+                String previous = byId.putIfAbsent(id, file + ":" + m.line());
+                if (previous != null) {
+                    error(m.line(), m.column(), "duplicate rule id '" + id + "'", "already defined at " + previous);
+                    continue;
+                }
+            }
             CompiledRule r = compileRule(item, regexSlots);
-            if (r == null) {
-                continue;
+            if (r != null) {
+                rules.add(r);
             }
-            CompiledRule previous = byId.putIfAbsent(r.id(), r);
-            if (previous != null) {
-                error(r.line(), 0, "duplicate rule id '" + r.id() + "'",
-                        "already defined at " + previous.file() + ":" + previous.line());
-                continue;
-            }
-            rules.add(r);
         }
     }
 
@@ -229,7 +230,7 @@ public final class RuleCompiler {
         b.all = cueList(w, "all");
         b.any = cueList(w, "any");
         b.none = cueList(w, "none");
-        if (b.all.length == 0 && b.any.length == 0) {
+        if (!w.values().containsKey("all") && !w.values().containsKey("any")) {
             error(w, "a rule needs at least one cue in 'all' or 'any'",
                     "rules are indexed by cue; a rule on context alone would run on every message");
         }

@@ -111,6 +111,7 @@ final class ContactExtractor {
         return e;
     }
 
+    /** Links: "scheme:/..." (folded "://"), and "label.tld" with a known top-level domain. */
     void extractLinks(FoldedView v, DefaultFeatureExtractor out) {
         char[] b = v.buf;
         int n = v.len;
@@ -121,15 +122,20 @@ final class ContactExtractor {
                 continue;
             }
             if (c == ':') {
-                if (p + 2 < n && b[p + 1] == '/' && b[p + 2] == '/') {
+                // folding squashes "//" to "/": "https://x" arrives as "htps:/x"
+                if (p + 1 < n && b[p + 1] == '/') {
                     int s = p;
                     int limit = Math.max(0, p - 8);
                     while (s > limit && WordChars.isLetter(b[s - 1])) {
                         s--;
                     }
                     if (s < p && !v.word(s - 1)) {
-                        int e = urlEnd(v, p + 3);
-                        if (e > p + 3) {
+                        int body = p + 1;
+                        while (body < n && body < p + 3 && b[body] == '/') {
+                            body++;
+                        }
+                        int e = urlEnd(v, body);
+                        if (e > body) {
                             out.cue(cueLink, s, e);
                             covered = e;
                         }

@@ -86,22 +86,28 @@ final class TokenTable {
             this.normalizer = normalizer;
         }
 
+        /**
+         * Adds words folded by the normalizer. A word that does not fold to a single token (a normalizer that
+         * keeps apostrophes turns "j'ai" into two tokens) can never be looked up, so it is skipped.
+         */
         Builder add(int value, String... words) {
             for (String w : words) {
                 var n = normalizer.normalize(w);
                 String folded = new String(n.chars(), 0, n.length()).strip();
-                if (folded.isEmpty()) {
-                    throw new IllegalArgumentException("token folds to nothing: " + w);
+                if (!folded.isEmpty() && oneToken(folded)) {
+                    entries.put(folded, value);
                 }
-                for (int i = 0; i < folded.length(); i++) {
-                    if (!WordChars.isWordChar(folded.charAt(i))) {
-                        throw new IllegalArgumentException("token is not one word after folding: " + w
-                                + " -> " + folded);
-                    }
-                }
-                entries.put(folded, value);
             }
             return this;
+        }
+
+        private static boolean oneToken(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (!WordChars.isWordChar(s.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         Builder add(String... words) {

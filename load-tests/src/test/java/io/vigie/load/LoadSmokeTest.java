@@ -1,0 +1,117 @@
+package io.vigie.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vigie.load.bench.CoreStages;
+import io.vigie.load.driver.DriverOptions;
+import io.vigie.load.driver.LoadDriver;
+import io.vigie.load.driver.Pipeline;
+import io.vigie.load.driver.RunResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * CI smoke: the generator, every JMH benchmark for a fraction of a second in-process, and a few seconds of the
+ * driver on the embedded broker. Asserts that results are produced, never timings.
+ */
+class LoadSmokeTest {
+
+    @Test
+    void shouldGenerateTheRequestedNumberOfMessages(@TempDir Path dir) throws Exception {
+        // given
+        Path out = dir.resolve("feed.jsonl");
+
+        // when
+        int code = BenchCli.commandLine().execute("generate", "--out", out.toString(), "--messages", "500",
+                "--seed", "4", "--harmful-rate", "0.1");
+
+        // then
+        assertEquals(0, code);
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(500, lines.stream().filter(l -> l.startsWith("{\"type\":\"message\"")).count());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"type\":\"profile\"")));
+    }
+
+    @Test
+    void shouldRejectBadInputWithExitCodeOne() {
+        assertEquals(1, BenchCli.commandLine().execute("generate", "--out", "x.jsonl", "--messages", "-1"));
+        assertEquals(1, BenchCli.commandLine().execute("driver", "--guarantee", "sometimes"));
+    }
+
+    @Test
+    void shouldRunTheLibraryBaselinesAndHashLookup() throws Exception {
+        Collection<org.openjdk.jmh.results.RunResult> results = jmh(
+                "io\\.vigie\\.load\\.bench\\.(LexiconBaselineBenchmark\\.(jdk|hankcs|robert).*|PdqLookupBenchmark.*)");
+        assertEquals(4, results.size());
+        for (org.openjdk.jmh.results.RunResult r : results) {
+            assertTrue(r.getPrimaryResult().getScore() > 0, r.getParams().getBenchmark());
+        }
+    }
+
+    @Test
+    void shouldRunTheCoreStageBenchmarksOnceTheCoreHasLanded() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (String stage : List.of("normalize", "signals", "rules", "engine")) {
+            if (!CoreStages.available(stage)) {
+                missing.add(stage);
+            }
+        }
+        assumeTrue(missing.isEmpty(), "core stages not landed yet: " + missing);
+        Collection<org.openjdk.jmh.results.RunResult> results = jmh(
+                "io\\.vigie\\.load\\.bench\\.(CoreStageBenchmark|ScoreBenchmark|LexiconBaselineBenchmark\\.core).*");
+        assertEquals(3 + 2 + 1, results.size());
+        for (org.openjdk.jmh.results.RunResult r : results) {
+            assertTrue(r.getPrimaryResult().getScore() > 0, r.getParams().getBenchmark());
+        }
+    }
+
+    @Test
+    void shouldMeasureTheBaselinesAndThePipelineOnTheEmbeddedBroker(@TempDir Path dir) throws Exception {
+        assumeTrue(LoadDriver.embeddedBrokerAvailable(), "no embedded broker in this build");
+        // given
+        List<Pipeline> pipelines = new ArrayList<>(List.of(Pipeline.RAW, Pipeline.PASSTHROUGH));
+        if (CoreStages.available("engine")) {
+            pipelines.add(Pipeline.MODERATION);
+        }
+        DriverOptions options = new DriverOptions(null, pipelines, List.of("exactly_once_v2"), List.of(1_000), 3, 1,
+                1, 0.05, 1, 5_000, null, "read_uncommitted", dir, Map.of(), "-Xmx384m -XX:+UseSerialGC");
+
+        // when
+        List<RunResult> results = new LoadDriver(options).run();
+
+        // then
+        assertFalse(results.isEmpty());
+        for (RunResult r : results) {
+            assertTrue(r.notes().stream().noneMatch(n -> n.contains("exited") || n.contains("did not consume")),
+                    r.label() + " " + r.notes());
+            assertTrue(r.sent() > 0, r.label());
+            if (!r.pipeline().equals("moderation")) {
+                assertTrue(r.latency().count() > 0, r.label() + " produced no output");
+            }
+        }
+        assertTrue(Files.size(dir.resolve("result.json")) > 0);
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("<svg"));
+    }
+
+    private static Collection<org.openjdk.jmh.results.RunResult> jmh(String include) throws Exception {
+        Options options = new OptionsBuilder().include(include).forks(0).warmupIterations(1)
+                .warmupTime(TimeValue.milliseconds(100)).measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200)).param("length", "60").param("mix", "benign")
+                .shouldFailOnError(true).build();
+        return new Runner(options).run();
+    }
+}

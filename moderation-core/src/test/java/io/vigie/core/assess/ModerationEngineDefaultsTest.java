@@ -1,0 +1,186 @@
+package io.vigie.core.assess;
+
+import io.vigie.core.Action;
+import io.vigie.core.Alert;
+import io.vigie.core.Assessment;
+import io.vigie.core.Attachment;
+import io.vigie.core.Category;
+import io.vigie.core.ChatMessage;
+import io.vigie.core.ConversationState;
+import io.vigie.core.ModerationEngine;
+import io.vigie.core.ModerationSession;
+import io.vigie.core.Severity;
+import io.vigie.core.UserState;
+import io.vigie.core.rule.RulePackException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static io.vigie.core.assess.Fixture.T0;
+import static io.vigie.core.assess.Fixture.adult;
+import static io.vigie.core.assess.Fixture.minutes;
+import static io.vigie.core.assess.Fixture.msg;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real embedded lexicons and rule pack end to end through {@link ModerationEngine#defaults()}. */
+class ModerationEngineDefaultsTest {
+
+    private static ModerationEngine engine;
+
+    @BeforeAll
+    static void compileOnce() {
+        engine = ModerationEngine.defaults();
+    }
+
+    @Test
+    void shouldDescribeItsRulesAndVersion() {
+        assertTrue(engine.rulesVersion().contains("+"), engine.rulesVersion());
+        assertTrue(engine.ruleIds().contains(ModerationEngine.KNOWN_MEDIA_RULE));
+        assertTrue(engine.ruleIds().size() > 10, "" + engine.ruleIds());
+        assertEquals(Policy.defaults(), engine.policy());
+    }
+
+    @Test
+    void shouldHoldThenEscalateAnAdultGroomingAUserWhoSaidTheyAre13() {
+        // given an adult, and a user who declared 18 but says 13 in the conversation
+        ModerationSession session = engine.newSession();
+        UserState grown = adult("u-adult");
+        UserState kid = Fixture.declared("u-kid", 18);
+        ConversationState conv = null;
+        List<Assessment> seen = new ArrayList<>();
+        StringBuilder trace = new StringBuilder();
+        String[][] script = {
+            {"u-adult", "slt asv ?"},
+            {"u-kid", "j'ai 13 ans et toi"},
+            {"u-adult", "t'es mature pour ton âge"},
+            {"u-adult", "c'est notre secret, dis rien à tes parents"},
+            {"u-adult", "tes parents te comprennent pas"},
+            {"u-adult", "on se voit samedi ?"},
+        };
+
+        // when the script runs, threading the states as the stream app does
+        for (int i = 0; i < script.length; i++) {
+            boolean fromAdult = script[i][0].equals("u-adult");
+            UserState from = fromAdult ? grown : kid;
+            UserState to = fromAdult ? kid : grown;
+            ChatMessage m = msg("m-" + i, "c-1", from.userId(), to.userId(), minutes(i), script[i][1]);
+            Assessment a = session.assess(m, conv, from, Map.of(to.userId(), to));
+            conv = a.conversation();
+            if (fromAdult) {
+                grown = a.sender();
+            } else {
+                kid = a.sender();
+            }
+            seen.add(a);
+            trace.append('\n').append(script[i][1]).append(" -> ").append(a.findings().stream()
+                    .map(f -> f.ruleId() + ":" + f.score()).toList()).append(' ').append(a.severity()).append(' ')
+                    .append(a.actions().stream().map(c -> c.action()).toList());
+        }
+
+        // then the kid's statement is learned, the adult is held and finally escalated, with reasons
+        assertEquals(13, kid.statedAge());
+        assertTrue(kid.likelyMinor());
+        Assessment last = seen.get(seen.size() - 1);
+        assertEquals(Severity.CRITICAL, last.severity(), trace::toString);
+        assertEquals(List.of(Action.HOLD), seen.get(3).actions().stream().map(c -> c.action()).toList(),
+                trace::toString);
+        assertEquals(Action.ESCALATE, last.actions().get(0).action(), trace::toString);
+        assertNotNull(last.actions().get(0).statement());
+        List<Alert> alerts = seen.stream().map(Assessment::alert).filter(a -> a != null).toList();
+        assertFalse(alerts.isEmpty());
+        for (Alert a : alerts) {
+            assertTrue(a.categories().contains(Category.CHILD_GROOMING), a.toString());
+            for (Alert.Signal s : a.signals()) {
+                if (s.start() >= 0) {
+                    assertEquals(s.evidence(), a.text().substring(s.start(), s.end()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldAllocateNothingOnTheHotPathWhenNothingFires() {
+        // given a warmed-up session and a benign text
+        ModerationSession session = engine.newSession();
+        String text = "salut, tu regardes le match ce soir avec tes potes ?";
+        for (int i = 0; i < 20_000; i++) {
+            session.score(text, null, T0.toEpochMilli());
+        }
+        com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+
+        // when it is scored again many times
+        long before = bean.getThreadAllocatedBytes(id);
+        int fired = 0;
+        for (int i = 0; i < 10_000; i++) {
+            fired += session.score(text, null, T0.toEpochMilli()).size();
+        }
+        long allocated = bean.getThreadAllocatedBytes(id) - before;
+
+        // then nothing fired and (almost) nothing was allocated: well under one byte per message
+        assertEquals(0, fired);
+        assertTrue(allocated < 10_000, "allocated " + allocated + " bytes for 10,000 messages");
+    }
+
+    @Test
+    void shouldLeaveBenignChatAlone() {
+        ModerationSession session = engine.newSession();
+        ConversationState conv = null;
+        String[] lines = {"salut ça va ?", "tranquille, tu regardes le match ce soir ?", "oui avec mes potes",
+            "j'ai 34 ans et toujours pas de télé lol", "bonne soirée"};
+        for (int i = 0; i < lines.length; i++) {
+            Assessment a = session.assess(msg("m-" + i, "c-1", "u-1", "u-2", minutes(i), lines[i]), conv,
+                    adult("u-1"), Map.of("u-2", adult("u-2")));
+            conv = a.conversation();
+            assertNull(a.alert(), lines[i]);
+            assertTrue(a.actions().isEmpty(), lines[i]);
+        }
+    }
+
+    @Test
+    void shouldEscalateAnAttachmentOnAnOperatorHashList(@TempDir Path dir) throws Exception {
+        // given a hash list holding the SHA-256 of a generated file
+        String sha = sha256("synthetic test file for the known-media path");
+        Files.writeString(dir.resolve("test.sha256"), sha + "\n", StandardCharsets.UTF_8);
+        ModerationSession session = ModerationEngine.load(null, null, dir, null).newSession();
+
+        // when a message carries it
+        ChatMessage m = new ChatMessage("message", "m-1", "c-1", null, "u-1", List.of("u-2"), T0, "",
+                List.of(new Attachment("image", sha, null, "image/jpeg")), null);
+        Assessment a = session.assess(m, null, null, null);
+
+        // then it is CRITICAL and escalated
+        assertEquals(Severity.CRITICAL, a.alert().severity());
+        assertEquals(Alert.Kind.KNOWN_MEDIA, a.alert().kind());
+        assertEquals(Action.ESCALATE, a.actions().get(0).action());
+    }
+
+    @Test
+    void shouldRefuseABadRulesFolderWithFileAndLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), "rules:\n  - id: x\n    score: lots\n", StandardCharsets.UTF_8);
+        RulePackException e = assertThrows(RulePackException.class,
+                () -> ModerationEngine.load(dir, null, null, null));
+        assertTrue(e.errors().get(0).toString().contains("bad.yaml"), e.getMessage());
+    }
+
+    private static String sha256(String s) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+}

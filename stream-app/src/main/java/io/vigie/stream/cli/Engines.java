@@ -1,0 +1,22 @@
+package io.vigie.stream.cli;
+
+import io.vigie.core.ModerationEngine;
+import io.vigie.core.rule.RulePackException;
+import io.vigie.stream.config.ModerationConfig;
+
+/** Loads the engine a command works with, from the configuration's directories. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    static ModerationEngine load(ModerationConfig config) throws RulePackException {
+        var rules = config.path(ModerationConfig.RULES_DIR);
+        var lexicons = config.path(ModerationConfig.LEXICON_DIR);
+        var hashes = config.path(ModerationConfig.HASHLIST_DIR);
+        if (rules == null && lexicons == null && hashes == null) {
+            return ModerationEngine.defaults();
+        }
+        return ModerationEngine.load(rules, lexicons, hashes, null);
+    }
+}

@@ -1,0 +1,110 @@
+package io.vigie.stream.cli;
+
+import io.vigie.core.ModerationEngine;
+import io.vigie.core.rule.RuleError;
+import io.vigie.core.rule.RulePack;
+import io.vigie.core.rule.RulePackException;
+import io.vigie.core.rule.RulePacks;
+import io.vigie.core.rule.RuleTester;
+import io.vigie.core.signal.SignalModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code moderation rules validate DIR} and {@code rules test DIR}. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Checks and tests rule packs.",
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class})
+final class RulesCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("rules: expected a subcommand: validate DIR | test DIR");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 1;
+    }
+
+    /** The signal model rule packs compile against: the embedded lexicons. */
+    static SignalModel signals() {
+        return ModerationEngine.defaults().signalModel();
+    }
+
+    /** Loads a pack, printing every error as file:line: reason; null when it does not compile. */
+    static RulePack load(Path dir, SignalModel model, PrintWriter err, String command) {
+        if (!Files.isDirectory(dir)) {
+            err.println(command + ": " + dir + " is not a directory");
+            return null;
+        }
+        try {
+            return RulePacks.load(dir, model);
+        } catch (RulePackException e) {
+            for (RuleError error : e.errors()) {
+                err.println(error);
+            }
+            err.println(command + ": " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s"));
+            return null;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Compiles a rule pack and prints every error as file:line: reason.")
+    static final class Validate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "rule pack directory")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            RulePack pack = load(dir, signals(), spec.commandLine().getErr(), "rules validate");
+            if (pack == null) {
+                return 1;
+            }
+            spec.commandLine().getOut().println("ok: " + pack.ruleIds().size() + " rules, version "
+                    + pack.version());
+            return 0;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Runs every example the pack carries through the real pipeline; fails on any miss.")
+    static final class Test implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "rule pack directory")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            SignalModel model = signals();
+            RulePack pack = load(dir, model, spec.commandLine().getErr(), "rules test");
+            if (pack == null) {
+                return 1;
+            }
+            RuleTester.Report report = RuleTester.run(pack, model);
+            for (RuleTester.Failure f : report.failures()) {
+                spec.commandLine().getErr().println(f);
+            }
+            if (!report.withoutFireExample().isEmpty()) {
+                spec.commandLine().getErr().println("rules without a fire example: " + report.withoutFireExample());
+            }
+            if (!report.passed()) {
+                spec.commandLine().getErr().println("rules test: " + report.failures().size() + " of "
+                        + report.examples() + " examples failed");
+                return 1;
+            }
+            spec.commandLine().getOut().println("ok: " + report.examples() + " examples of " + report.rules()
+                    + " rules passed");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.vigie.stream.cli;
+
+import io.vigie.core.Alert;
+import io.vigie.core.Assessment;
+import io.vigie.core.ChatMessage;
+import io.vigie.core.Finding;
+import io.vigie.core.ModerationEngine;
+import io.vigie.core.UserState;
+import io.vigie.core.rule.RulePackException;
+import io.vigie.stream.config.ModerationConfig;
+import io.vigie.stream.serde.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code moderation score "text"}: assesses one message alone (a new conversation between a sender and one
+ * recipient, with the ages given) and prints the alert it would give, or says that nothing fired. Exit 0
+ * either way.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Scores one message alone and prints the alert it would give, or none.")
+final class ScoreCommand implements Callable<Integer>, ModerationCli.NeedsEnv {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TEXT", description = "the message text")
+    String text;
+
+    @Option(names = "--sender-age", paramLabel = "N", description = "the sender's declared age")
+    Integer senderAge;
+
+    @Option(names = "--recipient-age", paramLabel = "N", description = "the recipient's declared age")
+    Integer recipientAge;
+
+    @Option(names = "--json", description = "print the alert as contract JSON (null when none)")
+    boolean json;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = "event time (ISO-8601); default: now")
+    Instant at;
+
+    @Mixin
+    ConfigMixin configMixin;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void env(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Integer age : new Integer[] {senderAge, recipientAge}) {
+            if (age != null && (age < 1 || age > 120)) {
+                err.println("score: an age must be between 1 and 120, got " + age);
+                return 1;
+            }
+        }
+        ModerationConfig config = configMixin.options.load(env, Map.of());
+        ModerationEngine engine;
+        try {
+            engine = Engines.load(config);
+        } catch (RulePackException e) {
+            err.println("score: the rule pack does not compile: " + e.getMessage());
+            return 1;
+        }
+        Instant sentAt = at != null ? at : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UserState sender = withAge(UserState.unknown("sender"), senderAge);
+        UserState recipient = withAge(UserState.unknown("recipient"), recipientAge);
+        ChatMessage message = ChatMessage.of("score-1", "score", "sender", List.of("recipient"), sentAt, text);
+        Assessment a = engine.newSession().assess(message, null, sender, Map.of("recipient", recipient));
+        Alert alert = a.alert();
+        if (json) {
+            out.println(alert == null ? "null" : Json.MAPPER.writeValueAsString(alert.withDetectedAt(sentAt)));
+            if (alert == null) {
+                err.println("score: nothing fired" + weak(a.findings()));
+            }
+            return 0;
+        }
+        if (alert == null) {
+            out.println("nothing fired" + weak(a.findings()));
+            return 0;
+        }
+        out.printf("%s %s score=%d categories=%s%n", alert.severity(), alert.action(), alert.score(),
+                alert.categories());
+        for (Alert.Signal s : alert.signals()) {
+            out.printf("  %s %s +%d \"%s\" [%d,%d)%n", s.ruleId(), s.category(), s.score(), s.evidence(), s.start(),
+                    s.end());
+        }
+        return 0;
+    }
+
+    private static String weak(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "";
+        }
+        return " (below the alert threshold: " + String.join(", ", findings.stream().map(Finding::ruleId)
+                .toList()) + ")";
+    }
+
+    private static UserState withAge(UserState u, Integer age) {
+        if (age == null) {
+            return u;
+        }
+        return new UserState(u.userId(), age, null, null, null, null, null, null, null, 0, false, 0, null);
+    }
+}

@@ -1,0 +1,194 @@
+package io.vigie.stream.replay;
+
+import io.vigie.core.Category;
+import io.vigie.stream.config.ConfigLoader;
+import io.vigie.stream.config.ModerationConfig;
+import io.vigie.stream.metrics.ModerationMetrics;
+import io.vigie.stream.topology.EngineSupplier;
+import io.vigie.stream.topology.ModerationTopology;
+import io.vigie.stream.topology.Wiring;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code moderation replay}: feeds a JSON Lines file (profiles, chat messages, decisions; a {@code type} field
+ * says which) in file order through the very topology of {@code run}, on a {@link TopologyTestDriver} with
+ * in-memory stores, and writes every alert as one JSON line, exactly the bytes the alerts topic would carry.
+ * Event time comes from the records ({@code detectedAt} stays event time), so the output is deterministic for
+ * the same input and rules. Lines that cannot be read go to the DLQ like live records and are counted.
+ *
+ * <p>Not thread-safe; one replay per instance.
+ */
+public final class Replayer {
+
+    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([A-Za-z_]+)\"");
+    private static final int DRAIN_EVERY = 256;
+
+    /** What a replay did. */
+    public record Summary(long lines, long messages, long profiles, long decisions, long alerts,
+                          Map<Category, Long> alertsByCategory, long dlq, long late, double seconds) {
+
+        /** Lines per second. */
+        public double rate() {
+            return seconds <= 0 ? 0 : lines / seconds;
+        }
+    }
+
+    private final ModerationConfig config;
+    private final EngineSupplier engine;
+    private final PrintStream progress;
+
+    /**
+     * @param config   the configuration; replay forces in-memory stores and event-time detectedAt
+     * @param progress where progress lines go (stderr); never null
+     */
+    public Replayer(ModerationConfig config, EngineSupplier engine, PrintStream progress) {
+        this.config = config;
+        this.engine = engine;
+        this.progress = progress;
+    }
+
+    /** The configuration with replay's switches: in-memory stores, event-time detectedAt. */
+    public static ModerationConfig offline(ModerationConfig config) throws ConfigLoader.ConfigProblems {
+        Map<String, String> overrides = new HashMap<>();
+        config.originalsStrings().forEach(overrides::put);
+        overrides.put(ModerationConfig.STATE_STORE, ModerationConfig.STORE_MEMORY);
+        overrides.put(ModerationConfig.DETECTED_AT_CLOCK, ModerationConfig.CLOCK_EVENT);
+        return ConfigLoader.load(null, Map.of(), overrides);
+    }
+
+    /** Replays {@code input} into {@code output}. */
+    public Summary run(Path input, Path output) throws IOException {
+        ModerationMetrics metrics = ModerationMetrics.inMemory();
+        Properties props = new Properties();
+        props.putAll(config.streamsProperties());
+        props.put("application.id", "vigie-replay");
+        props.put("bootstrap.servers", "replay:9092");
+        props.put("processing.guarantee", "at_least_once");
+        long start = System.nanoTime();
+        long lines = 0;
+        long messages = 0;
+        long profiles = 0;
+        long decisions = 0;
+        long alerts = 0;
+        long dlq = 0;
+        try (TopologyTestDriver driver = new TopologyTestDriver(ModerationTopology.build(new StreamsBuilder(),
+                config, Wiring.of(engine).withMetrics(metrics)), props);
+             BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+             OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+            ByteArraySerializer b = new ByteArraySerializer();
+            TestInputTopic<byte[], byte[]> messageTopic = driver.createInputTopic(
+                    config.getString(ModerationConfig.TOPIC_MESSAGES), b, b);
+            TestInputTopic<byte[], byte[]> profileTopic = driver.createInputTopic(
+                    config.getString(ModerationConfig.TOPIC_PROFILES), b, b);
+            TestInputTopic<byte[], byte[]> decisionTopic = driver.createInputTopic(
+                    config.getString(ModerationConfig.TOPIC_DECISIONS), b, b);
+            ByteArrayDeserializer d = new ByteArrayDeserializer();
+            TestOutputTopic<byte[], byte[]> alertTopic = driver.createOutputTopic(
+                    config.getString(ModerationConfig.TOPIC_ALERTS), d, d);
+            TestOutputTopic<byte[], byte[]> dlqTopic = driver.createOutputTopic(
+                    config.getString(ModerationConfig.TOPIC_DLQ), d, d);
+            // outputs nobody reads here would pile up in the driver: drained and dropped
+            java.util.List<TestOutputTopic<byte[], byte[]>> discarded = java.util.List.of(
+                    driver.createOutputTopic(config.getString(ModerationConfig.TOPIC_ACTIONS), d, d),
+                    driver.createOutputTopic(config.getString(ModerationConfig.TOPIC_FACTS), d, d),
+                    driver.createOutputTopic(config.getString(ModerationConfig.TOPIC_DISMISSALS), d, d));
+            // the record timestamp only matters for lines without an event time (the DLQ): keep it monotonic
+            Instant lastTime = Instant.EPOCH;
+            String line;
+            long nextProgress = 100_000;
+            while ((line = in.readLine()) != null) {
+                lines++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                byte[] value = line.getBytes(StandardCharsets.UTF_8);
+                switch (kind(line)) {
+                    case "profile" -> {
+                        profiles++;
+                        profileTopic.pipeInput(null, value, lastTime);
+                    }
+                    case "decision" -> {
+                        decisions++;
+                        decisionTopic.pipeInput(null, value, lastTime);
+                    }
+                    default -> {
+                        messages++;
+                        messageTopic.pipeInput(null, value, lastTime);
+                    }
+                }
+                if (lines % DRAIN_EVERY == 0) {
+                    alerts += drain(alertTopic, out);
+                    dlq += dlqTopic.getQueueSize();
+                    dlqTopic.readRecordsToList();
+                    discarded.forEach(TestOutputTopic::readRecordsToList);
+                }
+                if (lines >= nextProgress) {
+                    nextProgress += 100_000;
+                    double s = (System.nanoTime() - start) / 1e9;
+                    progress.printf("replay: %,d lines, %,d alerts, %,.0f lines/s%n", lines, alerts, lines / s);
+                }
+            }
+            alerts += drain(alertTopic, out);
+            dlq += dlqTopic.getQueueSize();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            long n = Math.round(metrics.registry().find("moderation.alerts").tag("category", c.value()).counters()
+                    .stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum());
+            if (n > 0) {
+                byCategory.put(c, n);
+            }
+        }
+        long late = Math.round(metrics.registry().get("moderation.messages.late").counter().count());
+        return new Summary(lines, messages, profiles, decisions, alerts, byCategory, dlq, late, seconds);
+    }
+
+    /** The record kind of a line: its {@code type}, else guessed from its fields; "message" by default. */
+    static String kind(String line) {
+        Matcher m = TYPE.matcher(line);
+        if (m.find()) {
+            String t = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("profile") || t.equals("decision") || t.equals("message")) {
+                return t;
+            }
+        }
+        if (line.contains("\"verdict\"")) {
+            return "decision";
+        }
+        if (!line.contains("\"messageId\"") && line.contains("\"userId\"")) {
+            return "profile";
+        }
+        return "message";
+    }
+
+    private static long drain(TestOutputTopic<byte[], byte[]> alerts, OutputStream out) throws IOException {
+        long n = 0;
+        while (!alerts.isEmpty()) {
+            out.write(alerts.readValue());
+            out.write('\n');
+            n++;
+        }
+        return n;
+    }
+}

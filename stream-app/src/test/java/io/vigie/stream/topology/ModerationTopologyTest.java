@@ -1,0 +1,307 @@
+package io.vigie.stream.topology;
+
+import io.vigie.core.Action;
+import io.vigie.core.ActionCommand;
+import io.vigie.core.Alert;
+import io.vigie.core.Category;
+import io.vigie.core.ConversationState;
+import io.vigie.core.DeviceState;
+import io.vigie.core.SenderState;
+import io.vigie.core.UserState;
+import io.vigie.stream.config.ModerationConfig;
+import io.vigie.core.ModerationEngine;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.vigie.stream.topology.TopologyFixture.bytes;
+import static io.vigie.stream.topology.TopologyFixture.msg;
+import static io.vigie.stream.topology.TopologyFixture.profileJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every branch of the topology with the real default engine, explicit event-time instants on every record.
+ * Conversations are synthetic and non-explicit: age questions, secrecy, moving off-platform, meeting pressure.
+ */
+class ModerationTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
+    private static final String ADULT_DEVICE = "d-1";
+
+    private TopologyFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new TopologyFixture(Map.of(ModerationConfig.STATE_RETENTION_MS, "86400000",
+                ModerationConfig.STATE_BAN_RETENTION_MS, "604800000"), ModerationEngine::defaults);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    private static Instant at(int minutes) {
+        return T0.plus(Duration.ofMinutes(minutes));
+    }
+
+    private void send(String id, String conv, String from, String to, int minute, String text) {
+        fx.message(msg(id, conv, from, List.of(to), at(minute), text), at(minute));
+    }
+
+    /** An adult (34, device d-1) grooming a user who declared 18 but states 13 in chat. */
+    private void groomingConversation(String conv, String adult, String child, int startMinute) {
+        send(conv + "-1", conv, adult, child, startMinute, "slt asv ?");
+        send(conv + "-2", conv, child, adult, startMinute + 1, "j'ai 13 ans et toi");
+        send(conv + "-3", conv, adult, child, startMinute + 2, "t'es mature pour ton age");
+        send(conv + "-4", conv, adult, child, startMinute + 3, "dis rien a tes parents, c'est notre secret");
+        send(conv + "-5", conv, adult, child, startMinute + 4, "ajoute moi sur snap");
+        send(conv + "-6", conv, adult, child, startMinute + 5, "on se voit ce soir ? je viens te chercher");
+    }
+
+    private void profiles() {
+        fx.profile(profileJson("u-1", 34, ADULT_DEVICE, T0), T0);
+        fx.profile(profileJson("u-2", 18, "d-2", T0), T0);
+    }
+
+    @Test
+    void shouldEmitAlertAndItsActionsInTheSameStep() {
+        // given
+        profiles();
+        // when
+        groomingConversation("c-1", "u-1", "u-2", 1);
+        // then
+        List<TestRecord<String, Alert>> alerts = fx.alerts.readRecordsToList();
+        assertFalse(alerts.isEmpty(), "grooming of a stated 13-year-old must raise an alert");
+        Alert alert = alerts.get(alerts.size() - 1).value();
+        assertEquals("c-1", alerts.get(0).key());
+        assertTrue(alert.categories().contains(Category.CHILD_GROOMING), alert.categories().toString());
+        assertEquals("u-1", alert.senderId());
+        assertNotNull(alert.hash(), "every alert is linked into the integrity chain");
+        List<TestRecord<String, ActionCommand>> actions = fx.actions.readRecordsToList();
+        Set<String> alertIds = new HashSet<>();
+        alerts.forEach(r -> alertIds.add(r.value().alertId()));
+        for (TestRecord<String, ActionCommand> a : actions) {
+            assertEquals(a.value().userId(), a.key());
+            assertTrue(alertIds.contains(a.value().alertId()), "an action refers to an alert emitted with it");
+        }
+        assertTrue(fx.counter("moderation.alerts", "category", "CHILD_GROOMING", "severity",
+                alert.severity().value()) >= 1, "moderation.alerts counts emitted alerts");
+    }
+
+    @Test
+    void shouldNotRepeatAnAlertForTheSameCategoryAndSeverity() {
+        // given
+        profiles();
+        groomingConversation("c-1", "u-1", "u-2", 1);
+        // when: the same pressure again
+        send("c-1-7", "c-1", "u-1", "u-2", 8, "dis rien a tes parents, c'est notre secret");
+        send("c-1-8", "c-1", "u-1", "u-2", 9, "dis rien a tes parents, c'est notre secret");
+        // then
+        Set<String> seen = new HashSet<>();
+        for (Alert a : fx.alerts.readValuesToList()) {
+            if (a.kind() != Alert.Kind.MESSAGE) {
+                continue;
+            }
+            for (Category c : a.categories()) {
+                assertTrue(seen.add(c + "/" + a.severity()), "repeated alert " + c + " " + a.severity());
+            }
+        }
+    }
+
+    @Test
+    void shouldCarryStatedAgeIntoTheUsersOtherConversations() {
+        // given: u-2 states 13 in one conversation
+        profiles();
+        fx.profile(profileJson("u-3", 41, "d-3", T0), T0);
+        send("m-1", "c-1", "u-1", "u-2", 1, "slt asv ?");
+        send("m-2", "c-1", "u-2", "u-1", 2, "j'ai 13 ans et toi");
+        // then: every instance knows it
+        UserState facts = fx.<UserState>store(Stores.USER_FACTS).get("u-2");
+        assertEquals(13, facts.statedAge());
+        assertTrue(facts.likelyMinor());
+        // when: another adult grooms u-2 elsewhere
+        groomingConversationFrom("c-2", "u-3", "u-2", 10);
+        // then: the alert there knows the stated age
+        Alert alert = lastAlert("c-2");
+        assertNotNull(alert, "grooming of a known 13-year-old in a new conversation must alert");
+        Alert.PersonAge child = alert.age().recipients().get(0);
+        assertEquals(13, child.stated());
+        assertEquals(18, child.declared());
+        assertTrue(child.likelyMinor());
+    }
+
+    private void groomingConversationFrom(String conv, String adult, String child, int minute) {
+        send(conv + "-1", conv, adult, child, minute, "t'es mature pour ton age");
+        send(conv + "-2", conv, adult, child, minute + 1, "dis rien a tes parents, c'est notre secret");
+        send(conv + "-3", conv, adult, child, minute + 2, "ajoute moi sur snap");
+        send(conv + "-4", conv, adult, child, minute + 3, "on se voit ce soir ? je viens te chercher");
+    }
+
+    @Test
+    void shouldUseDeclaredAgeOfProfile() {
+        // given: a profile declaring 14
+        fx.profile(profileJson("u-1", 34, ADULT_DEVICE, T0), T0);
+        fx.profile(profileJson("u-4", 14, "d-4", T0), T0);
+        // when
+        groomingConversationFrom("c-4", "u-1", "u-4", 1);
+        // then
+        Alert alert = lastAlert("c-4");
+        assertNotNull(alert);
+        assertEquals(14, alert.age().recipients().get(0).declared());
+        assertEquals(34, alert.age().sender().declared());
+    }
+
+    @Test
+    void shouldAlertOnFanOutToManyMinors() {
+        // given: an adult and five users who declared 13
+        fx.profile(profileJson("u-9", 45, "d-9", T0), T0);
+        for (int i = 1; i <= 5; i++) {
+            fx.profile(profileJson("kid-" + i, 13, "dk-" + i, T0), T0);
+        }
+        // when: he writes to each of them
+        for (int i = 1; i <= 5; i++) {
+            send("f-" + i, "cf-" + i, "u-9", "kid-" + i, i, "slt t'as quel age ? t'habites ou ?");
+        }
+        // then
+        assertTrue(fx.alerts.readValuesToList().stream().anyMatch(a -> a.kind() == Alert.Kind.FAN_OUT
+                && "u-9".equals(a.senderId())), "fan-out to five minors");
+        SenderState s = fx.<SenderState>store(Stores.SENDERS).get("u-9");
+        assertTrue(s.minorContacts().size() >= 3, s.toString());
+    }
+
+    @Test
+    void shouldBlockBannedUserAndFlagBanEvasionOnTheSameDevice() {
+        // given: an alert on u-1, confirmed with a ban
+        profiles();
+        groomingConversation("c-1", "u-1", "u-2", 1);
+        Alert alert = lastAlert("c-1");
+        assertNotNull(alert);
+        fx.actions.readRecordsToList();
+        fx.decision("{\"alertId\":\"" + alert.alertId() + "\",\"reviewer\":\"r-1\",\"verdict\":\"CONFIRMED\","
+                + "\"ban\":true,\"decidedAt\":\"" + at(30) + "\"}", at(30));
+        assertTrue(fx.<UserState>store(Stores.USER_FACTS).get("u-1").banned());
+        // when: the banned user writes again
+        send("c-1-9", "c-1", "u-1", "u-2", 40, "t'es la ?");
+        // then
+        assertTrue(fx.actions.readValuesToList().stream().anyMatch(a -> a.userId().equals("u-1")
+                && (a.action() == Action.BLOCK || a.action() == Action.ESCALATE)), "a banned user is blocked");
+        // when: a new pseudonym on the banned user's device
+        fx.message(msg("e-1", "c-9", "u-new", List.of("u-5"), at(50), "salut",
+                "{\"declaredAge\":20,\"deviceId\":\"" + ADULT_DEVICE + "\",\"accountCreatedAt\":\"" + at(49)
+                        + "\"}"), at(50));
+        // then
+        assertTrue(fx.alerts.readValuesToList().stream().anyMatch(a -> a.kind() == Alert.Kind.BAN_EVASION
+                && "u-new".equals(a.senderId())), "ban evasion on the banned user's device");
+        DeviceState device = fx.<DeviceState>store(Stores.DEVICES).get(ADULT_DEVICE);
+        assertTrue(device.bannedAccounts().contains("u-1"));
+    }
+
+    @Test
+    void shouldRecordDismissalSoThatTheConversationAlertsLess() {
+        // given
+        profiles();
+        groomingConversation("c-1", "u-1", "u-2", 1);
+        Alert alert = lastAlert("c-1");
+        assertNotNull(alert);
+        // when
+        fx.decision("{\"alertId\":\"" + alert.alertId() + "\",\"reviewer\":\"r-1\",\"verdict\":\"DISMISSED\","
+                + "\"ban\":false,\"decidedAt\":\"" + at(30) + "\"}", at(30));
+        send("c-1-9", "c-1", "u-1", "u-2", 31, "ok");
+        // then
+        ConversationState c = fx.<ConversationState>store(Stores.CONVERSATIONS).get("c-1");
+        for (Alert.Signal s : alert.signals()) {
+            assertTrue(c.dismissedRules().contains(s.ruleId()), s.ruleId() + " in " + c.dismissedRules());
+        }
+    }
+
+    @Test
+    void shouldExpireIdleConversationsSendersAndDevices() {
+        // given: ten benign conversations at T0
+        for (int i = 0; i < 10; i++) {
+            fx.message(msg("b-" + i, "cb-" + i, "ub-" + i, List.of("ux-" + i), at(0), "on se fait un cine ?",
+                    "{\"deviceId\":\"db-" + i + "\"}"), at(0));
+        }
+        assertEquals(10, fx.count(Stores.CONVERSATIONS));
+        assertEquals(10, fx.count(Stores.SENDERS));
+        assertEquals(10, fx.count(Stores.DEVICES));
+        // when: one message two days later (retention one day)
+        Instant later = T0.plus(Duration.ofDays(2));
+        fx.message(msg("b-x", "cb-x", "ub-x", List.of("ux-x"), later, "coucou", "{\"deviceId\":\"db-x\"}"), later);
+        // then
+        assertEquals(1, fx.count(Stores.CONVERSATIONS));
+        assertEquals(1, fx.count(Stores.SENDERS));
+        assertEquals(1, fx.count(Stores.DEVICES));
+        assertEquals(1.0, fx.metrics.registry().get("moderation.state.entries").tag("store", "conversations")
+                .gauge().value());
+    }
+
+    @Test
+    void shouldKeepNoTextInBenignConversationState() {
+        send("m-1", "c-7", "u-7", "u-8", 0, "on se fait un cine samedi ?");
+        ConversationState c = fx.<ConversationState>store(Stores.CONVERSATIONS).get("c-7");
+        assertTrue(c.evidence().isEmpty());
+        assertFalse(c.toString().contains("cine"));
+    }
+
+    @Test
+    void shouldEraseSenderAndDeviceStateOfAUser() {
+        // given
+        fx.profile(profileJson("u-1", 34, ADULT_DEVICE, T0), T0);
+        send("m-1", "c-1", "u-1", "u-2", 1, "slt asv ?");
+        assertNotNull(fx.<SenderState>store(Stores.SENDERS).get("u-1"));
+        assertTrue(fx.<DeviceState>store(Stores.DEVICES).get(ADULT_DEVICE).accounts().containsKey("u-1"));
+        fx.facts.readRecordsToList();
+        // when
+        fx.erasure.pipeInput(bytes("u-1"), null, at(2));
+        // then
+        assertNull(fx.<SenderState>store(Stores.SENDERS).get("u-1"));
+        assertNull(fx.<DeviceState>store(Stores.DEVICES).get(ADULT_DEVICE));
+        assertNull(fx.<UserState>store(Stores.USERS).get("u-1"));
+        assertNull(fx.<UserState>store(Stores.USER_FACTS).get("u-1"));
+        TestRecord<String, UserState> tombstone = fx.facts.readRecord();
+        assertEquals("u-1", tombstone.key());
+        assertNull(tombstone.value());
+    }
+
+    @Test
+    void shouldCountLateMessagesAndStillScoreThem() {
+        // given
+        send("m-2", "c-1", "u-1", "u-2", 30, "coucou");
+        // when: a message sent 30 minutes earlier arrives (grace 5 minutes)
+        send("m-1", "c-1", "u-1", "u-2", 0, "slt");
+        // then
+        assertEquals(1.0, fx.counter("moderation.messages.late"));
+        assertEquals(2.0, fx.counter("moderation.messages.scored"));
+    }
+
+    @Test
+    void shouldKeepProcessingAfterAnUnreadableRecord() {
+        fx.messages.pipeInput(bytes("c-1"), bytes("{oops"), at(0));
+        send("m-1", "c-1", "u-1", "u-2", 1, "slt");
+        assertEquals(1, fx.dlq.readRecordsToList().size());
+        assertEquals(1.0, fx.counter("moderation.messages.scored"));
+    }
+
+    private Alert lastAlert(String conversationId) {
+        Alert last = null;
+        for (TestRecord<String, Alert> r : fx.alerts.readRecordsToList()) {
+            if (conversationId.equals(r.key())) {
+                last = r.value();
+            }
+        }
+        return last;
+    }
+}
