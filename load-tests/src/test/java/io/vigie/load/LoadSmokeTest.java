@@ -81,7 +81,6 @@ class LoadSmokeTest {
 
     @Test
     void shouldMeasureTheBaselinesAndThePipelineOnTheEmbeddedBroker(@TempDir Path dir) throws Exception {
-        assumeTrue(LoadDriver.embeddedBrokerAvailable(), "no embedded broker in this build");
         // given
         List<Pipeline> pipelines = new ArrayList<>(List.of(Pipeline.RAW, Pipeline.PASSTHROUGH));
         if (CoreStages.available("engine")) {

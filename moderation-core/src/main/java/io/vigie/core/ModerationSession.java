@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,33 +148,31 @@ public final class ModerationSession {
         }
 
         // 3. weigh: shadow findings never count
-        Set<String> dismissed = new HashSet<>(conv.dismissedRules());
-        Set<String> seen = new HashSet<>();
-        for (Alert.Signal s : conv.evidence()) {
-            seen.add(s.ruleId());
-        }
         double sum = 0;
         double contribution = 0;
         boolean active = false;
         EnumSet<Category> categories = EnumSet.noneOf(Category.class);
         EnumSet<Stage> stagesAfter = EnumSet.copyOf(stagesBefore);
         boolean newStage = false;
-        LinkedHashSet<String> activeRules = new LinkedHashSet<>();
+        LinkedHashSet<String> activeRules = null;
         for (Finding f : findings) {
             if (f.shadow()) {
                 continue;
             }
             active = true;
             double w = Math.max(0, f.score());
-            if (dismissed.contains(f.ruleId())) {
+            if (conv.dismissedRules().contains(f.ruleId())) {
                 w *= policy.dismissedWeight();
             }
             sum += w;
-            contribution += seen.contains(f.ruleId()) ? w * policy.repeatWeight() : w;
+            contribution += inEvidence(conv.evidence(), f.ruleId()) ? w * policy.repeatWeight() : w;
             categories.addAll(f.categories());
             if (f.stage() != null) {
                 stagesAfter.add(f.stage());
                 newStage = true;
+            }
+            if (activeRules == null) {
+                activeRules = new LinkedHashSet<>();
             }
             activeRules.add(f.ruleId());
         }
@@ -229,18 +226,28 @@ public final class ModerationSession {
         }
 
         // 5. alert on a new category or a rise
-        EnumMap<Category, Severity> alerted = new EnumMap<>(Category.class);
-        alerted.putAll(conv.alerted());
+        Map<Category, Severity> alerted = conv.alerted();
         boolean rise = false;
         if (policy.alerts(severity)) {
             for (Category c : categories) {
-                if (severity.above(alerted.get(c))) {
+                if (severity.above(conv.alerted().get(c))) {
                     rise = true;
-                    alerted.put(c, severity);
                 }
             }
         }
-        List<Stage> stageList = List.copyOf(stagesAfter);
+        if (rise) {
+            EnumMap<Category, Severity> raised = new EnumMap<>(Category.class);
+            raised.putAll(conv.alerted());
+            for (Category c : categories) {
+                if (severity.above(raised.get(c))) {
+                    raised.put(c, severity);
+                }
+            }
+            alerted = raised;
+        }
+        // unchanged parts of the state are passed on as they are (immutable lists are not copied again)
+        List<Stage> stageList = stagesAfter.equals(stagesBefore) && conv.stages().size() == stagesBefore.size()
+                ? conv.stages() : List.copyOf(stagesAfter);
         int messages = conv.messages() + 1;
         List<Alert.Signal> signals = active ? signals(message.text(), false) : List.of();
         Alert alert = null;
@@ -278,17 +285,11 @@ public final class ModerationSession {
             }
             actions = List.of(Statements.command(policy, message.senderId(), action,
                     alert == null ? null : alert.alertId(), message.messageId(), List.copyOf(categories),
-                    List.copyOf(activeRules), facts));
+                    activeRules == null ? List.of() : List.copyOf(activeRules), facts));
         }
 
         // 7. next conversation state
-        LinkedHashSet<String> participants = new LinkedHashSet<>(conv.participants());
-        touch(participants, message.senderId());
-        for (String r : message.recipientIds()) {
-            touch(participants, r);
-            trimFront(participants, policy.maxParticipants());
-        }
-        trimFront(participants, policy.maxParticipants());
+        List<String> participants = participants(conv.participants(), message);
         List<Alert.Signal> evidence = conv.evidence();
         if (active) {
             List<Alert.Signal> grown = new ArrayList<>(evidence);
@@ -297,7 +298,7 @@ public final class ModerationSession {
                     : grown.subList(grown.size() - policy.maxEvidence(), grown.size());
         }
         boolean late = conv.lastEventAt() != null && at.isBefore(conv.lastEventAt().minusMillis(policy.graceMs()));
-        ConversationState next = new ConversationState(conv.conversationId(), new ArrayList<>(participants), messages,
+        ConversationState next = new ConversationState(conv.conversationId(), participants, messages,
                 risk, riskAt, stageList, alerted, evidence, conv.dismissedRules(),
                 conv.lastEventAt() == null || at.isAfter(conv.lastEventAt()) ? at : conv.lastEventAt(),
                 conv.lateMessages() + (late ? 1 : 0));
@@ -374,6 +375,38 @@ public final class ModerationSession {
     private boolean isMinorHint(MessageFeatures features, String text) {
         return minorContextCue >= 0 && features.has(minorContextCue) && !has(features, ageQuestionCue)
                 && text.indexOf('?') < 0;
+    }
+
+    /**
+     * Participants after the message: unchanged (same list) when everyone is known; otherwise newcomers are
+     * appended and the earliest arrivals dropped beyond the bound, so a conversation between the same people
+     * costs no copy.
+     */
+    private List<String> participants(List<String> known, ChatMessage message) {
+        boolean allKnown = known.contains(message.senderId());
+        for (int i = 0; allKnown && i < message.recipientIds().size(); i++) {
+            allKnown = known.contains(message.recipientIds().get(i));
+        }
+        if (allKnown) {
+            return known;
+        }
+        LinkedHashSet<String> grown = new LinkedHashSet<>(known);
+        grown.add(message.senderId());
+        for (String r : message.recipientIds()) {
+            grown.add(r);
+            trimFront(grown, policy.maxParticipants());
+        }
+        trimFront(grown, policy.maxParticipants());
+        return new ArrayList<>(grown);
+    }
+
+    private static boolean inEvidence(List<Alert.Signal> evidence, String ruleId) {
+        for (Alert.Signal s : evidence) {
+            if (s.ruleId().equals(ruleId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasActive(Category category) {
