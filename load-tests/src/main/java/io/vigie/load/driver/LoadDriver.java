@@ -2,8 +2,8 @@ package io.vigie.load.driver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vigie.stream.broker.EmbeddedKafkaBroker;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +34,11 @@ public final class LoadDriver {
      */
     public List<RunResult> run() throws Exception {
         Files.createDirectories(options.out());
-        AutoCloseable broker = null;
+        EmbeddedKafkaBroker broker = null;
         String bootstrap = options.bootstrap();
         if (bootstrap == null) {
-            Object embedded = startEmbeddedBroker();
-            broker = (AutoCloseable) embedded;
-            bootstrap = (String) embedded.getClass().getMethod("bootstrapServers").invoke(embedded);
+            broker = EmbeddedKafkaBroker.create().start();
+            bootstrap = broker.bootstrapServers();
             System.err.println("driver: embedded broker at " + bootstrap);
         }
         try {
@@ -75,31 +74,6 @@ public final class LoadDriver {
             if (broker != null) {
                 broker.close();
             }
-        }
-    }
-
-    /** The stream helper's embedded KRaft broker, started; looked up by name so this module has no hard link. */
-    static Object startEmbeddedBroker() throws Exception {
-        Class<?> type;
-        try {
-            type = Class.forName("io.vigie.stream.broker.EmbeddedKafkaBroker");
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("no embedded broker in this build (io.vigie.stream.broker."
-                    + "EmbeddedKafkaBroker); pass --bootstrap HOST:PORT instead", e);
-        }
-        Object broker = type.getMethod("create").invoke(null);
-        Method start = type.getMethod("start");
-        start.invoke(broker);
-        return broker;
-    }
-
-    /** True when this build has the embedded broker. */
-    public static boolean embeddedBrokerAvailable() {
-        try {
-            Class.forName("io.vigie.stream.broker.EmbeddedKafkaBroker");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
     }
 

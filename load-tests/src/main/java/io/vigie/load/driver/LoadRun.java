@@ -1,5 +1,6 @@
 package io.vigie.load.driver;
 
+import io.vigie.stream.broker.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +146,7 @@ final class LoadRun {
         return options.out().resolve(runId + ".log");
     }
 
-    private void createTopics(Admin admin) throws Exception {
+    private void createTopics(Admin admin) {
         List<NewTopic> list = new ArrayList<>();
         for (String t : List.of("messages", "alerts", "actions")) {
             list.add(new NewTopic(topics.get(t), options.partitions(), (short) 1));
@@ -155,7 +156,8 @@ final class LoadRun {
         for (String t : List.of("decisions", "dlq", "erasure", "facts", "dismissals")) {
             list.add(new NewTopic(topics.get(t), 1, (short) 1));
         }
-        admin.createTopics(list).all().get(60, TimeUnit.SECONDS);
+        // waits until every partition answers, so the first sends do not race leader election (KAFKA-15591)
+        EmbeddedKafkaBroker.createTopics(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), list);
     }
 
     private PipelineProcess startPipeline() throws IOException {
