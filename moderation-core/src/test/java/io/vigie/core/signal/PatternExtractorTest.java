@@ -35,6 +35,7 @@ class PatternExtractorTest {
                 Arguments.of("I'm 13", 13),
                 Arguments.of("im 13", 13),
                 Arguments.of("i am 13 years old", 13),
+                Arguments.of("I AM 12 YEARS OLD", 12),
                 Arguments.of("13yo", 13),
                 Arguments.of("13 y/o", 13),
                 Arguments.of("13 years old", 13),
