@@ -46,7 +46,9 @@ import java.util.Set;
  *   known-media attachment is CRITICAL (CSAM, alert kind KNOWN_MEDIA). The action follows
  *   {@link Policy#actionOf}; a banned sender's every message is at least BLOCK, findings or not;</li>
  *   <li>an alert is raised from MEDIUM up, and only when one of the message's categories is new to the
- *   conversation or its severity rises above what was already alerted for it.</li>
+ *   conversation or its severity rises above what was already alerted for it. The alert's {@code categories}
+ *   are those new or risen ones, so a (category, severity) pair is alerted at most once per conversation; its
+ *   {@code signals} list every finding of the message, each with its own category.</li>
  * </ol>
  *
  * <p>Shadow findings are reported and never act: they count in no score, stage, severity or action, and
@@ -227,21 +229,23 @@ public final class ModerationSession {
 
         // 5. alert on a new category or a rise
         Map<Category, Severity> alerted = conv.alerted();
-        boolean rise = false;
+        EnumSet<Category> risen = null;
         if (policy.alerts(severity)) {
             for (Category c : categories) {
                 if (severity.above(conv.alerted().get(c))) {
-                    rise = true;
+                    if (risen == null) {
+                        risen = EnumSet.noneOf(Category.class);
+                    }
+                    risen.add(c);
                 }
             }
         }
+        boolean rise = risen != null;
         if (rise) {
             EnumMap<Category, Severity> raised = new EnumMap<>(Category.class);
             raised.putAll(conv.alerted());
-            for (Category c : categories) {
-                if (severity.above(raised.get(c))) {
-                    raised.put(c, severity);
-                }
+            for (Category c : risen) {
+                raised.put(c, severity);
             }
             alerted = raised;
         }
@@ -257,7 +261,7 @@ public final class ModerationSession {
             Alert.Kind kind = knownMedia ? Alert.Kind.KNOWN_MEDIA : Alert.Kind.MESSAGE;
             alert = new Alert(AlertIds.of(message.messageId(), kind), message.messageId(), message.conversationId(),
                     message.senderId(), message.recipientIds(), at, at, severity, action == null ? Action.REVIEW
-                    : action, score, List.copyOf(categories), all, new Alert.AgeInfo(senderAge, recipientAges),
+                    : action, score, List.copyOf(risen), all, new Alert.AgeInfo(senderAge, recipientAges),
                     new Alert.ConversationInfo(messages, riskNow, stageList), engine.rulesVersion(),
                     message.text(), kind, List.copyOf(errors), null, null);
         }
@@ -297,7 +301,8 @@ public final class ModerationSession {
             evidence = grown.size() <= policy.maxEvidence() ? grown
                     : grown.subList(grown.size() - policy.maxEvidence(), grown.size());
         }
-        boolean late = conv.lastEventAt() != null && at.isBefore(conv.lastEventAt().minusMillis(policy.graceMs()));
+        boolean late = conv.lastEventAt() != null
+                && at.toEpochMilli() < conv.lastEventAt().toEpochMilli() - policy.graceMs();
         ConversationState next = new ConversationState(conv.conversationId(), participants, messages,
                 risk, riskAt, stageList, alerted, evidence, conv.dismissedRules(),
                 conv.lastEventAt() == null || at.isAfter(conv.lastEventAt()) ? at : conv.lastEventAt(),

@@ -54,6 +54,7 @@ class AssessmentInvariantsTest {
         users.put("u-4", users.get("u-4").withConfirmedAlert(true));
         ConversationState state = null;
         Map<Category, Severity> alertedBefore = Map.of();
+        java.util.Set<String> alertedPairs = new java.util.HashSet<>();
         int n = 0;
         for (Step s : feed) {
             String from = "u-" + s.from();
@@ -76,6 +77,10 @@ class AssessmentInvariantsTest {
             if (alert != null) {
                 assertTrue(policy.alerts(alert.severity()));
                 assertFalse(alert.categories().isEmpty());
+                for (Category c : alert.categories()) {
+                    assertTrue(alertedPairs.add(c + "/" + alert.severity()), "alerted twice: " + c + " "
+                            + alert.severity());
+                }
                 assertEquals(m.sentAt(), alert.detectedAt());
                 for (Alert.Signal sig : alert.signals()) {
                     if (sig.start() >= 0) {
