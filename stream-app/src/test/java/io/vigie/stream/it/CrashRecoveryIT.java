@@ -26,11 +26,10 @@ class CrashRecoveryIT {
         AppProcess.Settings settings = f.settings(ItFixture.EOS, Map.of());
         AppProcess first = AppProcess.start(settings, dir, "app-1");
         try {
-            f.produceBatch(w.profilesAndFirstHalf());
-            f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(90), first);
+            f.producePaced(w, w.firstHalf(), true, settings.applicationId(), first);
 
             // when the second half arrives and the app is killed while processing it
-            f.produceBatch(w.secondHalf());
+            f.produceBatch(Workload.flat(w.secondHalf()));
             first.kill();
             assertFalse(first.isAlive());
         } finally {
