@@ -20,7 +20,7 @@ class ScaleOutIT {
     void shouldKeepExactlyOnceWhenAnInstanceJoinsAndAnotherDiesWhileProducing(KafkaBroker broker,
                                                                             @TempDir Path dir) {
         ItFixture f = ItFixture.create(broker.bootstrapServers(), Map.of(), dir, "scale");
-        Workload w = Workload.of(f.prefix, 20);
+        Workload w = Workload.of(f.prefix, 10);
         List<List<Conversations.Line>> rounds = w.rounds();
         AppProcess.Settings a = f.settings(ItFixture.EOS, Map.of()).withStateDir(dir.resolve("state-a"));
         AppProcess.Settings b = a.withStateDir(dir.resolve("state-b"));
