@@ -95,18 +95,20 @@ final class DemoRun implements AutoCloseable {
         messagesTopic = config.getString(ModerationConfig.TOPIC_MESSAGES);
         profilesTopic = config.getString(ModerationConfig.TOPIC_PROFILES);
         alertsTopic = config.getString(ModerationConfig.TOPIC_ALERTS);
-        out.println("vigie demo: broker at " + broker.bootstrapServers() + "; starting the moderation topology...");
-        try {
-            app = DemoApp.start(config);
-        } catch (RuntimeException e) {
-            throw new DemoException("the moderation topology did not start: " + e.getMessage(), e);
-        }
+        // feed and printer start first: records wait in Kafka while Streams joins its group, so the first alerts
+        // appear as soon as the topology runs
         printerThread = new Thread(this::printAlerts, "vigie-demo-alerts");
         printerThread.setDaemon(true);
         printerThread.start();
         feedThread = new Thread(this::feed, "vigie-demo-feed");
         feedThread.setDaemon(true);
         feedThread.start();
+        out.println("vigie demo: broker at " + broker.bootstrapServers() + "; starting the moderation topology...");
+        try {
+            app = DemoApp.start(config);
+        } catch (RuntimeException e) {
+            throw new DemoException("the moderation topology did not start: " + e.getMessage(), e);
+        }
         out.printf("vigie demo: feeding simulated chat at %.0f messages/s%s; alerts appear below (Ctrl-C stops)%n%n",
                 options.rate(), options.durationSeconds() > 0 ? " for " + options.durationSeconds() + " s" : "");
     }
@@ -114,6 +116,8 @@ final class DemoRun implements AutoCloseable {
     /** Blocks until {@code --duration} elapses or {@link #close()} is called. */
     void awaitEnd() throws InterruptedException {
         if (options.durationSeconds() > 0) {
+            // --duration counts from the moment the topology runs: a slow start (a busy machine) does not eat
+            // into the time the viewer gets to watch alerts
             ended.await(options.durationSeconds(), TimeUnit.SECONDS);
         } else {
             ended.await();

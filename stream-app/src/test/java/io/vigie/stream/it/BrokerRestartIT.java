@@ -29,14 +29,13 @@ class BrokerRestartIT {
             Workload w = Workload.of(f.prefix, 10);
             AppProcess.Settings settings = f.settings(ItFixture.EOS, Map.of());
             try (AppProcess app = AppProcess.start(settings, dir, "app")) {
-                f.produceBatch(w.profilesAndFirstHalf());
-                f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(90), app);
+                f.producePaced(w, w.firstHalf(), true, settings.applicationId(), app);
 
                 // when the broker is down for a while, then back on the same address with the same data
                 broker.stop();
                 Thread.sleep(OUTAGE_MS); // the fault itself: an outage of a fixed length
                 broker.start();
-                f.produceBatch(w.secondHalf());
+                f.produceBatch(Workload.flat(w.secondHalf()));
 
                 // then the same app process catches up by itself, with every output exactly once
                 f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(150), app);

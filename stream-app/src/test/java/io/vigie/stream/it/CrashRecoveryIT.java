@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,17 +23,24 @@ class CrashRecoveryIT {
     void shouldLoseAndDuplicateNothingWhenKilledMidStreamAndRestarted(KafkaBroker broker, @TempDir Path dir) {
         // given a running app that has processed the first half of many conversations
         ItFixture f = ItFixture.create(broker.bootstrapServers(), Map.of(), dir, "crash");
-        Workload w = Workload.of(f.prefix, 25);
+        Workload w = Workload.of(f.prefix, 12);
         AppProcess.Settings settings = f.settings(ItFixture.EOS, Map.of());
         AppProcess first = AppProcess.start(settings, dir, "app-1");
         try {
-            f.produceBatch(w.profilesAndFirstHalf());
-            f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(90), first);
+            f.producePaced(w, w.firstHalf(), true, settings.applicationId(), first);
 
             // when the second half arrives and the app is killed while processing it
-            f.produceBatch(w.secondHalf());
+            long before = ItKafka.committedInput(f.bootstrap, f.security, settings.applicationId(), f.topics.messages());
+            List<Conversations.Line> second = Workload.flat(w.secondHalf());
+            f.produceBatch(second);
+            // kill as soon as the app has visibly started on the second half, so transactions are open
+            ItKafka.awaitTrue(Duration.ofSeconds(60), () -> ItKafka.committedInput(f.bootstrap, f.security,
+                    settings.applicationId(), f.topics.messages()) > before, () -> "no progress on the second half");
             first.kill();
             assertFalse(first.isAlive());
+            long atKill = ItKafka.committedInput(f.bootstrap, f.security, settings.applicationId(), f.topics.messages());
+            System.out.printf("CrashRecoveryIT: killed with %d of %d second-half messages committed%n",
+                    atKill - before, second.size());
         } finally {
             first.close();
         }

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 final class ItFixture {
 
     static final String EOS = "exactly_once_v2";
+    /** How long the app's global-store thread gets to apply a committed facts record. */
+    static final long GLOBAL_FACTS_SETTLE_MS = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final String prefix;
@@ -81,6 +83,33 @@ final class ItFixture {
         List<Conversations.Line> messages = lines.stream().filter(l -> l.topic().equals("messages")).toList();
         ItKafka.produce(bootstrap, security, topics.profiles(), profiles);
         ItKafka.produce(bootstrap, security, topics.messages(), messages);
+    }
+
+    /**
+     * Produces the profiles, then each round, waiting after each until the app has committed it and its global
+     * user facts have had time to follow; the way a real chat paces replies.
+     */
+    void producePaced(Workload w, List<List<Conversations.Line>> rounds, boolean withProfiles,
+                      String applicationId, AppProcess... apps) {
+        if (withProfiles) {
+            produceBatch(w.profiles());
+            settle(applicationId, apps);
+        }
+        for (List<Conversations.Line> round : rounds) {
+            produceBatch(round);
+            settle(applicationId, apps);
+        }
+    }
+
+    private void settle(String applicationId, AppProcess... apps) {
+        awaitCaughtUp(applicationId, Duration.ofSeconds(90), apps);
+        try {
+            // the global facts store follows a committed facts topic; nothing outside the app can observe it
+            Thread.sleep(GLOBAL_FACTS_SETTLE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     void awaitCaughtUp(String applicationId, Duration timeout, AppProcess... apps) {

@@ -165,6 +165,24 @@ final class ItKafka {
         }
     }
 
+    /** Input records committed by the application so far, summed over the partitions of {@code inputTopic}. */
+    static long committedInput(String bootstrap, Map<String, Object> security, String applicationId,
+                               String inputTopic) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(config)) {
+            return admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(inputTopic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("cannot read the offsets of " + applicationId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     static void awaitTrue(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> why) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

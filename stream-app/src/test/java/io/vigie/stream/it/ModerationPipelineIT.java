@@ -49,18 +49,17 @@ class ModerationPipelineIT {
         f = ItFixture.create(broker.bootstrapServers(), Map.of(), dir, "pipeline");
         c = new Conversations(f.prefix).grooming().ambush().benignTeens().benignAdults();
         wellFormed = c.lines();
-        notJson = ("{\"messageId\": \"" + c.id("m-broken") + "\", \"senderId\": \"" + c.id("adult")
-                + "\", \"text\": \"dis rien a tes parents").getBytes(StandardCharsets.UTF_8);
+        Workload w = Workload.of(List.of(c));
+        notJson = ("slt " + c.id("adult") + " dis rien a tes parents").getBytes(StandardCharsets.UTF_8);
         noMessageId = ("{\"type\":\"message\",\"conversationId\":\"" + c.id("x") + "\",\"senderId\":\""
                 + c.id("adult") + "\",\"sentAt\":\"2026-11-28T21:00:00Z\",\"text\":\"ajoute moi sur snap\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        c.raw(c.id("bad-1"), notJson);
-        c.raw(c.id("bad-2"), noMessageId);
-        f.produce(c.lines());
 
-        // when the app processes them
+        // when the app processes them as they come, and then the unreadable ones
         AppProcess.Settings settings = f.settings(ItFixture.EOS, Map.of());
         app = AppProcess.start(settings, dir, "app");
+        f.producePaced(w, w.rounds(), true, settings.applicationId(), app);
+        f.produce(List.of(c.raw(c.id("bad-1"), notJson), c.raw(c.id("bad-2"), noMessageId)));
         f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(90), app);
         alerts = f.alerts();
         actions = f.actions();

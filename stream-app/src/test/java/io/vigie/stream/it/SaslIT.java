@@ -30,7 +30,6 @@ class SaslIT {
                     "sasl.jaas.config", broker.saslClientJaasConfig());
             ItFixture f = ItFixture.create(broker.saslBootstrapServers(), sasl, dir, "sasl");
             Workload w = Workload.of(f.prefix, 2);
-            f.produceBatch(w.all());
             AppProcess.Settings settings = f.settings(ItFixture.EOS, Map.of());
 
             // when the app connects with the credentials in its environment only
@@ -41,7 +40,7 @@ class SaslIT {
                     "KAFKA_SASL_JAAS_CONFIG", broker.saslClientJaasConfig());
             try (AppProcess app = AppProcess.start(settings, dir, "app", env)) {
                 // then it processes everything, exactly once, and never prints the password
-                f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(90), app);
+                f.producePaced(w, w.rounds(), true, settings.applicationId(), app);
                 Accounting.assertExactlyOnce(f, w);
                 assertFalse(app.log().contains(PASSWORD), "the app printed the SASL password");
             }

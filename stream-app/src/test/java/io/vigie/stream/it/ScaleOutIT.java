@@ -20,28 +20,26 @@ class ScaleOutIT {
     void shouldKeepExactlyOnceWhenAnInstanceJoinsAndAnotherDiesWhileProducing(KafkaBroker broker,
                                                                             @TempDir Path dir) {
         ItFixture f = ItFixture.create(broker.bootstrapServers(), Map.of(), dir, "scale");
-        Workload w = Workload.of(f.prefix, 20);
+        Workload w = Workload.of(f.prefix, 10);
+        List<List<Conversations.Line>> rounds = w.rounds();
         AppProcess.Settings a = f.settings(ItFixture.EOS, Map.of()).withStateDir(dir.resolve("state-a"));
         AppProcess.Settings b = a.withStateDir(dir.resolve("state-b"));
-        List<Conversations.Line> first = w.firstHalf();
-        List<Conversations.Line> second = w.secondHalf();
+        String appId = a.applicationId();
         try (AppProcess one = AppProcess.start(a, dir, "app-a")) {
-            // given one instance processing the first quarter
-            f.produceBatch(w.profiles());
-            f.produceBatch(first.subList(0, first.size() / 2));
+            // given one instance processing the first round
+            f.producePaced(w, rounds.subList(0, 1), true, appId, one);
 
-            // when a second instance joins while the next quarter is produced
+            // when a second instance joins while the next rounds are produced
             try (AppProcess two = AppProcess.start(b, dir, "app-b")) {
-                f.produceBatch(first.subList(first.size() / 2, first.size()));
-                f.awaitCaughtUp(a.applicationId(), Duration.ofSeconds(90), one, two);
+                f.producePaced(w, rounds.subList(1, 3), false, appId, one, two);
 
-                // and the first one dies while the second half is produced
-                f.produceBatch(second.subList(0, second.size() / 2));
+                // and the first one dies right after the next round is produced
+                f.produceBatch(rounds.get(3));
                 one.kill();
-                f.produceBatch(second.subList(second.size() / 2, second.size()));
+                f.producePaced(w, rounds.subList(4, rounds.size()), false, appId, two);
 
                 // then the survivor finishes the stream with every output exactly once
-                f.awaitCaughtUp(a.applicationId(), Duration.ofSeconds(150), two);
+                f.awaitCaughtUp(appId, Duration.ofSeconds(150), two);
                 Accounting.assertExactlyOnce(f, w);
             }
         }

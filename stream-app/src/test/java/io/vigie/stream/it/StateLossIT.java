@@ -27,8 +27,7 @@ class StateLossIT {
         Workload w = Workload.of(f.prefix, 10);
         AppProcess.Settings settings = f.settings(ItFixture.EOS, Map.of());
         try (AppProcess first = AppProcess.start(settings, dir, "app-1")) {
-            f.produceBatch(w.profilesAndFirstHalf());
-            f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(90), first);
+            f.producePaced(w, w.firstHalf(), true, settings.applicationId(), first);
             first.stop();
         }
 
@@ -40,8 +39,7 @@ class StateLossIT {
             assertFalse(left.findAny().isPresent(), "the state directory should be empty");
         }
         try (AppProcess second = AppProcess.start(settings, dir, "app-2")) {
-            f.produceBatch(w.secondHalf());
-            f.awaitCaughtUp(settings.applicationId(), Duration.ofSeconds(120), second);
+            f.producePaced(w, w.secondHalf(), false, settings.applicationId(), second);
 
             // then the results are those of a run that never lost anything
             Accounting.assertExactlyOnce(f, w);
