@@ -4,7 +4,8 @@
 #   bin/moderation rules validate DIR && kubectl apply -k deploy/k8s
 # The pods see the new files within a minute (kubelet sync) and reload them within
 # moderation.rules.reload.interval.ms; a pack that does not compile is refused and the old one keeps running.
-# stream-app's RulePackConfigMapTest fails when the committed ConfigMap and the default pack differ.
+# The ConfigMap is a snapshot: re-run this after the default pack changes. RulePackConfigMapTest checks that it
+# is a whole pack, and MetricNamesIT has the real application load it.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PACK=${1:-$HERE/../../moderation-core/src/main/resources/io/vigie/core/rules/default}

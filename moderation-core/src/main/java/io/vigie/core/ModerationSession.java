@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,9 @@ import java.util.Set;
  *   known-media attachment is CRITICAL (CSAM, alert kind KNOWN_MEDIA). The action follows
  *   {@link Policy#actionOf}; a banned sender's every message is at least BLOCK, findings or not;</li>
  *   <li>an alert is raised from MEDIUM up, and only when one of the message's categories is new to the
- *   conversation or its severity rises above what was already alerted for it.</li>
+ *   conversation or its severity rises above what was already alerted for it. The alert's {@code categories}
+ *   are those new or risen ones, so a (category, severity) pair is alerted at most once per conversation; its
+ *   {@code signals} list every finding of the message, each with its own category.</li>
  * </ol>
  *
  * <p>Shadow findings are reported and never act: they count in no score, stage, severity or action, and
@@ -149,33 +150,31 @@ public final class ModerationSession {
         }
 
         // 3. weigh: shadow findings never count
-        Set<String> dismissed = new HashSet<>(conv.dismissedRules());
-        Set<String> seen = new HashSet<>();
-        for (Alert.Signal s : conv.evidence()) {
-            seen.add(s.ruleId());
-        }
         double sum = 0;
         double contribution = 0;
         boolean active = false;
         EnumSet<Category> categories = EnumSet.noneOf(Category.class);
         EnumSet<Stage> stagesAfter = EnumSet.copyOf(stagesBefore);
         boolean newStage = false;
-        LinkedHashSet<String> activeRules = new LinkedHashSet<>();
+        LinkedHashSet<String> activeRules = null;
         for (Finding f : findings) {
             if (f.shadow()) {
                 continue;
             }
             active = true;
             double w = Math.max(0, f.score());
-            if (dismissed.contains(f.ruleId())) {
+            if (conv.dismissedRules().contains(f.ruleId())) {
                 w *= policy.dismissedWeight();
             }
             sum += w;
-            contribution += seen.contains(f.ruleId()) ? w * policy.repeatWeight() : w;
+            contribution += inEvidence(conv.evidence(), f.ruleId()) ? w * policy.repeatWeight() : w;
             categories.addAll(f.categories());
             if (f.stage() != null) {
                 stagesAfter.add(f.stage());
                 newStage = true;
+            }
+            if (activeRules == null) {
+                activeRules = new LinkedHashSet<>();
             }
             activeRules.add(f.ruleId());
         }
@@ -229,18 +228,30 @@ public final class ModerationSession {
         }
 
         // 5. alert on a new category or a rise
-        EnumMap<Category, Severity> alerted = new EnumMap<>(Category.class);
-        alerted.putAll(conv.alerted());
-        boolean rise = false;
+        Map<Category, Severity> alerted = conv.alerted();
+        EnumSet<Category> risen = null;
         if (policy.alerts(severity)) {
             for (Category c : categories) {
-                if (severity.above(alerted.get(c))) {
-                    rise = true;
-                    alerted.put(c, severity);
+                if (severity.above(conv.alerted().get(c))) {
+                    if (risen == null) {
+                        risen = EnumSet.noneOf(Category.class);
+                    }
+                    risen.add(c);
                 }
             }
         }
-        List<Stage> stageList = List.copyOf(stagesAfter);
+        boolean rise = risen != null;
+        if (rise) {
+            EnumMap<Category, Severity> raised = new EnumMap<>(Category.class);
+            raised.putAll(conv.alerted());
+            for (Category c : risen) {
+                raised.put(c, severity);
+            }
+            alerted = raised;
+        }
+        // unchanged parts of the state are passed on as they are (immutable lists are not copied again)
+        List<Stage> stageList = stagesAfter.equals(stagesBefore) && conv.stages().size() == stagesBefore.size()
+                ? conv.stages() : List.copyOf(stagesAfter);
         int messages = conv.messages() + 1;
         List<Alert.Signal> signals = active ? signals(message.text(), false) : List.of();
         Alert alert = null;
@@ -250,7 +261,7 @@ public final class ModerationSession {
             Alert.Kind kind = knownMedia ? Alert.Kind.KNOWN_MEDIA : Alert.Kind.MESSAGE;
             alert = new Alert(AlertIds.of(message.messageId(), kind), message.messageId(), message.conversationId(),
                     message.senderId(), message.recipientIds(), at, at, severity, action == null ? Action.REVIEW
-                    : action, score, List.copyOf(categories), all, new Alert.AgeInfo(senderAge, recipientAges),
+                    : action, score, List.copyOf(risen), all, new Alert.AgeInfo(senderAge, recipientAges),
                     new Alert.ConversationInfo(messages, riskNow, stageList), engine.rulesVersion(),
                     message.text(), kind, List.copyOf(errors), null, null);
         }
@@ -278,17 +289,11 @@ public final class ModerationSession {
             }
             actions = List.of(Statements.command(policy, message.senderId(), action,
                     alert == null ? null : alert.alertId(), message.messageId(), List.copyOf(categories),
-                    List.copyOf(activeRules), facts));
+                    activeRules == null ? List.of() : List.copyOf(activeRules), facts));
         }
 
         // 7. next conversation state
-        LinkedHashSet<String> participants = new LinkedHashSet<>(conv.participants());
-        touch(participants, message.senderId());
-        for (String r : message.recipientIds()) {
-            touch(participants, r);
-            trimFront(participants, policy.maxParticipants());
-        }
-        trimFront(participants, policy.maxParticipants());
+        List<String> participants = participants(conv.participants(), message);
         List<Alert.Signal> evidence = conv.evidence();
         if (active) {
             List<Alert.Signal> grown = new ArrayList<>(evidence);
@@ -296,8 +301,9 @@ public final class ModerationSession {
             evidence = grown.size() <= policy.maxEvidence() ? grown
                     : grown.subList(grown.size() - policy.maxEvidence(), grown.size());
         }
-        boolean late = conv.lastEventAt() != null && at.isBefore(conv.lastEventAt().minusMillis(policy.graceMs()));
-        ConversationState next = new ConversationState(conv.conversationId(), new ArrayList<>(participants), messages,
+        boolean late = conv.lastEventAt() != null
+                && at.toEpochMilli() < conv.lastEventAt().toEpochMilli() - policy.graceMs();
+        ConversationState next = new ConversationState(conv.conversationId(), participants, messages,
                 risk, riskAt, stageList, alerted, evidence, conv.dismissedRules(),
                 conv.lastEventAt() == null || at.isAfter(conv.lastEventAt()) ? at : conv.lastEventAt(),
                 conv.lateMessages() + (late ? 1 : 0));
@@ -374,6 +380,38 @@ public final class ModerationSession {
     private boolean isMinorHint(MessageFeatures features, String text) {
         return minorContextCue >= 0 && features.has(minorContextCue) && !has(features, ageQuestionCue)
                 && text.indexOf('?') < 0;
+    }
+
+    /**
+     * Participants after the message: unchanged (same list) when everyone is known; otherwise newcomers are
+     * appended and the earliest arrivals dropped beyond the bound, so a conversation between the same people
+     * costs no copy.
+     */
+    private List<String> participants(List<String> known, ChatMessage message) {
+        boolean allKnown = known.contains(message.senderId());
+        for (int i = 0; allKnown && i < message.recipientIds().size(); i++) {
+            allKnown = known.contains(message.recipientIds().get(i));
+        }
+        if (allKnown) {
+            return known;
+        }
+        LinkedHashSet<String> grown = new LinkedHashSet<>(known);
+        grown.add(message.senderId());
+        for (String r : message.recipientIds()) {
+            grown.add(r);
+            trimFront(grown, policy.maxParticipants());
+        }
+        trimFront(grown, policy.maxParticipants());
+        return new ArrayList<>(grown);
+    }
+
+    private static boolean inEvidence(List<Alert.Signal> evidence, String ruleId) {
+        for (Alert.Signal s : evidence) {
+            if (s.ruleId().equals(ruleId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasActive(Category category) {

@@ -99,8 +99,33 @@ class ModerationSessionTest {
         // then the new category is alerted, the repeat at a lower or equal severity is not
         assertNotNull(threat.alert());
         assertEquals(List.of(Category.THREAT), threat.alert().categories());
+        assertEquals(Severity.HIGH, threat.alert().severity());
         assertNull(again.alert());
         assertNotNull(again.severity());
+    }
+
+    @Test
+    void shouldListOnlyTheNewOrRisenCategoriesOfAnAlertAndEverySignal() {
+        // given a conversation alerted MEDIUM for hate
+        Chat chat = new Chat(adult("u-1"), adult("u-2"));
+        chat.say("m-1", "u-1", "u-2", T0, "slurword");
+
+        // when a message carries the same slur and a new threat (45 + 75: CRITICAL on its own)
+        Assessment both = chat.say("m-2", "u-1", "u-2", hours(72), "slurword, je sais ou tu habites");
+
+        // then both categories rose (MEDIUM to CRITICAL, none to CRITICAL) and the signals show each finding
+        assertEquals(Severity.CRITICAL, both.alert().severity());
+        assertEquals(List.of(Category.HATE_HOMOPHOBIC, Category.THREAT), both.alert().categories());
+        assertEquals(List.of("hate.slur", "threat.violence"),
+                both.alert().signals().stream().map(Alert.Signal::ruleId).toList());
+
+        // when the slur comes back with a new off-platform move, still HIGH through the conversation risk
+        Assessment move = chat.say("m-3", "u-1", "u-2", hours(72).plusSeconds(60), "slurword, ajoute sur snap");
+
+        // then only the new category is listed: HATE_HOMOPHOBIC was already alerted higher
+        assertEquals(Severity.HIGH, move.alert().severity());
+        assertEquals(List.of(Category.OFF_PLATFORM), move.alert().categories());
+        assertEquals(2, move.alert().signals().size());
     }
 
     @Test

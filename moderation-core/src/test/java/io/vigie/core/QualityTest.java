@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigie.core.rule.RulePacks;
 import io.vigie.core.rule.RuleTester;
-import io.vigie.core.rule.TestModels;
-import io.vigie.core.signal.SignalModel;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -30,11 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * recall per category and false positives on hard negatives.
  *
  * <p>Pipeline: {@code ModerationEngine.defaults().newSession().assess(...)}, each conversation fed message by
- * message with its participants' declared ages and account ages as sender snapshots. Until
- * {@code ModerationEngine.defaults()} is wired, the same engine is built with {@code ModerationEngine.of} from
- * the default {@link RulePacks rule pack} and the best available signal model ({@code SignalModels.defaults()}
- * or the test fake). An item counts as detected for a category when any of its messages raised an alert of
- * severity MEDIUM or more carrying that category.
+ * message with its participants' declared ages and account ages as sender snapshots: the embedded lexicons,
+ * the default {@link RulePacks rule pack} and the default policy. An item counts as detected for a category
+ * when any of its messages raised an alert of severity MEDIUM or more carrying that category.
  *
  * <p>Thresholds, and why:
  * <ul>
@@ -229,16 +225,7 @@ class QualityTest {
     }
 
     static Runner runner() {
-        try {
-            ModerationEngine engine = ModerationEngine.defaults();
-            engine.newSession();
-            return new EngineRunner(engine, "ModerationEngine.defaults()");
-        } catch (UnsupportedOperationException notYet) {
-            SignalModel model = TestModels.best();
-            return new EngineRunner(ModerationEngine.of(model, RulePacks.defaults(model), null),
-                    "ModerationEngine.of(" + (TestModels.isReal() ? "SignalModels.defaults()" : "fake signal model")
-                            + ", RulePacks.defaults(), default policy)");
-        }
+        return new EngineRunner(ModerationEngine.defaults(), "ModerationEngine.defaults()");
     }
 
     /** The real engine, conversations fed message by message. */

@@ -15,9 +15,11 @@ import java.util.TreeSet;
  * ordinary terms. Immutable and thread-safe; {@link #scan} allocates nothing.
  *
  * <p>Layout: chars are first mapped to a small alphabet class (class 0 = a char that no term uses, which
- * always leads back to the root); the transitions are a dense {@code int[states * classes]} table with the
- * failure links already resolved, so scanning never follows a failure chain. Each state owns a slice of
- * {@code outTerms} listing every term that ends there, its own and its suffixes'.
+ * always leads back to the root); the transitions are a dense {@code int[states * stride]} table with the
+ * failure links already resolved, so scanning never follows a failure chain, and each entry is the next
+ * row's offset with bit 0 flagging a state where terms end. Each such state owns a slice of
+ * {@code outTerms} listing every term that ends there, its own and its suffixes'. Memory is
+ * {@code 4 * states * classes} bytes (about 2 MB for the embedded lexicons).
  */
 public final class TermAutomaton {
 
@@ -25,7 +27,8 @@ public final class TermAutomaton {
     private final char[] otherChars;
     private final int[] otherClass;
     private final int classes;
-    private final int[] delta;
+    private final int[] table;
+    private final int stride;
     private final int[] outStart;
     private final int[] outTerms;
     private final int[] termLength;
@@ -92,11 +95,11 @@ public final class TermAutomaton {
         }
         stateCount = states;
         long cells = (long) states * classes;
-        if (cells > Integer.MAX_VALUE - 16) {
+        if (cells > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException("lexicon too large for a dense automaton: " + states
                     + " states x " + classes + " chars");
         }
-        delta = new int[(int) cells];
+        int[] delta = new int[(int) cells];
         int[] gotoTable = new int[(int) cells];
         Arrays.fill(gotoTable, -1);
         for (Map.Entry<Long, Integer> e : edges.entrySet()) {
@@ -155,6 +158,17 @@ public final class TermAutomaton {
             int[] out = outputs.get(s);
             System.arraycopy(out, 0, outTerms, outStart[s], out.length);
         }
+        // Scanning is one dependent load per char, so the entry is made directly usable: the next state's
+        // row offset (state * stride, stride even) with bit 0 set when that state has outputs. That keeps a
+        // multiply and a second array load off the per-char chain.
+        stride = (classes + 1) & ~1;
+        table = new int[states * stride];
+        for (int s = 0; s < states; s++) {
+            for (int c = 0; c < classes; c++) {
+                int next = delta[s * classes + c];
+                table[s * stride + c] = next * stride | (outStart[next] != outStart[next + 1] ? 1 : 0);
+            }
+        }
     }
 
     private static int[] toArray(List<Integer> list) {
@@ -182,21 +196,40 @@ public final class TermAutomaton {
      * @param sink receives each match, never null
      */
     public void scan(char[] buf, int len, MatchSink sink) {
-        final int[] d = delta;
-        final int k = classes;
+        scan(buf, len, sink, NO_FLAGS);
+    }
+
+    private static final int[] NO_FLAGS = new int[128];
+
+    /**
+     * Like {@link #scan(char[], int, MatchSink)}, and also ORs together {@code asciiFlags[c]} for every
+     * ASCII char of the text, so a caller learns which cheap triggers (a digit, an '@') the text holds
+     * without a second pass.
+     *
+     * @param asciiFlags 128 entries, one per ASCII char, never null
+     * @return the OR of the flags of the text's ASCII chars
+     */
+    public int scan(char[] buf, int len, MatchSink sink, int[] asciiFlags) {
+        final int[] t = table;
         final int[] ascii = asciiClass;
-        final int[] outs = outStart;
-        int s = 0;
+        int flags = 0;
+        int e = 0;
         for (int i = 0; i < len; i++) {
             char c = buf[i];
-            int cls = c < 128 ? ascii[c] : classOf(c);
-            s = d[s * k + cls];
-            int from = outs[s];
-            int to = outs[s + 1];
-            if (from != to) {
-                emit(buf, len, i, from, to, sink);
+            int cls;
+            if (c < 128) {
+                cls = ascii[c];
+                flags |= asciiFlags[c];
+            } else {
+                cls = classOf(c);
+            }
+            e = t[(e & ~1) + cls];
+            if ((e & 1) != 0) {
+                int s = e / stride;
+                emit(buf, len, i, outStart[s], outStart[s + 1], sink);
             }
         }
+        return flags;
     }
 
     private void emit(char[] buf, int len, int last, int from, int to, MatchSink sink) {

@@ -8,6 +8,12 @@ package io.vigie.core.normalize;
  */
 public interface TextNormalizer {
 
-    /** Folds {@code raw}; never throws, whatever the input. The result is valid until the next call. */
+    /**
+     * Folds {@code raw}; never throws, whatever the input (unpaired surrogates, control chars, any length;
+     * {@code null} folds like the empty text). The result is valid until the next call.
+     *
+     * @param raw the raw text, UTF-16; read once, not retained beyond {@link NormalizedText#raw()}
+     * @return this normalizer's reused view, never null
+     */
     NormalizedText normalize(CharSequence raw);
 }

@@ -12,6 +12,21 @@ package io.vigie.core.signal;
  */
 public interface SignalModel {
 
+    /** Same as {@link SignalModels#defaults()}: the embedded lexicons, no hash list. */
+    static SignalModel defaults() {
+        return SignalModels.defaults();
+    }
+
+    /**
+     * Same as {@link SignalModels#load(java.nio.file.Path, java.nio.file.Path)}.
+     *
+     * @throws io.vigie.core.rule.RulePackException with file:line: reason for every bad line
+     */
+    static SignalModel load(java.nio.file.Path lexiconDirOrNull, java.nio.file.Path hashListDirOrNull)
+            throws io.vigie.core.rule.RulePackException {
+        return SignalModels.load(lexiconDirOrNull, hashListDirOrNull);
+    }
+
     /** The cue vocabulary the rules may reference. */
     CueRegistry cues();
 

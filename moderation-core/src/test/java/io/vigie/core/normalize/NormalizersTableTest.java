@@ -56,6 +56,10 @@ class NormalizersTableTest {
         "🙂 | 🙂",
         // a word that starts with a digit is a number with a unit, never leetspeak (the price of "14ans")
         "5n4p | 5n4p",
+        // two digits touching are a number, never leetspeak (the price of "jai14ans")
+        "b00bs | b00bs",
+        // a run of one repeated letter is not joined: it would make a new single letter
+        "a.a | a.a",
         "2 + 2 = 4 | 2 + 2 = 4",
     })
     void shouldKeepNumbersHandlesAndAddresses(String raw, String expected) {
@@ -85,6 +89,8 @@ class NormalizersTableTest {
         "e3.a | ea",
         "t.e.l.e.g.r.a.m | telegram",
         "a b c d | abcd",
+        "y a t il | yat il",
+        "mp3 | mpe",
         "viens sur s.n.a.p ! | viens sur snap !",
         // repeated letters, never digits
         "saluuuut | salut",

@@ -22,6 +22,8 @@ class PatternExtractorTest {
                 Arguments.of("j'ai 14 ans", 14),
                 Arguments.of("jai 14a", 14),
                 Arguments.of("jai 14ans", 14),
+                Arguments.of("jai14ans", 14),
+                Arguments.of("g14ans", 14),
                 Arguments.of("J'ai 14 ans et toi ?", 14),
                 Arguments.of("slt jai 15 ans", 15),
                 Arguments.of("quatorze ans", 14),
@@ -68,7 +70,8 @@ class PatternExtractorTest {
         return Stream.of("14 minutes", "mon fils a 12 ans", "ma fille a 13 ans", "I'm 14 minutes away",
                 "rdv 18h", "j'ai 2 chats", "il y a 14 ans", "il est né en 2012", "my son was born in 2012",
                 "une fille de 13 ans", "rdv 14 h 30", "jai 14 minutes de retard", "en 4e", "ça fait 15 ans",
-                "my daughter is 13 years old", "dans 14 jours", "150€", "06 12 34 56 78", "j'ai 3 ans de plus");
+                "my daughter is 13 years old", "dans 14 jours", "150€", "06 12 34 56 78", "j'ai 3 ans de plus",
+                "kevin14ans", "lea2010", "p3d0");
     }
 
     @ParameterizedTest(name = "{0}")

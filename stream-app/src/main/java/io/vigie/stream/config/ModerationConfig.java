@@ -112,7 +112,8 @@ public final class ModerationConfig extends AbstractConfig {
             + "activity, so that a ban outlives ordinary retention." + DAY_MS;
     public static final String STATE_SWEEP_INTERVAL_MS = "moderation.state.sweep.interval.ms";
     private static final String STATE_SWEEP_INTERVAL_MS_DOC = "Event-time interval of the sweep that deletes "
-            + "expired state.";
+            + "expired state. Each sweep reads every entry of the task's stores, so it runs rarely: expiry is "
+            + "precise to this interval.";
     public static final String STATE_STORE = "moderation.state.store";
     private static final String STATE_STORE_DOC = "rocksdb (persistent, default) or memory (replay and tests; "
             + "still changelogged when live).";
@@ -231,7 +232,7 @@ public final class ModerationConfig extends AbstractConfig {
                     STATE_RETENTION_MS_DOC)
             .define(STATE_BAN_RETENTION_MS, Type.LONG, 365L * 86_400_000, Range.atLeast(60_000),
                     Importance.MEDIUM, STATE_BAN_RETENTION_MS_DOC)
-            .define(STATE_SWEEP_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(1_000), Importance.LOW,
+            .define(STATE_SWEEP_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(1_000), Importance.LOW,
                     STATE_SWEEP_INTERVAL_MS_DOC)
             .define(STATE_STORE, Type.STRING, STORE_ROCKSDB, ValidString.in(STORE_ROCKSDB, STORE_MEMORY),
                     Importance.LOW, STATE_STORE_DOC)

@@ -13,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,13 @@ import java.util.Objects;
  *       compared with an earlier audit.</li>
  * </ul>
  * Verification stops at the first break. Blank lines are skipped (but counted in line numbers).
+ *
+ * <p><b>Two orders.</b> {@link #verify(Path)} wants each chain in link order, which is what one partition of the
+ * alerts topic, or the output of {@code replay}, gives. The topology keeps one chain per task: conversation
+ * tasks write their alerts to the alerts partition of the same number, but the sender and device tasks write
+ * theirs to the partition of each alert's conversation, so their chains are spread over partitions, and an
+ * export that merges partitions may list a chain's alerts out of order. {@link #verifyAnyOrder(Path)} accepts
+ * any order: it still finds every edited, removed, duplicated or inserted alert, but not a reordering.
  *
  * <p>Thread-safety: stateless; each call keeps its own state. Memory: one entry per chain plus one per alert
  * seen (for the messages that name the line a predecessor was continued at).
@@ -91,34 +99,13 @@ public final class AlertChainVerifier {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode tree;
-            try {
-                tree = AlertChain.MAPPER.readTree(line);
-            } catch (JsonProcessingException e) {
-                // the parser's message may quote the alert's text: give the column only
-                return report(checked, chains, heads, new Break(lineNo, Reason.UNPARSEABLE,
-                        "not JSON (parse error at column " + e.getLocation().getColumnNr() + ")"));
+            Parsed p = parse(line, lineNo);
+            if (p.problem() != null) {
+                return report(checked, chains, heads, p.problem());
             }
-            if (tree == null || !tree.isObject()) {
-                return report(checked, chains, heads,
-                        new Break(lineNo, Reason.UNPARSEABLE, "not a JSON object"));
-            }
-            String id = describe(tree);
-            String hash = textOrNull(tree, AlertChain.HASH_FIELD);
-            String prevHash = textOrNull(tree, AlertChain.PREV_HASH_FIELD);
-            if (!AlertChain.isHash(hash)) {
-                return report(checked, chains, heads, new Break(lineNo, Reason.UNPARSEABLE,
-                        id + " has no " + AlertChain.HASH_FIELD + " of 64 lower-case hex digits (not chained?)"));
-            }
-            if (!AlertChain.isHash(prevHash)) {
-                return report(checked, chains, heads, new Break(lineNo, Reason.UNPARSEABLE,
-                        id + " has no " + AlertChain.PREV_HASH_FIELD + " of 64 lower-case hex digits"));
-            }
-            String actual = AlertChain.hashOf(tree);
-            if (!actual.equals(hash)) {
-                return report(checked, chains, heads, new Break(lineNo, Reason.HASH_MISMATCH,
-                        id + " hashes to " + actual + " but carries " + hash + ": its content was changed"));
-            }
+            String id = p.id();
+            String hash = p.hash();
+            String prevHash = p.prevHash();
             if (prevHash.equals(AlertChain.GENESIS)) {
                 chains++;
             } else if (heads.remove(prevHash) != null) {
@@ -130,12 +117,114 @@ public final class AlertChainVerifier {
             } else {
                 return report(checked, chains, heads, new Break(lineNo, Reason.BROKEN_LINK,
                         id + " continues " + prevHash + ", the hash of no earlier alert"
-                                + " (an alert before it was removed or moved)"));
+                                + " (an alert before it was removed or moved; for an export that merges partitions,"
+                                + " use --any-order)"));
             }
             heads.put(hash, lineNo);
             checked++;
         }
         return report(checked, chains, heads, null);
+    }
+
+    /**
+     * Verifies a file whose chains may be listed in any order (an export that merges partitions of the alerts
+     * topic): every line must parse and match its hash, every {@code prevHash} other than
+     * {@link AlertChain#GENESIS} must be the hash of exactly one other alert of the file, and no two alerts may
+     * continue the same one. The first break is the one on the lowest line.
+     *
+     * @param jsonl the file; never null
+     * @return the report; {@code alertsChecked} counts the alerts on lines before the first break
+     * @throws UncheckedIOException when the file cannot be opened or read
+     */
+    public static AlertChainReport verifyAnyOrder(Path jsonl) {
+        Objects.requireNonNull(jsonl, "jsonl must not be null");
+        try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            return verifyAnyOrder(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jsonl + ": " + e, e);
+        }
+    }
+
+    /** As {@link #verifyAnyOrder(Path)}, from a reader the caller closes. */
+    public static AlertChainReport verifyAnyOrder(BufferedReader reader) throws IOException {
+        Objects.requireNonNull(reader, "reader must not be null");
+        record Linked(long line, String id, String hash, String prevHash) {
+        }
+        List<Linked> alerts = new ArrayList<>();
+        Map<String, Long> lineOfHash = new HashMap<>();
+        Map<String, Long> continuedAt = new HashMap<>();
+        Break first = null;
+        long lineNo = 0;
+        // read the whole file even past a break: a link before it may point at an alert after it
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine();
+            } catch (CharacterCodingException e) {
+                if (first == null) {
+                    first = new Break(lineNo + 1, Reason.UNPARSEABLE, "the line is not valid UTF-8");
+                }
+                break;
+            }
+            if (line == null) {
+                break;
+            }
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Parsed p = parse(line, lineNo);
+            if (p.problem() != null) {
+                first = first == null ? p.problem() : first;
+                if (p.hash() != null) {
+                    // an edited alert is reported as such, not as a removal of the one it claims to be
+                    lineOfHash.putIfAbsent(p.hash(), lineNo);
+                }
+                continue;
+            }
+            Long twin = lineOfHash.putIfAbsent(p.hash(), lineNo);
+            if (twin != null) {
+                first = first == null ? new Break(lineNo, Reason.BROKEN_LINK,
+                        p.id() + " repeats the alert of line " + twin) : first;
+                continue;
+            }
+            if (!p.prevHash().equals(AlertChain.GENESIS)) {
+                Long other = continuedAt.putIfAbsent(p.prevHash(), lineNo);
+                if (other != null && first == null) {
+                    first = new Break(lineNo, Reason.BROKEN_LINK, p.id() + " continues " + p.prevHash()
+                            + ", which line " + other + " already continued (duplicate or inserted alert)");
+                }
+            }
+            alerts.add(new Linked(lineNo, p.id(), p.hash(), p.prevHash()));
+        }
+        // a link to an alert that is not in the file, on a line before any other break, comes first
+        for (Linked a : alerts) {
+            if (first != null && a.line() >= first.line()) {
+                break;
+            }
+            if (!a.prevHash().equals(AlertChain.GENESIS) && !lineOfHash.containsKey(a.prevHash())) {
+                first = new Break(a.line(), Reason.BROKEN_LINK, a.id() + " continues " + a.prevHash()
+                        + ", the hash of no alert in the file (an alert was removed)");
+                break;
+            }
+        }
+        long limit = first == null ? Long.MAX_VALUE : first.line();
+        int checked = 0;
+        int chains = 0;
+        List<String> heads = new ArrayList<>();
+        for (Linked a : alerts) {
+            if (a.line() >= limit) {
+                break;
+            }
+            checked++;
+            if (a.prevHash().equals(AlertChain.GENESIS)) {
+                chains++;
+            }
+            if (!continuedAt.containsKey(a.hash())) {
+                heads.add(a.hash());
+            }
+        }
+        return new AlertChainReport(checked, chains, heads, first);
     }
 
     /**
@@ -147,9 +236,20 @@ public final class AlertChainVerifier {
      * @return 0 when intact, 1 when broken or unreadable
      */
     public static int run(Path jsonl, PrintStream out, PrintStream err) {
+        return run(jsonl, false, out, err);
+    }
+
+    /**
+     * The {@code verify-alerts [--any-order] FILE} command.
+     *
+     * @param anyOrder true for {@link #verifyAnyOrder(Path)} (an export merging partitions), false for
+     *                 {@link #verify(Path)} (one partition, or replay output)
+     * @return 0 when intact, 1 when broken or unreadable
+     */
+    public static int run(Path jsonl, boolean anyOrder, PrintStream out, PrintStream err) {
         AlertChainReport report;
         try {
-            report = verify(jsonl);
+            report = anyOrder ? verifyAnyOrder(jsonl) : verify(jsonl);
         } catch (UncheckedIOException e) {
             err.println("verify-alerts: cannot read " + jsonl + ": " + e.getCause());
             return 1;
@@ -165,6 +265,44 @@ public final class AlertChainVerifier {
         err.println("verify-alerts: " + jsonl + ": " + report.firstBreak() + " (" + report.alertsChecked()
                 + " alerts verified before it)");
         return 1;
+    }
+
+    /**
+     * One line read: the alert's id (for messages), hash and prevHash, and the problem that breaks it if any
+     * (a line with a hash mismatch keeps the hash it claims).
+     */
+    private record Parsed(String id, String hash, String prevHash, Break problem) {
+    }
+
+    private static Parsed parse(String line, long lineNo) {
+        JsonNode tree;
+        try {
+            tree = AlertChain.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            // the parser's message may quote the alert's text: give the column only
+            return new Parsed(null, null, null, new Break(lineNo, Reason.UNPARSEABLE,
+                    "not JSON (parse error at column " + e.getLocation().getColumnNr() + ")"));
+        }
+        if (tree == null || !tree.isObject()) {
+            return new Parsed(null, null, null, new Break(lineNo, Reason.UNPARSEABLE, "not a JSON object"));
+        }
+        String id = describe(tree);
+        String hash = textOrNull(tree, AlertChain.HASH_FIELD);
+        String prevHash = textOrNull(tree, AlertChain.PREV_HASH_FIELD);
+        if (!AlertChain.isHash(hash)) {
+            return new Parsed(id, null, null, new Break(lineNo, Reason.UNPARSEABLE,
+                    id + " has no " + AlertChain.HASH_FIELD + " of 64 lower-case hex digits (not chained?)"));
+        }
+        if (!AlertChain.isHash(prevHash)) {
+            return new Parsed(id, null, null, new Break(lineNo, Reason.UNPARSEABLE,
+                    id + " has no " + AlertChain.PREV_HASH_FIELD + " of 64 lower-case hex digits"));
+        }
+        String actual = AlertChain.hashOf(tree);
+        if (!actual.equals(hash)) {
+            return new Parsed(id, hash, prevHash, new Break(lineNo, Reason.HASH_MISMATCH,
+                    id + " hashes to " + actual + " but carries " + hash + ": its content was changed"));
+        }
+        return new Parsed(id, hash, prevHash, null);
     }
 
     private static AlertChainReport report(int checked, int chains, Map<String, Long> heads, Break firstBreak) {

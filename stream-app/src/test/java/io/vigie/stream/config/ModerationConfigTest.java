@@ -27,7 +27,7 @@ class ModerationConfigTest {
     void shouldApplySourcesInOrderDefaultsFileEnvFlags(@TempDir Path dir) throws Exception {
         // given
         Path file = dir.resolve("app.properties");
-        Files.writeString(file, "moderation.state.retention.ms=100000\nmoderation.http.port=9000\n"
+        Files.writeString(file, "moderation.state.retention.ms=7200000\nmoderation.http.port=9000\n"
                 + "moderation.topics.alerts=from-file\n");
         Map<String, String> env = Map.of("MODERATION_HTTP_PORT", "9100", "MODERATION_TOPICS_ALERTS", "from-env",
                 "KAFKA_BOOTSTRAP_SERVERS", "broker:9093", "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
@@ -35,7 +35,7 @@ class ModerationConfigTest {
         // when
         ModerationConfig c = ConfigLoader.load(file, env, Map.of(ModerationConfig.TOPIC_ALERTS, "from-flag"));
         // then
-        assertEquals(100000L, c.getLong(ModerationConfig.STATE_RETENTION_MS));
+        assertEquals(7_200_000L, c.getLong(ModerationConfig.STATE_RETENTION_MS));
         assertEquals(9100, c.getInt(ModerationConfig.HTTP_PORT));
         assertEquals("from-flag", c.getString(ModerationConfig.TOPIC_ALERTS));
         assertEquals("broker:9093", c.streamsProperties().get("bootstrap.servers"));

@@ -254,6 +254,61 @@ class AlertChainTest {
     }
 
     @Test
+    void shouldAcceptAChainSpreadOverPartitionsOnlyInAnyOrder() throws Exception {
+        // given a sender task's chain whose alerts went to two partitions, exported partition 5 first
+        List<Alert> sender = chain(200, 3);
+        List<Alert> conversation = chain(0, 2);
+        List<String> lines = List.of(json(sender.get(1)), json(conversation.get(0)), json(sender.get(0)),
+                json(conversation.get(1)), json(sender.get(2)));
+        Path file = write(lines);
+
+        // when verified in file order it breaks, with a hint; in any order it holds
+        AlertChainReport strict = AlertChainVerifier.verify(file);
+        assertBreak(strict, 1, Reason.BROKEN_LINK);
+        assertTrue(strict.firstBreak().detail().contains("--any-order"), strict.firstBreak().detail());
+        AlertChainReport anyOrder = AlertChainVerifier.verifyAnyOrder(file);
+        assertTrue(anyOrder.ok(), String.valueOf(anyOrder.firstBreak()));
+        assertEquals(5, anyOrder.alertsChecked());
+        assertEquals(2, anyOrder.chains());
+        assertEquals(java.util.Set.of(sender.get(2).hash(), conversation.get(1).hash()),
+                java.util.Set.copyOf(anyOrder.heads()));
+    }
+
+    @Test
+    void shouldFindEditedRemovedAndDuplicatedAlertsInAnyOrder() throws Exception {
+        List<String> lines = new ArrayList<>(chainLines(5));
+        Collections.reverse(lines);
+
+        // an edit fails its hash at its line
+        List<String> edited = new ArrayList<>(lines);
+        edited.set(3, edited.get(3).replace("on se voit ce soir", "on se voit ce Soir"));
+        assertBreak(AlertChainVerifier.verifyAnyOrder(write(edited)), 4, Reason.HASH_MISMATCH);
+
+        // a removal leaves the next alert of the chain pointing at nothing
+        List<String> removed = new ArrayList<>(lines);
+        removed.remove(2); // the third alert; the fourth (now line 2) continues it
+        AlertChainReport r = AlertChainVerifier.verifyAnyOrder(write(removed));
+        assertBreak(r, 2, Reason.BROKEN_LINK);
+        assertTrue(r.firstBreak().detail().contains("no alert in the file"), r.firstBreak().detail());
+
+        // a copy repeats an alert
+        List<String> copied = new ArrayList<>(lines);
+        copied.add(lines.get(1));
+        assertBreak(AlertChainVerifier.verifyAnyOrder(write(copied)), 6, Reason.BROKEN_LINK);
+
+        // a link to an alert after an unparseable line is not mistaken for a removal
+        List<String> garbled = new ArrayList<>(lines);
+        garbled.add(2, "{not json");
+        assertBreak(AlertChainVerifier.verifyAnyOrder(write(garbled)), 3, Reason.UNPARSEABLE);
+
+        // and in any order, a reordering alone is, by design, not a break
+        assertTrue(AlertChainVerifier.verifyAnyOrder(write(lines)).ok());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, AlertChainVerifier.run(write(lines), true, print(out), print(new ByteArrayOutputStream())));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("intact: 5 alerts in 1 chain"), out.toString());
+    }
+
+    @Test
     void shouldExitZeroWhenIntactAndOneWithOneLineWhenBroken() throws Exception {
         // given an intact file
         List<String> lines = new ArrayList<>(chainLines(3));

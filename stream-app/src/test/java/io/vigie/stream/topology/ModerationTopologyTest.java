@@ -7,6 +7,7 @@ import io.vigie.core.Category;
 import io.vigie.core.ConversationState;
 import io.vigie.core.DeviceState;
 import io.vigie.core.SenderState;
+import io.vigie.core.Severity;
 import io.vigie.core.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.core.ModerationEngine;
@@ -17,16 +18,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.vigie.stream.topology.TopologyFixture.bytes;
 import static io.vigie.stream.topology.TopologyFixture.msg;
 import static io.vigie.stream.topology.TopologyFixture.profileJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,29 +80,38 @@ class ModerationTopologyTest {
     void shouldEmitAlertAndItsActionsInTheSameStep() {
         // given
         profiles();
-        // when
-        groomingConversation("c-1", "u-1", "u-2", 1);
-        // then
-        List<TestRecord<String, Alert>> alerts = fx.alerts.readRecordsToList();
-        assertFalse(alerts.isEmpty(), "grooming of a stated 13-year-old must raise an alert");
-        Alert alert = alerts.get(alerts.size() - 1).value();
-        assertEquals("c-1", alerts.get(0).key());
-        assertTrue(alert.categories().contains(Category.CHILD_GROOMING), alert.categories().toString());
-        assertEquals("u-1", alert.senderId());
-        assertNotNull(alert.hash(), "every alert is linked into the integrity chain");
-        List<TestRecord<String, ActionCommand>> actions = fx.actions.readRecordsToList();
-        Set<String> alertIds = new HashSet<>();
-        alerts.forEach(r -> alertIds.add(r.value().alertId()));
-        for (TestRecord<String, ActionCommand> a : actions) {
-            assertEquals(a.value().userId(), a.key());
-            assertTrue(alertIds.contains(a.value().alertId()), "an action refers to an alert emitted with it");
+        String[][] lines = {{"u-1", "slt asv ?"}, {"u-2", "j'ai 13 ans et toi"}, {"u-1", "t'es mature pour ton age"},
+            {"u-1", "dis rien a tes parents, c'est notre secret"}, {"u-1", "ajoute moi sur snap"}};
+        Alert enforced = null;
+        for (int i = 0; i < lines.length; i++) {
+            // when: one message at a time
+            String from = lines[i][0];
+            send("c-1-" + i, "c-1", from, from.equals("u-1") ? "u-2" : "u-1", i, lines[i][1]);
+            List<TestRecord<String, Alert>> alerts = fx.alerts.readRecordsToList();
+            List<TestRecord<String, ActionCommand>> actions = fx.actions.readRecordsToList();
+            // then: an enforcing alert comes with its action, in the same processing step
+            for (TestRecord<String, Alert> r : alerts) {
+                assertEquals("c-1", r.key());
+                assertNotNull(r.value().hash(), "every alert is linked into the integrity chain");
+                if (r.value().action().enforces()) {
+                    enforced = r.value();
+                    String alertId = r.value().alertId();
+                    assertTrue(actions.stream().anyMatch(a -> alertId.equals(a.value().alertId())
+                            && a.key().equals("u-1") && a.value().action() == r.value().action()),
+                            "action of " + alertId + " in " + actions);
+                }
+            }
         }
+        assertNotNull(enforced, "grooming of a stated 13-year-old must raise an enforcing alert");
+        assertTrue(enforced.categories().contains(Category.CHILD_GROOMING), enforced.categories().toString());
+        assertEquals("u-1", enforced.senderId());
         assertTrue(fx.counter("moderation.alerts", "category", "CHILD_GROOMING", "severity",
-                alert.severity().value()) >= 1, "moderation.alerts counts emitted alerts");
+                enforced.severity().value()) >= 1, "moderation.alerts counts emitted alerts");
+        assertTrue(fx.counter("moderation.actions", "action", enforced.action().value()) >= 1);
     }
 
     @Test
-    void shouldNotRepeatAnAlertForTheSameCategoryAndSeverity() {
+    void shouldAlertAgainOnlyOnANewCategoryOrAHigherSeverity() {
         // given
         profiles();
         groomingConversation("c-1", "u-1", "u-2", 1);
@@ -110,15 +119,18 @@ class ModerationTopologyTest {
         send("c-1-7", "c-1", "u-1", "u-2", 8, "dis rien a tes parents, c'est notre secret");
         send("c-1-8", "c-1", "u-1", "u-2", 9, "dis rien a tes parents, c'est notre secret");
         // then
-        Set<String> seen = new HashSet<>();
-        for (Alert a : fx.alerts.readValuesToList()) {
+        Map<Category, Severity> alerted = new java.util.EnumMap<>(Category.class);
+        List<Alert> alerts = fx.alerts.readValuesToList();
+        assertFalse(alerts.isEmpty());
+        for (Alert a : alerts) {
             if (a.kind() != Alert.Kind.MESSAGE) {
                 continue;
             }
-            for (Category c : a.categories()) {
-                assertTrue(seen.add(c + "/" + a.severity()), "repeated alert " + c + " " + a.severity());
-            }
+            assertTrue(a.categories().stream().anyMatch(c -> a.severity().above(alerted.get(c))),
+                    "alert " + a.messageId() + " " + a.categories() + " " + a.severity() + " repeats " + alerted);
+            a.categories().forEach(c -> alerted.merge(c, a.severity(), (x, y) -> y.above(x) ? y : x));
         }
+        assertNotEquals("c-1-8", alerts.get(alerts.size() - 1).messageId(), "a repeated message raised nothing new");
     }
 
     @Test

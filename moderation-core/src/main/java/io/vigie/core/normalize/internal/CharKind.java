@@ -70,6 +70,24 @@ final class CharKind {
         return ofFolded(c);
     }
 
+    /**
+     * Whether the folded char at {@code i} is part of a word for the leet and separator steps: a letter, a
+     * digit or a leet symbol ({@code @ $ €}). ASCII answers from one table.
+     */
+    static boolean isWordCharAt(char[] buf, int i, int len) {
+        char c = buf[i];
+        if (c < 0x80) {
+            return FoldTable.ASCII_WORD[c];
+        }
+        return isWordKind(at(buf, i, len)) || LeetStep.isLeetSymbol(c);
+    }
+
+    /** Whether the folded char at {@code i} is a letter; ASCII answers from one table. */
+    static boolean isLetterAt(char[] buf, int i, int len) {
+        char c = buf[i];
+        return c < 0x80 ? FoldTable.ASCII_KIND[c] == LETTER : at(buf, i, len) == LETTER;
+    }
+
     /** Whether the kind belongs to a word for the leet and separator steps (letters and digits). */
     static boolean isWordKind(int kind) {
         return kind == LETTER || kind == DIGIT;

@@ -4,10 +4,13 @@ package io.vigie.core.normalize.internal;
  * Step 1: per-code-point folding through the {@link FoldTable}, fused with the run rules that need no word
  * context: drops (controls, format chars, apostrophes, marks, unpaired surrogates), blank runs to one space
  * (trimmed), runs of the same letter to one letter, runs of the same punctuation char to one. A squashed or
- * merged char's raw span widens to cover the whole run.
+ * merged char widens the raw span of the folded char before it; dropped chars belong to no folded char.
  *
- * <p>ASCII goes through two 128-entry tables; anything else through the two-stage table, walking code points
- * so surrogate pairs stay intact. Also notes whether the later word-level steps have anything to do.
+ * <p>Every char that folds to at most one BMP char (all of ASCII, most of the BMP) goes through one
+ * branch-free body: the table entry carries the folded char and the flag bits that decide whether to emit,
+ * so chat text costs no branch mispredictions at word boundaries. Expansions and surrogate pairs take
+ * {@link #foldComplex}, which applies the same rules through {@link #emit}; keep the two in step.
+ * Also notes whether the later word-level steps can have anything to do.
  *
  * <p>Not thread-safe: holds per-call state; one per normalizer.
  */
@@ -17,12 +20,11 @@ final class FoldStep {
     private final char[] pool;
     private final byte[] poolKind;
 
-    // per-call state, kept in fields only across the slow path
+    // per-call state, in fields only across the slow path
     private int w;
     private int prevCp;
-    private int prevKind;
-    /** Output index where the current run of letters and digits starts. */
-    private int wordStart;
+    /** Simple-entry bits of the last emitted char, plus {@link FoldTable#LONE}. */
+    private int prevState;
     /** A digit or leet symbol followed a letter: the leet step may have work. */
     boolean leetCandidate;
     /** A separator followed a one-letter word: the separator step may have work. */
@@ -34,13 +36,7 @@ final class FoldStep {
         this.poolKind = table.poolKind();
     }
 
-    /**
-     * Folds {@code in[0..n)} into {@code out}, replacing its content.
-     *
-     * <p>The loop handles every char that folds to at most one BMP char inline (ASCII through one packed
-     * table, the rest of the BMP through the two-stage table); expansions and surrogate pairs go through
-     * {@link #foldComplex}, which applies the same run rules through {@link #emit}. Keep the two in step.
-     */
+    /** Folds {@code in[0..n)} into {@code out}, replacing its content. */
     void foldInto(char[] in, int n, FoldBuffer out) {
         out.ensureCapacity(n + 16);
         char[] buf = out.chars;
@@ -49,122 +45,75 @@ final class FoldStep {
         final int[] ascii = FoldTable.ASCII_PACKED;
         final char[] index = table.index;
         final int[] blocks = table.blocks;
-        final char[] pool = this.pool;
-        final byte[] poolKind = this.poolKind;
         int w = 0;
-        int prevCp = -1;
-        int prevKind = CharKind.SPACE; // so leading blanks are trimmed
-        int wordStart = 0;
-        boolean leet = false;
-        boolean sep = false;
+        int prevCp = ' '; // so leading blanks are trimmed
+        int prevState = FoldTable.SEP; // a blank: not a word
+        int flags = 0;
         int i = 0;
         while (i < n) {
             char c = in[i];
-            int f;
-            int kind;
-            if (c < 0x80) {
-                int e = ascii[c];
-                f = e & 0xFFFF;
-                kind = e >>> 16;
-            } else {
-                int e = Character.isSurrogate(c) ? 0
-                        : blocks[(index[c >>> FoldTable.BLOCK_SHIFT] << FoldTable.BLOCK_SHIFT) | (c & FoldTable.BLOCK_MASK)];
-                if (e < 0) {
-                    f = c;
-                    kind = e & 0xF;
-                } else if ((e & FoldTable.MAX_LEN) == 1 && !Character.isSurrogate(pool[e >>> FoldTable.LEN_BITS])) {
-                    f = pool[e >>> FoldTable.LEN_BITS];
-                    kind = poolKind[e >>> FoldTable.LEN_BITS];
-                } else {
-                    // drop, expansion or surrogate pair: state moves to fields and back
-                    this.w = w;
-                    this.prevCp = prevCp;
-                    this.prevKind = prevKind;
-                    this.wordStart = wordStart;
-                    this.leetCandidate = leet;
-                    this.separatorCandidate = sep;
-                    i = foldComplex(in, n, i, out);
-                    // expansions may have used the slack: the inline path writes at most one char per raw char
-                    out.ensureCapacity(this.w + (n - i) + 16);
-                    buf = out.chars;
-                    start = out.start;
-                    end = out.end;
-                    w = this.w;
-                    prevCp = this.prevCp;
-                    prevKind = this.prevKind;
-                    wordStart = this.wordStart;
-                    leet = this.leetCandidate;
-                    sep = this.separatorCandidate;
-                    continue;
+            int key = c;
+            int next = i + 1;
+            int e = c < 0x80 ? ascii[c]
+                    : blocks[(index[c >>> FoldTable.BLOCK_SHIFT] << FoldTable.BLOCK_SHIFT) | (c & FoldTable.BLOCK_MASK)];
+            if (e < 0 && Character.isHighSurrogate(c) && next < n && Character.isLowSurrogate(in[next])) {
+                // a pair that folds to one BMP char (mathematical, enclosed, fullwidth-like letters) stays inline
+                int cp = Character.toCodePoint(c, in[next]);
+                int pe = cp <= FoldTable.maxCodePoint() ? table.entry(cp) : FoldTable.COMPLEX;
+                if (pe >= 0 && (pe & FoldTable.KEEP_SUPPLEMENTARY) == 0) {
+                    e = pe;
+                    key = cp;
+                    next++;
                 }
             }
-            switch (kind) {
-                case CharKind.LETTER:
-                    if (f == prevCp) {
-                        end[w - 1] = i + 1;
-                    } else {
-                        buf[w] = (char) f;
-                        start[w] = i;
-                        end[w] = i + 1;
-                        w++;
-                        prevCp = f;
-                        prevKind = CharKind.LETTER;
-                    }
-                    break;
-                case CharKind.DIGIT:
-                    leet |= prevKind == CharKind.LETTER;
-                    buf[w] = (char) f;
-                    start[w] = i;
-                    end[w] = i + 1;
-                    w++;
-                    prevCp = f;
-                    prevKind = CharKind.DIGIT;
-                    break;
-                case CharKind.SPACE:
-                    if (prevKind != CharKind.SPACE) {
-                        sep |= prevKind == CharKind.LETTER && w - wordStart == 1;
-                        buf[w] = ' ';
-                        start[w] = i;
-                        end[w] = i + 1;
-                        w++;
-                        prevCp = ' ';
-                        prevKind = CharKind.SPACE;
-                        wordStart = w;
-                    }
-                    break;
-                case CharKind.PUNCT:
-                case CharKind.OTHER:
-                    if (f == prevCp && kind == CharKind.PUNCT) {
-                        end[w - 1] = i + 1;
-                        break;
-                    }
-                    if (prevKind == CharKind.LETTER) {
-                        leet |= LeetStep.isLeetSymbol(f);
-                        sep |= w - wordStart == 1 && f < 0x80 && SeparatorStep.isSeparator((char) f);
-                    }
-                    buf[w] = (char) f;
-                    start[w] = i;
-                    end[w] = i + 1;
-                    w++;
-                    prevCp = f;
-                    prevKind = kind;
-                    wordStart = w;
-                    break;
-                default: // DROP
-                    break;
+            if (e < 0) {
+                // expansion, unpaired surrogate or kept supplementary: state moves to fields and back
+                this.w = w;
+                this.prevCp = prevCp;
+                this.prevState = prevState;
+                i = foldComplex(in, n, i, out);
+                // expansions may have used the slack: the inline path writes at most one char per raw char
+                out.ensureCapacity(this.w + (n - i) + 16);
+                buf = out.chars;
+                start = out.start;
+                end = out.end;
+                w = this.w;
+                prevCp = this.prevCp;
+                prevState = this.prevState;
+                flags |= (this.leetCandidate ? FoldTable.LEETY : 0) | (this.separatorCandidate ? FoldTable.SEP : 0);
+                continue;
             }
-            i++;
+            int f = (e ^ key) & FoldTable.CHAR_MASK;
+            int keep = ~e >>> 17 & 1; // 0 for DROP
+            // emit unless it repeats the previous letter, punctuation or blank (digits and symbols always)
+            int emit = ((f != prevCp ? 1 : 0) | (e >>> 16 & 1)) & keep;
+            // LEETY after LETTER (bit 18 -> 20) and SEP after LONE (bit 23 -> 21), without branches
+            flags |= e & (prevState << 2 & FoldTable.LEETY | prevState >>> 2 & FoldTable.SEP);
+            buf[w] = (char) f;
+            start[w] = i;
+            // a repeat widens the previous char's span; a dropped char writes to the scratch slot w (and so
+            // does a leading blank, through index 0 while w == 0)
+            end[Math.max(w - (keep & (emit ^ 1)), 0)] = next;
+            if (emit != 0) {
+                // LONE: a letter after a char that is not a letter or digit (WORD bit 19 -> 18)
+                prevState = e | (e & ~(prevState >>> 1) & FoldTable.LETTER) << 5;
+                prevCp = f;
+                w++;
+            }
+            i = next;
         }
         if (w > 0 && buf[w - 1] == ' ') {
             w--;
         }
         out.length = w;
-        this.leetCandidate = leet;
-        this.separatorCandidate = sep;
+        this.leetCandidate = (flags & FoldTable.LEETY) != 0;
+        this.separatorCandidate = (flags & FoldTable.SEP) != 0;
     }
 
     /** Folds the code point at {@code i} the slow way; returns the index after it. */
     private int foldComplex(char[] in, int n, int i, FoldBuffer out) {
+        leetCandidate = false;
+        separatorCandidate = false;
         char c = in[i];
         int cp = c;
         int next = i + 1;
@@ -181,8 +130,12 @@ final class FoldStep {
             return next;
         }
         int e = table.entry(cp);
-        if (FoldTable.isIdentity(e)) {
-            emit(cp, FoldTable.identityKind(e), i, next, out);
+        if (!FoldTable.isComplex(e)) {
+            if ((e & FoldTable.KEEP_SUPPLEMENTARY) != 0) {
+                emit(cp, FoldTable.kindOf(e), i, next, out);
+            } else if ((e & FoldTable.DROP) == 0) {
+                emit((e ^ cp) & FoldTable.CHAR_MASK, FoldTable.kindOf(e), i, next, out);
+            }
             return next;
         }
         int off = FoldTable.poolOffset(e);
@@ -201,37 +154,24 @@ final class FoldStep {
         return next;
     }
 
-    /** The general form of the inline run rules, for one folded code point with raw span [rs, re). */
+    /** The general form of the inline rules, for one folded code point with raw span [rs, re). */
     private void emit(int cp, int kind, int rs, int re, FoldBuffer out) {
-        switch (kind) {
-            case CharKind.LETTER:
-                if (cp == prevCp) {
-                    out.end[w - 1] = re;
-                    return;
-                }
-                break;
-            case CharKind.DIGIT:
-                leetCandidate |= prevKind == CharKind.LETTER;
-                break;
-            case CharKind.SPACE:
-                if (prevKind == CharKind.SPACE) {
-                    return;
-                }
-                separatorCandidate |= prevKind == CharKind.LETTER && w - wordStart == 1;
-                break;
-            case CharKind.PUNCT:
-            case CharKind.OTHER:
-                if (cp == prevCp && kind == CharKind.PUNCT) {
-                    out.end[w - 1] = re;
-                    return;
-                }
-                if (prevKind == CharKind.LETTER) {
-                    leetCandidate |= LeetStep.isLeetSymbol(cp);
-                    separatorCandidate |= w - wordStart == 1 && cp < 0x80 && SeparatorStep.isSeparator((char) cp);
-                }
-                break;
-            default: // DROP
-                return;
+        if (kind == CharKind.DROP) {
+            return;
+        }
+        boolean squashable = kind == CharKind.LETTER || kind == CharKind.PUNCT || kind == CharKind.SPACE;
+        if (squashable && cp == prevCp) {
+            if (w > 0) {
+                out.end[w - 1] = re;
+            }
+            return;
+        }
+        int e = FoldTable.simple(cp, cp, kind);
+        if ((prevState & FoldTable.LETTER) != 0 && (e & FoldTable.LEETY) != 0) {
+            leetCandidate = true;
+        }
+        if ((prevState & FoldTable.LONE) != 0 && (e & FoldTable.SEP) != 0) {
+            separatorCandidate = true;
         }
         int n = Character.charCount(cp);
         out.ensureCapacity(w + n + 16);
@@ -250,9 +190,6 @@ final class FoldStep {
             w += 2;
         }
         prevCp = cp;
-        prevKind = kind;
-        if (kind != CharKind.LETTER && kind != CharKind.DIGIT) {
-            wordStart = w;
-        }
+        prevState = e | (e & ~(prevState >>> 1) & FoldTable.LETTER) << 5;
     }
 }

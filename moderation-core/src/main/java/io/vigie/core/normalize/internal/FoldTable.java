@@ -36,16 +36,48 @@ public final class FoldTable {
     private static final int MAX_CP = 0x1FFFF;
     static final int BLOCK_SHIFT = 7;
     static final int BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
-    /** Entry flag for "the code point folds to itself"; the low 4 bits then hold its {@link CharKind}. */
-    private static final int IDENTITY = 0x8000_0000;
+    /*
+     * Entry layout. A "simple" entry (sign bit clear) describes a code point that folds to at most one BMP
+     * char: the folded char in the low 16 bits plus flag bits the fold loop consumes without branching. A
+     * "complex" entry (sign bit set) points into the pool: offset << LEN_BITS | length.
+     */
+    /** Complex entry: an expansion, a surrogate, or a mapping to a supplementary code point. */
+    static final int COMPLEX = 0x8000_0000;
     static final int LEN_BITS = 5;
     static final int MAX_LEN = (1 << LEN_BITS) - 1;
+    /**
+     * Simple entry: the folded char XOR the code point's low 16 bits, so that every code point that folds to
+     * itself has the same entry bits and identical blocks deduplicate.
+     */
+    static final int CHAR_MASK = 0xFFFF;
+    /** Simple entry: emitted even when equal to the previous char (digits, symbols). */
+    static final int ALWAYS = 1 << 16;
+    /** Simple entry: the code point is dropped. */
+    static final int DROP = 1 << 17;
+    /** Simple entry: a letter. */
+    static final int LETTER = 1 << 18;
+    /** Simple entry: a letter or digit (part of a word). */
+    static final int WORD = 1 << 19;
+    /** Simple entry: a digit or a leet symbol; after a letter, the leet step may have work. */
+    static final int LEETY = 1 << 20;
+    /** Simple entry: a separator between spelled-out letters. */
+    static final int SEP = 1 << 21;
+    /** Simple entry of a supplementary code point that folds to itself (the char bits are unused). */
+    static final int KEEP_SUPPLEMENTARY = 1 << 22;
+    /**
+     * Never in the table: set by the fold loop in its running state on a letter whose previous char is not
+     * part of a word (a one-letter word so far). Two places above {@link #SEP}, below the kind bits.
+     */
+    static final int LONE = 1 << 23;
+    static final int KIND_SHIFT = 24;
 
     /** ASCII fold, one char per ASCII char (a drop maps to 0 with kind DROP). */
     static final char[] ASCII_FOLD = new char[128];
     /** ASCII kinds after folding, see {@link CharKind}. */
     static final byte[] ASCII_KIND = new byte[128];
-    /** ASCII fold and kind packed in one int ({@code kind << 16 | folded char}): one load per char. */
+    /** ASCII chars that belong to a word for the word-level steps (letters, digits, leet symbols). */
+    static final boolean[] ASCII_WORD = new boolean[128];
+    /** The simple entries of the ASCII block, for one load per ASCII char. */
     static final int[] ASCII_PACKED = new int[128];
 
     private static final FoldTable STANDARD;
@@ -55,17 +87,12 @@ public final class FoldTable {
         for (int c = 0; c < 128; c++) {
             int e = STANDARD.entry(c);
             if (e < 0) {
-                ASCII_FOLD[c] = (char) c;
-                ASCII_KIND[c] = (byte) (e & 0xF);
-            } else if ((e & MAX_LEN) == 0) {
-                ASCII_KIND[c] = CharKind.DROP;
-            } else if ((e & MAX_LEN) == 1) {
-                ASCII_FOLD[c] = STANDARD.pool[e >>> LEN_BITS];
-                ASCII_KIND[c] = STANDARD.poolKind[e >>> LEN_BITS];
-            } else {
                 throw new IllegalStateException("ASCII char " + c + " must fold to at most one char");
             }
-            ASCII_PACKED[c] = ASCII_KIND[c] << 16 | ASCII_FOLD[c];
+            ASCII_FOLD[c] = (char) ((e ^ c) & CHAR_MASK);
+            ASCII_KIND[c] = (byte) kindOf(e);
+            ASCII_PACKED[c] = e;
+            ASCII_WORD[c] = CharKind.isWordKind(ASCII_KIND[c]) || LeetStep.isLeetSymbol(c);
         }
     }
 
@@ -93,8 +120,17 @@ public final class FoldTable {
         Map<String, Integer> poolOffsets = new HashMap<>();
         for (int cp = 0; cp <= MAX_CP; cp++) {
             int[] folded = foldGeneric(cp, 0);
-            if (folded.length == 1 && folded[0] == cp) {
-                full[cp] = IDENTITY | CharKind.ofFolded(cp);
+            boolean surrogate = cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE;
+            if (!surrogate && folded.length == 0) {
+                full[cp] = simple(cp, 0, CharKind.DROP);
+                continue;
+            }
+            if (!surrogate && folded.length == 1 && folded[0] <= 0xFFFF && !Character.isSurrogate((char) folded[0])) {
+                full[cp] = simple(cp, folded[0], CharKind.ofFolded(folded[0]));
+                continue;
+            }
+            if (!surrogate && folded.length == 1 && folded[0] == cp) {
+                full[cp] = KEEP_SUPPLEMENTARY | CharKind.ofFolded(cp) << KIND_SHIFT;
                 continue;
             }
             String text = new String(folded, 0, folded.length);
@@ -107,7 +143,7 @@ public final class FoldTable {
                 poolText.append(text);
                 poolOffsets.put(text, off);
             }
-            full[cp] = (off << LEN_BITS) | text.length();
+            full[cp] = COMPLEX | (off << LEN_BITS) | text.length();
         }
         this.pool = poolText.toString().toCharArray();
         this.poolKind = new byte[pool.length];
@@ -144,8 +180,8 @@ public final class FoldTable {
     }
 
     /**
-     * Raw table entry of {@code cp} (must be in U+0000..U+1FFFF): negative means identity (low 4 bits are the
-     * kind), otherwise {@code offset << 5 | length} into {@link #pool()}; length 0 means drop.
+     * Raw table entry of {@code cp} (must be in U+0000..U+1FFFF): see the layout constants ({@link #COMPLEX}
+     * and the simple-entry bits).
      */
     int entry(int cp) {
         return blocks[(index[cp >>> BLOCK_SHIFT] << BLOCK_SHIFT) | (cp & BLOCK_MASK)];
@@ -159,17 +195,47 @@ public final class FoldTable {
         return poolKind;
     }
 
-    /** Whether {@code entry} means "keeps the code point". */
-    static boolean isIdentity(int entry) {
+    /** Packs a simple entry for code point {@code cp} folding to BMP char {@code c} of the given kind. */
+    static int simple(int cp, int c, int kind) {
+        int bits = kind << KIND_SHIFT | ((c ^ cp) & CHAR_MASK);
+        switch (kind) {
+            case CharKind.DROP:
+                return DROP | kind << KIND_SHIFT;
+            case CharKind.LETTER:
+                bits |= LETTER | WORD;
+                break;
+            case CharKind.DIGIT:
+                bits |= WORD | ALWAYS | LEETY;
+                break;
+            case CharKind.SPACE:
+                bits |= SEP;
+                break;
+            case CharKind.OTHER:
+                bits |= ALWAYS;
+                break;
+            default: // PUNCT: squashed like letters
+                break;
+        }
+        if (LeetStep.isLeetSymbol(c)) {
+            bits |= LEETY;
+        }
+        if (c < 0x80 && SeparatorStep.isSeparator((char) c)) {
+            bits |= SEP;
+        }
+        return bits;
+    }
+
+    static boolean isComplex(int entry) {
         return entry < 0;
     }
 
-    static int identityKind(int entry) {
-        return entry & 0xF;
+    /** The {@link CharKind} of a simple entry. */
+    static int kindOf(int entry) {
+        return entry >>> KIND_SHIFT & 0x7;
     }
 
     static int poolOffset(int entry) {
-        return entry >>> LEN_BITS;
+        return (entry & ~COMPLEX) >>> LEN_BITS;
     }
 
     static int poolLength(int entry) {
@@ -193,10 +259,13 @@ public final class FoldTable {
             return cp >= 0xE0000 && cp <= 0xE0FFF ? "" : new String(Character.toChars(cp));
         }
         int e = entry(cp);
-        if (isIdentity(e)) {
+        if (isComplex(e)) {
+            return new String(pool, poolOffset(e), poolLength(e));
+        }
+        if ((e & KEEP_SUPPLEMENTARY) != 0) {
             return new String(Character.toChars(cp));
         }
-        return new String(pool, poolOffset(e), poolLength(e));
+        return (e & DROP) != 0 ? "" : String.valueOf((char) ((e ^ cp) & CHAR_MASK));
     }
 
     /** Code points with an explicit entry in the data files (the deliberate departures from the generic rule). */
@@ -215,6 +284,10 @@ public final class FoldTable {
             return fixed;
         }
         int type = Character.getType(cp);
+        if (type == Character.UNASSIGNED || isUnifiedHanOrHangulSyllable(cp)) {
+            // nothing to decompose or case-fold: skips about 60,000 Normalizer calls at startup
+            return new int[] {cp};
+        }
         if (type == Character.SURROGATE || type == Character.FORMAT) {
             return new int[0];
         }
@@ -254,6 +327,10 @@ public final class FoldTable {
             acc = merged;
         }
         return acc;
+    }
+
+    private static boolean isUnifiedHanOrHangulSyllable(int cp) {
+        return cp >= 0x3400 && cp <= 0x4DBF || cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0xAC00 && cp <= 0xD7A3;
     }
 
     private static boolean isMark(int type) {

@@ -73,8 +73,7 @@ final class LeetStep {
     }
 
     private static boolean isWordChar(char[] buf, int i, int len) {
-        char c = buf[i];
-        return CharKind.isWordKind(CharKind.at(buf, i, len)) || isLeetSymbol(c);
+        return CharKind.isWordCharAt(buf, i, len);
     }
 
     private static boolean isAsciiDigit(char c) {
@@ -108,14 +107,14 @@ final class LeetStep {
             int lastLetter = -1;
             boolean hasLeet = false;
             while (we < len && isWordChar(buf, we, len)) {
-                if (CharKind.at(buf, we, len) == CharKind.LETTER) {
+                if (CharKind.isLetterAt(buf, we, len)) {
                     lastLetter = we;
                 } else if (letterFor(buf[we]) != 0) {
                     hasLeet = true;
                 }
                 we++;
             }
-            boolean convert = hasLeet && CharKind.at(buf, ws, len) == CharKind.LETTER;
+            boolean convert = hasLeet && CharKind.isLetterAt(buf, ws, len);
             int wordOut = w;
             for (int p = ws; p < we; p++) {
                 char x = buf[p];

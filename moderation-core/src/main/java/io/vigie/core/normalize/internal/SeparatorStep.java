@@ -24,12 +24,12 @@ final class SeparatorStep {
     }
 
     private static boolean isWordAt(char[] buf, int i, int len) {
-        return CharKind.isWordKind(CharKind.at(buf, i, len)) || LeetStep.isLeetSymbol(buf[i]);
+        return CharKind.isWordCharAt(buf, i, len);
     }
 
     private static boolean isSingleLetterAt(char[] buf, int i, int len) {
         char c = buf[i];
-        if (Character.isSurrogate(c) || CharKind.at(buf, i, len) != CharKind.LETTER) {
+        if (Character.isSurrogate(c) || !CharKind.isLetterAt(buf, i, len)) {
             return false;
         }
         return (i == 0 || !isWordAt(buf, i - 1, len)) && (i + 1 == len || !isWordAt(buf, i + 1, len));

@@ -1,6 +1,5 @@
 package io.vigie.core.rule.internal;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.vigie.core.Alert;
 import io.vigie.core.Category;
@@ -40,6 +39,8 @@ public final class CompiledRule {
     private final int regexSlot;
     private final Pattern notRegex;
     private final int notRegexSlot;
+    private final LiteralAlternation regexLiteral;
+    private final LiteralAlternation notRegexLiteral;
     private final int evidenceCue;
     private final byte recipientLikelyMinor;
     private final byte senderLikelyMinor;
@@ -69,6 +70,8 @@ public final class CompiledRule {
         this.regexSlot = b.regexSlot;
         this.notRegex = b.notRegex;
         this.notRegexSlot = b.notRegexSlot;
+        this.regexLiteral = b.regex == null ? null : LiteralAlternation.parse(b.regex.pattern());
+        this.notRegexLiteral = b.notRegex == null ? null : LiteralAlternation.parse(b.notRegex.pattern());
         this.evidenceCue = b.evidenceCue;
         this.recipientLikelyMinor = b.recipientLikelyMinor;
         this.senderLikelyMinor = b.senderLikelyMinor;
@@ -192,18 +195,17 @@ public final class CompiledRule {
         if (!contextHolds(f, ctx)) {
             return null;
         }
-        if (notRegex != null && scratch.matcher(notRegexSlot, notRegex, f.raw()).find()) {
+        if (notRegex != null && scratch.find(notRegexSlot, notRegex, notRegexLiteral, f.raw())) {
             return null;
         }
         int start;
         int end;
         if (regex != null) {
-            Matcher m = scratch.matcher(regexSlot, regex, f.raw());
-            if (!m.find()) {
+            if (!scratch.find(regexSlot, regex, regexLiteral, f.raw())) {
                 return null;
             }
-            start = m.start();
-            end = m.end();
+            start = scratch.start(regexSlot);
+            end = scratch.end(regexSlot);
             if (evidenceCue >= 0 && f.start(evidenceCue) >= 0) {
                 start = f.start(evidenceCue);
                 end = f.end(evidenceCue);

@@ -60,6 +60,7 @@ public final class RuleCompiler {
     private final CueRegistry cues;
     private final List<String> cueNames;
     private final List<RuleError> errors = new ArrayList<>();
+    private final Map<String, Integer> slots = new HashMap<>();
     private String file;
 
     private RuleCompiler(CueRegistry cues) {
@@ -252,11 +253,11 @@ public final class RuleCompiler {
         }
         b.regex = regex(w, "regex");
         if (b.regex != null) {
-            b.regexSlot = regexSlots[0]++;
+            b.regexSlot = slot(b.regex, regexSlots);
         }
         b.notRegex = regex(w, "notRegex");
         if (b.notRegex != null) {
-            b.notRegexSlot = regexSlots[0]++;
+            b.notRegexSlot = slot(b.notRegex, regexSlots);
         }
         b.recipientLikelyMinor = tri(bool(w, "recipientLikelyMinor"));
         b.senderLikelyMinor = tri(bool(w, "senderLikelyMinor"));
@@ -298,6 +299,11 @@ public final class RuleCompiler {
             error(stages, "'stagesSeen' must be a list or {any: [...], all: [...]}",
                     "e.g. 'stagesSeen: [SECRECY, MEETING]'");
         }
+    }
+
+    /** One scratch slot per distinct regex source, so rules sharing a regex run it once per message. */
+    private int slot(Pattern p, int[] regexSlots) {
+        return slots.computeIfAbsent(p.pattern(), k -> regexSlots[0]++);
     }
 
     private Pattern regex(MapNode w, String key) {

@@ -17,11 +17,10 @@ import java.util.List;
  */
 final class DefaultFeatureExtractor implements FeatureExtractor, MatchSink {
 
-    private static final byte DIGIT = 1;
-    private static final byte AT = 2;
-    private static final byte DOT = 4;
-    private static final byte MONEY = 8;
-    private static final byte[] KIND = new byte[128];
+    private static final int DIGIT = 1;
+    private static final int AT = 2;
+    private static final int DOT = 4;
+    private static final int[] KIND = new int[128];
 
     static {
         for (char c = '0'; c <= '9'; c++) {
@@ -30,7 +29,6 @@ final class DefaultFeatureExtractor implements FeatureExtractor, MatchSink {
         KIND['@'] = AT;
         KIND['.'] = DOT;
         KIND[':'] = DOT;
-        KIND['$'] = MONEY;
     }
 
     private final DefaultSignalModel model;
@@ -83,17 +81,7 @@ final class DefaultFeatureExtractor implements FeatureExtractor, MatchSink {
         int len = nt.length();
         view.reset(b, len);
         words = 0;
-        model.automaton.scan(b, len, this);
-        view.count(len);
-        int kinds = 0;
-        for (int i = 0; i < len; i++) {
-            char c = b[i];
-            if (c < 128) {
-                kinds |= KIND[c];
-            } else if (NumberExtractor.currency(c)) {
-                kinds |= MONEY;
-            }
-        }
+        int kinds = model.automaton.scan(b, len, this, KIND);
         view.count(len);
         if ((kinds & DIGIT) != 0) {
             numbers.extract(view, yearOf(eventTimeMs), this);

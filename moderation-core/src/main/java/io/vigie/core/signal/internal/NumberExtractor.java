@@ -48,8 +48,12 @@ final class NumberExtractor {
             }
             int len = e - s;
             int value = v.value(s, e);
-            boolean glued = v.word(s - 1); // digits inside a word ("p3d0", "kevin2010"): not a number
-            if (glued) {
+            if (v.word(s - 1)) {
+                // digits glued to letters ("kevin2010", "jai14ans"): only an age can hide there, and the age
+                // extractor accepts it only when the glued letters are first person
+                if (len <= 2) {
+                    ages.tryNumber(v, s, e, value, false, out);
+                }
                 continue;
             }
             if (len <= 2) {

@@ -76,6 +76,44 @@ class PdqIndexTest {
     }
 
     @Test
+    void shouldFindMatchesWhoseDifferencesAreSpreadAdversariallyOverTheChunks() {
+        // given: one listed hash and queries whose per-chunk distances follow patterns that defeat naive
+        // chunk filters ((1,3,1,3,...), (0,4,0,4,...), all 2s), trimmed or padded around the threshold
+        Random rnd = new Random(99);
+        long[] h = {rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong()};
+        int[][] patterns = {
+            {1, 3}, {0, 4}, {2, 2}, {3, 1}, {1, 2}, {0, 3}, {2, 1}, {1, 1, 4}, {0, 0, 6}, {2, 0, 3},
+        };
+        for (int threshold : new int[] {31, 20, 47}) {
+            PdqIndex index = new PdqIndex(h, 1, threshold);
+            for (int[] pattern : patterns) {
+                for (int shift = 0; shift < 16; shift++) {
+                    for (int trim = 0; trim < 3; trim++) {
+                        long[] q = h.clone();
+                        int removed = 0;
+                        for (int chunk = 0; chunk < 16; chunk++) {
+                            int bits = pattern[(chunk + shift) % pattern.length];
+                            if (removed < trim && bits > 0) {
+                                bits--;
+                                removed++;
+                            }
+                            for (int b = 0; b < bits; b++) {
+                                int bit = chunk * 16 + rnd.nextInt(16);
+                                while ((((q[bit >>> 6] ^ h[bit >>> 6]) >>> (63 - (bit & 63))) & 1) != 0) {
+                                    bit = chunk * 16 + rnd.nextInt(16);
+                                }
+                                q[bit >>> 6] ^= 1L << (63 - (bit & 63));
+                            }
+                        }
+                        // when / then
+                        assertEquals(brute(h, 1, q, threshold), index.nearest(q));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseAThresholdOutsideTheHashWidth() {
         assertThrows(IllegalArgumentException.class, () -> new PdqIndex(new long[0], 0, 300));
     }
