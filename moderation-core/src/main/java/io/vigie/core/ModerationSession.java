@@ -193,8 +193,12 @@ public final class ModerationSession {
         boolean groomingPattern = false;
         Severity severity = null;
         if (active) {
-            // accumulated risk asks for a human look (up to HIGH); CRITICAL needs this message's own evidence
-            Severity fromRisk = policy.severityOf(riskNow);
+            // accumulated risk asks for a human look (up to HIGH); CRITICAL needs this message's own evidence.
+            // Risk only carries where it means harm adding up: not in a public room (its risk mixes unrelated
+            // people), and not for grooming talk or a contact move between people none of whom is a likely
+            // minor (adults flirting and moving to another app is ordinary chat).
+            boolean riskCarries = !message.isPublic() && (adultToMinor || !GROOMING_TALK.containsAll(categories));
+            Severity fromRisk = riskCarries ? policy.severityOf(riskNow) : Severity.LOW;
             severity = policy.severityOf(score);
             if (Severity.CRITICAL.above(fromRisk) && fromRisk.above(severity)) {
                 severity = fromRisk;
