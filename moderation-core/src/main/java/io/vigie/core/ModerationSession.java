@@ -40,7 +40,8 @@ import java.util.Set;
  *   event time with the policy's half-life;</li>
  *   <li>severity comes from the message score, raised by the conversation risk up to HIGH at most (what adds
  *   up over time deserves a human look; CRITICAL, which may escalate to authorities, needs the message's own
- *   evidence). Grooming talk (CHILD_GROOMING, OFF_PLATFORM, nothing sexual) goes CRITICAL only through its stage
+ *   evidence), except in a public room and for grooming talk between people none of whom is a likely minor,
+ *   where the message is judged on its own score. Grooming talk (CHILD_GROOMING, OFF_PLATFORM, nothing sexual) goes CRITICAL only through its stage
  *   pattern: an adult (or unknown) writing to a likely minor with {@link Policy#groomingHoldStages()} grooming
  *   stages (AGE_CHECK not counted) is at least HIGH, with {@link Policy#groomingEscalateStages()} CRITICAL. A
  *   known-media attachment is CRITICAL (CSAM, alert kind KNOWN_MEDIA). The action follows
