@@ -79,6 +79,16 @@ public final class ModerationSession {
     private final int ageQuestionCue;
     private final int knownShaCue;
     private final int knownPdqCue;
+    /**
+     * A category whose own findings add up to less than this in a message that carries a stronger category is
+     * kept as evidence (its signals stay in the alert) but does not headline the alert: an ambush lure that also
+     * brushed a weak grooming cue between adults is an AMBUSH case, not a CHILD_GROOMING one.
+     */
+    static final int HEADLINE_MIN_SCORE = 20;
+
+    private static final Category[] CATEGORIES = Category.values();
+
+    private final int[] categoryScore = new int[CATEGORIES.length];
     private final ArrayList<Finding> findings = new ArrayList<>();
     private final List<Finding> findingsView = Collections.unmodifiableList(findings);
     private final ArrayList<String> errors = new ArrayList<>();
@@ -170,6 +180,9 @@ public final class ModerationSession {
             sum += w;
             contribution += inEvidence(conv.evidence(), f.ruleId()) ? w * policy.repeatWeight() : w;
             categories.addAll(f.categories());
+            for (Category c : f.categories()) {
+                categoryScore[c.ordinal()] += (int) Math.round(w);
+            }
             if (f.stage() != null) {
                 stagesAfter.add(f.stage());
                 newStage = true;
@@ -180,6 +193,7 @@ public final class ModerationSession {
             activeRules.add(f.ruleId());
         }
         int score = (int) Math.min(100, Math.round(sum));
+        headline(categories);
         double risk = conv.risk();
         Instant riskAt = conv.riskAt();
         if (contribution > 0) {
@@ -473,5 +487,21 @@ public final class ModerationSession {
             it.next();
             it.remove();
         }
+    }
+
+    /** Drops weak side categories from the headline (see {@link #HEADLINE_MIN_SCORE}) and resets the tally. */
+    private void headline(EnumSet<Category> categories) {
+        boolean strong = false;
+        for (Category c : CATEGORIES) {
+            strong |= categoryScore[c.ordinal()] >= HEADLINE_MIN_SCORE;
+        }
+        if (strong && categories.size() > 1) {
+            for (Category c : CATEGORIES) {
+                if (categoryScore[c.ordinal()] < HEADLINE_MIN_SCORE) {
+                    categories.remove(c);
+                }
+            }
+        }
+        java.util.Arrays.fill(categoryScore, 0);
     }
 }

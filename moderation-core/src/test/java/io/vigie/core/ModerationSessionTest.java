@@ -105,7 +105,7 @@ class ModerationSessionTest {
     }
 
     @Test
-    void shouldAlertOnANewCategoryListingEveryCategoryOfTheMessage() {
+    void shouldAlertOnARiseShowingTheWholeMessageWithWeakSideCategoriesAsEvidence() {
         // given a conversation alerted HIGH for a threat
         Chat chat = new Chat(adult("u-1"), adult("u-2"));
         Assessment threat = chat.say("m-1", "u-1", "u-2", T0, "je sais ou tu habites");
@@ -116,9 +116,10 @@ class ModerationSessionTest {
         // and then the same again
         Assessment again = chat.say("m-3", "u-1", "u-2", minutes(2), "je sais ou tu habites, ajoute sur snap");
 
-        // then the new category raises an alert (75 + 15: CRITICAL) that shows the whole message
+        // then the rise (75 + 15: CRITICAL) raises an alert that shows the whole message; the weak move to
+        // another app (15) is evidence, the threat is the headline
         assertEquals(Severity.CRITICAL, move.alert().severity());
-        assertEquals(List.of(Category.OFF_PLATFORM, Category.THREAT), move.alert().categories());
+        assertEquals(List.of(Category.THREAT), move.alert().categories());
         assertEquals(List.of("offplatform.app", "threat.violence"),
                 move.alert().signals().stream().map(Alert.Signal::ruleId).toList());
         assertNull(again.alert(), "nothing new");
@@ -191,6 +192,20 @@ class ModerationSessionTest {
         // then it is judged on its own evidence, which is weak
         assertNull(fifth.alert());
         assertEquals(Severity.LOW, fifth.severity());
+    }
+
+    @Test
+    void shouldHeadlineTheStrongCategoryAndKeepTheWeakOneAsEvidence() {
+        // given two adults
+        Chat chat = new Chat(adult("u-1"), adult("u-2"));
+
+        // when a message carries a slur (strong) and a weak prostitution hint
+        Assessment a = chat.say("m-1", "u-1", "u-2", T0, "slurword weakcue");
+
+        // then the alert is a hate case, and the weak hint stays among its signals
+        assertEquals(List.of(Category.HATE_HOMOPHOBIC), a.alert().categories());
+        assertTrue(a.alert().signals().stream().anyMatch(s -> s.ruleId().equals("weak.hint")),
+                a.alert().signals().toString());
     }
 
     @Test
