@@ -115,6 +115,18 @@ class PathologicalTextPropertiesTest {
                 null, Map.of()), text);
     }
 
+    @net.jqwik.api.Example
+    void shouldKeepFindingsOfARepeatedGroomingLineInsideTheText() {
+        // given: a secrecy line flooded 2,000 times with zero-width chars and separators between the copies
+        String text = "dis rien a tes parents, c'est notre secret \u200b.-.".repeat(2_000);
+        // when
+        Assessment a = session.assess(ChatMessage.of("m-1", "c-1", "u-1", List.of("u-2"), T0, text), null, null,
+                Map.of());
+        // then: the rule fires once per rule, not once per copy, and its span is real text
+        assertTrue(!a.findings().isEmpty(), "the secrecy line is still found in the flood");
+        assertFindingsInside(a, text);
+    }
+
     private static void assertFindingsInside(Assessment a, String text) {
         int rules = ENGINE.ruleIds().size();
         assertTrue(a.findings().size() <= rules, a.findings().size() + " findings for " + rules + " rules");
