@@ -137,6 +137,35 @@ class HostileInputTest {
     }
 
     @Test
+    void shouldRejectHugeTextAndCrowdByTheirOwnLimitsWhenTheByteLimitIsRaised() throws Exception {
+        // given: a 16 MiB byte limit, so the text and recipient limits are the ones that bite
+        try (HostileFixture big = new HostileFixture(Map.of(
+                io.vigie.stream.config.ModerationConfig.MESSAGE_MAX_BYTES, Integer.toString(16 * 1024 * 1024)))) {
+            byte[] text = utf8(message("m-1", "c-1", T0, "\"" + "a".repeat(1 << 20) + "\""));
+            byte[] crowd = utf8(message("m-2", "c-1", T0, "\"hi\"").replace("[\"u-2\"]", recipients(100_000)));
+            // when
+            big.messages.pipeInput(utf8("c-1"), text, T0);
+            big.messages.pipeInput(utf8("c-1"), crowd, T0);
+            big.messages.pipeInput(utf8("c-next"), utf8(message("m-next", "c-next", T0, "\"salut\"")), T0);
+            // then
+            List<TestRecord<byte[], byte[]>> dlq = big.dlq.readRecordsToList();
+            assertEquals(2, dlq.size());
+            assertArrayEquals(text, dlq.get(0).value());
+            assertArrayEquals(crowd, dlq.get(1).value());
+            assertEquals("too_large", reason(dlq.get(0)));
+            assertEquals("too_large", reason(dlq.get(1)));
+            assertTrue(detail(dlq.get(0)).contains("1048576 chars"), detail(dlq.get(0)));
+            assertTrue(detail(dlq.get(1)).contains("100000 recipients"), detail(dlq.get(1)));
+            assertTrue(big.conversationSeen("c-next"));
+        }
+    }
+
+    private static String detail(TestRecord<byte[], byte[]> r) {
+        var h = r.headers().lastHeader("vigie.dlq.detail");
+        return h == null ? "" : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void shouldSendTombstoneOnMessagesToDlqAndKeepProcessing() {
         // when
         fx.messages.pipeInput(utf8("c-1"), null, T0);
@@ -175,16 +204,17 @@ class HostileInputTest {
     }
 
     @Test
-    void shouldAcceptNumericSentAtAsEpochSeconds() {
-        // given: sentAt as a JSON number; the contract's sentAt is ISO-8601, Jackson reads a number as seconds
+    void shouldAcceptNumericSentAtAsEpochSecondsAndKeepProcessing() {
+        // given: sentAt as a JSON number; the contract shows ISO-8601, Jackson reads a number as epoch seconds
         String json = message("m-1", "c-num", T0, "\"hi\"").replace("\"" + T0 + "\"", "12");
         // when
         fx.messages.pipeInput(utf8("c-num"), utf8(json), T0);
+        boolean seenAlone = fx.conversationSeen("c-num");
         fx.messages.pipeInput(utf8("c-next"), utf8(message("m-next", "c-next", T0, "\"salut\"")), T0);
-        // then: not fatal either way, and the next record goes through
-        List<TestRecord<byte[], byte[]>> dlq = fx.dlq.readRecordsToList();
-        assertTrue(dlq.isEmpty() || "invalid".equals(reason(dlq.get(0))));
+        // then: read as 1970-01-01T00:00:12Z and scored (not fatal); the next record goes through
+        assertTrue(fx.dlq.isEmpty(), "a numeric sentAt is not rejected today");
         assertTrue(fx.conversationSeen("c-next"));
+        assertTrue(seenAlone, "scored with its 1970 event time (then expired by retention as stream time moves)");
     }
 
     @Test
