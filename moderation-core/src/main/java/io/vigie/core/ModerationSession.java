@@ -40,7 +40,8 @@ import java.util.Set;
  *   event time with the policy's half-life;</li>
  *   <li>severity comes from the message score, raised by the conversation risk up to HIGH at most (what adds
  *   up over time deserves a human look; CRITICAL, which may escalate to authorities, needs the message's own
- *   evidence). Grooming talk (CHILD_GROOMING, OFF_PLATFORM, nothing sexual) goes CRITICAL only through its stage
+ *   evidence), except in a public room and for grooming talk between people none of whom is a likely minor,
+ *   where the message is judged on its own score. Grooming talk (CHILD_GROOMING, OFF_PLATFORM, nothing sexual) goes CRITICAL only through its stage
  *   pattern: an adult (or unknown) writing to a likely minor with {@link Policy#groomingHoldStages()} grooming
  *   stages (AGE_CHECK not counted) is at least HIGH, with {@link Policy#groomingEscalateStages()} CRITICAL. A
  *   known-media attachment is CRITICAL (CSAM, alert kind KNOWN_MEDIA). The action follows
@@ -193,8 +194,12 @@ public final class ModerationSession {
         boolean groomingPattern = false;
         Severity severity = null;
         if (active) {
-            // accumulated risk asks for a human look (up to HIGH); CRITICAL needs this message's own evidence
-            Severity fromRisk = policy.severityOf(riskNow);
+            // accumulated risk asks for a human look (up to HIGH); CRITICAL needs this message's own evidence.
+            // Risk only carries where it means harm adding up: not in a public room (its risk mixes unrelated
+            // people), and not for grooming talk or a contact move between people none of whom is a likely
+            // minor (adults flirting and moving to another app is ordinary chat).
+            boolean riskCarries = !message.isPublic() && (adultToMinor || !GROOMING_TALK.containsAll(categories));
+            Severity fromRisk = riskCarries ? policy.severityOf(riskNow) : Severity.LOW;
             severity = policy.severityOf(score);
             if (Severity.CRITICAL.above(fromRisk) && fromRisk.above(severity)) {
                 severity = fromRisk;

@@ -161,6 +161,39 @@ class ModerationSessionTest {
     }
 
     @Test
+    void shouldNotLetContactMovesBetweenAdultsAddUpToAnAlert() {
+        // given two adults flirting who keep suggesting another app
+        Chat chat = new Chat(adult("u-1"), adult("u-2"));
+
+        // when the contact move comes back again and again
+        for (int i = 0; i < 8; i++) {
+            Assessment a = chat.say("m-" + i, i % 2 == 0 ? "u-1" : "u-2", i % 2 == 0 ? "u-2" : "u-1", minutes(i),
+                    "ajoute moi sur snap");
+            // then no human is asked to look: ordinary chat between adults
+            assertNull(a.alert(), "message " + i);
+            assertTrue(a.actions().isEmpty());
+        }
+        // though the risk is remembered, should a minor join the picture later
+        assertTrue(chat.state.risk() > 0);
+    }
+
+    @Test
+    void shouldNotLetAPublicRoomsMixedRiskRaiseAnUnrelatedWeakMessage() {
+        // given a public room where several people already said weak things
+        Chat chat = new Chat(adult("u-1"), adult("u-2"), adult("u-3"), adult("u-4"), adult("u-5"));
+        for (int i = 1; i <= 4; i++) {
+            chat.send(msg("m-" + i, "c-1", "u-" + i, null, minutes(i), "weakcue"));
+        }
+
+        // when a fifth person says the same weak thing
+        Assessment fifth = chat.send(msg("m-5", "c-1", "u-5", null, minutes(5), "weakcue"));
+
+        // then it is judged on its own evidence, which is weak
+        assertNull(fifth.alert());
+        assertEquals(Severity.LOW, fifth.severity());
+    }
+
+    @Test
     void shouldTreatWriterAsMinorForTheVeryMessageWhereTheyStateTheirAge() {
         // given a user who declared 18 at sign-up
         Chat chat = new Chat(Fixture.declared("u-kid", 18), adult("u-adult"));
