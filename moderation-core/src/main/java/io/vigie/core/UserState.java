@@ -24,6 +24,15 @@ public record UserState(String userId, Integer declaredAge, String gender, Strin
         java.util.Objects.requireNonNull(userId, "userId must not be null");
     }
 
+    /** Youngest and oldest declared age believed; anything else is garbage and reads as unknown. */
+    static final int MIN_PLAUSIBLE_AGE = 5;
+    static final int MAX_PLAUSIBLE_AGE = 120;
+
+    /** A declared age, or null when absent or implausible (-5, 0, 10^6 are typing errors or attacks). */
+    static Integer plausible(Integer age) {
+        return age != null && age >= MIN_PLAUSIBLE_AGE && age <= MAX_PLAUSIBLE_AGE ? age : null;
+    }
+
     /** An unknown user. */
     public static UserState unknown(String userId) {
         return new UserState(userId, null, null, null, null, null, null, null, null, 0, false, 0, null);
@@ -31,7 +40,7 @@ public record UserState(String userId, Integer declaredAge, String gender, Strin
 
     /** The state from a Profile record, keeping the facts already learned. */
     public UserState withProfile(Profile p) {
-        return new UserState(userId, p.declaredAge() != null ? p.declaredAge() : declaredAge,
+        return new UserState(userId, plausible(p.declaredAge()) != null ? p.declaredAge() : declaredAge,
                 p.gender() != null ? p.gender() : gender, p.postalCode() != null ? p.postalCode() : postalCode,
                 p.accountCreatedAt() != null ? p.accountCreatedAt() : accountCreatedAt,
                 p.deviceId() != null ? p.deviceId() : deviceId, p.ipHash() != null ? p.ipHash() : ipHash,
@@ -44,7 +53,7 @@ public record UserState(String userId, Integer declaredAge, String gender, Strin
         if (s == null) {
             return this;
         }
-        return new UserState(userId, s.declaredAge() != null ? s.declaredAge() : declaredAge,
+        return new UserState(userId, plausible(s.declaredAge()) != null ? s.declaredAge() : declaredAge,
                 s.gender() != null ? s.gender() : gender, s.postalCode() != null ? s.postalCode() : postalCode,
                 s.accountCreatedAt() != null ? s.accountCreatedAt() : accountCreatedAt,
                 s.deviceId() != null ? s.deviceId() : deviceId, s.ipHash() != null ? s.ipHash() : ipHash,

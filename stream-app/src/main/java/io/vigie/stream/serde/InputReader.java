@@ -77,10 +77,24 @@ public final class InputReader<T> implements Deserializer<Parsed<T>> {
             return Parsed.failed(data, DlqReason.INVALID, rootMessage(e));
         } catch (MismatchedInputException e) {
             return Parsed.failed(data, DlqReason.INVALID, "wrong type at " + e.getPathReference());
+        } catch (com.fasterxml.jackson.core.exc.InputCoercionException e) {
+            return Parsed.failed(data, DlqReason.INVALID, "number out of range" + at(e.getLocation()));
         } catch (StreamReadException e) {
-            return Parsed.failed(data, DlqReason.PARSE, "not JSON: " + e.getOriginalMessage());
+            return Parsed.failed(data, DlqReason.PARSE, "not JSON" + at(e.getLocation()));
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            return Parsed.failed(data, DlqReason.INVALID, rootMessage(e)); // limits only, no content
         } catch (JsonProcessingException e) {
-            return Parsed.failed(data, DlqReason.INVALID, e.getOriginalMessage());
+            // databind wraps a parse error met inside a value (truncated string, invalid UTF-8): still not JSON
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof StreamReadException sre
+                        && !(t instanceof com.fasterxml.jackson.core.exc.InputCoercionException)) {
+                    return Parsed.failed(data, DlqReason.PARSE, "not JSON" + at(sre.getLocation()));
+                }
+            }
+            // never the original message: Jackson quotes the offending token, which is user text
+            String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    ? " at " + m.getPathReference() : "";
+            return Parsed.failed(data, DlqReason.INVALID, "unreadable (" + e.getClass().getSimpleName() + ")" + path);
         } catch (IOException | RuntimeException e) {
             return Parsed.failed(data, DlqReason.PARSE, e.getClass().getSimpleName());
         }
@@ -97,6 +111,11 @@ public final class InputReader<T> implements Deserializer<Parsed<T>> {
     /** The value type read. */
     public Class<T> type() {
         return type;
+    }
+
+    /** " at line L column C" of a parse error; the location only, never the content around it. */
+    private static String at(com.fasterxml.jackson.core.JsonLocation loc) {
+        return loc == null ? "" : " at line " + loc.getLineNr() + " column " + loc.getColumnNr();
     }
 
     private static String rootMessage(Throwable e) {

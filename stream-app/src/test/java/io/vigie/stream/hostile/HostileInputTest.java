@@ -4,7 +4,6 @@ import io.vigie.core.UserState;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -124,9 +123,6 @@ class HostileInputTest {
                 arguments("raw NUL byte inside a string", RAW_NUL));
     }
 
-    @Disabled("bug: bytes that are not JSON (truncated in a string, invalid UTF-8, raw control char) get reason"
-            + " 'invalid', not 'parse': InputReader catches the parse error wrapped by databind as"
-            + " JsonProcessingException")
     @ParameterizedTest(name = "{0}")
     @MethodSource("notJson")
     void shouldLabelBytesThatAreNotJsonAsParse(String name, byte[] value) {
@@ -263,8 +259,6 @@ class HostileInputTest {
                 "the next profile is still processed");
     }
 
-    @Disabled("bug: a Profile with declaredAge -5 (or 0) is read as-is and makes the user likelyMinor:"
-            + " UserState.withProfile copies any Integer, likelyMinor() is declaredAge < 18")
     @Test
     void shouldNotMakeUserMinorFromNegativeDeclaredAge() {
         // when

@@ -30,6 +30,9 @@ final class AgeExtractor {
         if (value < MIN_AGE || value > MAX_AGE) {
             return false;
         }
+        if (!isWord && v.at(ns - 1) == '-' && !v.word(ns - 2)) {
+            return false; // "j'ai -5 ans": a negative number is no age (a range like "14-15" keeps its digits)
+        }
         boolean unit = false;
         boolean gender = false;
         boolean bare = false;
