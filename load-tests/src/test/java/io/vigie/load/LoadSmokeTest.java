@@ -86,7 +86,7 @@ class LoadSmokeTest {
         if (CoreStages.available("engine")) {
             pipelines.add(Pipeline.MODERATION);
         }
-        DriverOptions options = new DriverOptions(null, pipelines, List.of("exactly_once_v2"), List.of(1_000), 3, 1,
+        DriverOptions options = new DriverOptions(null, pipelines, List.of("exactly_once_v2"), List.of(1_000), 2, 1,
                 1, 0.05, 1, 5_000, null, "read_uncommitted", dir, Map.of(), "-Xmx384m -XX:+UseSerialGC");
 
         // when

@@ -46,9 +46,9 @@ import java.util.Set;
  *   known-media attachment is CRITICAL (CSAM, alert kind KNOWN_MEDIA). The action follows
  *   {@link Policy#actionOf}; a banned sender's every message is at least BLOCK, findings or not;</li>
  *   <li>an alert is raised from MEDIUM up, and only when one of the message's categories is new to the
- *   conversation or its severity rises above what was already alerted for it. The alert's {@code categories}
- *   are those new or risen ones, so a (category, severity) pair is alerted at most once per conversation; its
- *   {@code signals} list every finding of the message, each with its own category.</li>
+ *   conversation or its severity rises above what was already alerted for it. The alert then lists every
+ *   category of the message (a new OFF_PLATFORM move in an alerted grooming conversation shows CHILD_GROOMING
+ *   too, for the reviewer's context), and its {@code signals} every finding, each with its own category.</li>
  * </ol>
  *
  * <p>Shadow findings are reported and never act: they count in no score, stage, severity or action, and
@@ -261,7 +261,7 @@ public final class ModerationSession {
             Alert.Kind kind = knownMedia ? Alert.Kind.KNOWN_MEDIA : Alert.Kind.MESSAGE;
             alert = new Alert(AlertIds.of(message.messageId(), kind), message.messageId(), message.conversationId(),
                     message.senderId(), message.recipientIds(), at, at, severity, action == null ? Action.REVIEW
-                    : action, score, List.copyOf(risen), all, new Alert.AgeInfo(senderAge, recipientAges),
+                    : action, score, List.copyOf(categories), all, new Alert.AgeInfo(senderAge, recipientAges),
                     new Alert.ConversationInfo(messages, riskNow, stageList), engine.rulesVersion(),
                     message.text(), kind, List.copyOf(errors), null, null);
         }

@@ -105,27 +105,37 @@ class ModerationSessionTest {
     }
 
     @Test
-    void shouldListOnlyTheNewOrRisenCategoriesOfAnAlertAndEverySignal() {
-        // given a conversation alerted MEDIUM for hate
+    void shouldAlertOnANewCategoryListingEveryCategoryOfTheMessage() {
+        // given a conversation alerted HIGH for a threat
         Chat chat = new Chat(adult("u-1"), adult("u-2"));
-        chat.say("m-1", "u-1", "u-2", T0, "slurword");
+        Assessment threat = chat.say("m-1", "u-1", "u-2", T0, "je sais ou tu habites");
+        assertEquals(Severity.HIGH, threat.alert().severity());
 
-        // when a message carries the same slur and a new threat (45 + 75: CRITICAL on its own)
-        Assessment both = chat.say("m-2", "u-1", "u-2", hours(72), "slurword, je sais ou tu habites");
+        // when the threat comes back with a first move to another app
+        Assessment move = chat.say("m-2", "u-1", "u-2", minutes(1), "je sais ou tu habites, ajoute sur snap");
+        // and then the same again
+        Assessment again = chat.say("m-3", "u-1", "u-2", minutes(2), "je sais ou tu habites, ajoute sur snap");
 
-        // then both categories rose (MEDIUM to CRITICAL, none to CRITICAL) and the signals show each finding
-        assertEquals(Severity.CRITICAL, both.alert().severity());
-        assertEquals(List.of(Category.HATE_HOMOPHOBIC, Category.THREAT), both.alert().categories());
-        assertEquals(List.of("hate.slur", "threat.violence"),
-                both.alert().signals().stream().map(Alert.Signal::ruleId).toList());
+        // then the new category raises an alert (75 + 15: CRITICAL) that shows the whole message
+        assertEquals(Severity.CRITICAL, move.alert().severity());
+        assertEquals(List.of(Category.OFF_PLATFORM, Category.THREAT), move.alert().categories());
+        assertEquals(List.of("offplatform.app", "threat.violence"),
+                move.alert().signals().stream().map(Alert.Signal::ruleId).toList());
+        assertNull(again.alert(), "nothing new");
+        assertEquals(Action.BLOCK, again.actions().get(0).action(), "still blocked: enforcement is per message");
+    }
 
-        // when the slur comes back with a new off-platform move, still HIGH through the conversation risk
-        Assessment move = chat.say("m-3", "u-1", "u-2", hours(72).plusSeconds(60), "slurword, ajoute sur snap");
+    @Test
+    void shouldAlertAMoveOffPlatformOnItsOwnWhenNothingElseIsAtStake() {
+        // given a policy that reviews from a lower score, and two adults
+        Fixture low = new Fixture(Policy.defaults().withThresholds(10, 70, 90));
 
-        // then only the new category is listed: HATE_HOMOPHOBIC was already alerted higher
-        assertEquals(Severity.HIGH, move.alert().severity());
-        assertEquals(List.of(Category.OFF_PLATFORM), move.alert().categories());
-        assertEquals(2, move.alert().signals().size());
+        // when one pushes to another app
+        Assessment a = low.session.assess(msg("m-1", "c-1", "u-1", "u-2", T0, "ajoute moi sur snap"), null,
+                adult("u-1"), Map.of("u-2", adult("u-2")));
+
+        // then it is a case of its own
+        assertEquals(List.of(Category.OFF_PLATFORM), a.alert().categories());
     }
 
     @Test

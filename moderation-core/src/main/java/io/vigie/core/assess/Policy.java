@@ -12,10 +12,11 @@ import java.util.Set;
  * immutable value; every time is event time (sentAt), every duration is in milliseconds unless the name says
  * otherwise.
  *
- * <p>Severity of a message with findings is taken from {@code max(message score, conversation risk)}: LOW
- * below {@code mediumAt}, MEDIUM from {@code mediumAt}, HIGH from {@code highAt}, CRITICAL from
- * {@code criticalAt}. Only severities of ordinal {@code alertMinSeverityOrdinal} and up (MEDIUM by default)
- * reach a human.
+ * <p>A score maps to LOW below {@code mediumAt}, MEDIUM from {@code mediumAt}, HIGH from {@code highAt},
+ * CRITICAL from {@code criticalAt}. A message's severity is that of its own score, raised by the conversation
+ * risk up to HIGH at most, then adjusted by the grooming-stage and known-media rules (see
+ * {@link io.vigie.core.ModerationSession}). Only severities of ordinal {@code alertMinSeverityOrdinal} and up
+ * (MEDIUM by default) reach a human.
  *
  * @param mediumAt                score (0..100) from which a message is MEDIUM
  * @param highAt                  score from which a message is HIGH

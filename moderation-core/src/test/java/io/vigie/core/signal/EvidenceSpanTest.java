@@ -36,6 +36,7 @@ class EvidenceSpanTest {
         assertEquals("Dis RIEN à tes parents", evidence("ok mais Dis RIEN à tes parents stp", "groom.secrecy"));
         assertEquals("t'es seuuule", evidence("t'es seuuule ?", "groom.risk"));
         assertEquals("J'ai 14 ans", evidence("slt J'ai 14 ans", "age.stated"));
+        assertEquals("I AM 12 YEARS OLD", evidence("ok I AM 12 YEARS OLD", "age.stated"));
     }
 
     @Test

@@ -72,6 +72,31 @@ class LexiconRoundTripTest {
     }
 
     @Test
+    void shouldFireEveryExampleThatTheConceptsDocumentGivesForALexiconCue() throws IOException {
+        // given: the quoted examples of the lexicon cue table of docs/concepts.md
+        String all = Files.readString(Path.of("..", "docs", "concepts.md"));
+        String table = all.substring(all.indexOf("### Lexicon cues"), all.indexOf("## Stages"));
+        Matcher row = Pattern.compile("^\\| `([a-z_.]+)` \\| (.*) \\|$", Pattern.MULTILINE).matcher(table);
+        List<String> failures = new ArrayList<>();
+        int examples = 0;
+        while (row.find()) {
+            Matcher quoted = Pattern.compile("\"([^\"]+)\"").matcher(row.group(2));
+            while (quoted.find()) {
+                examples++;
+                String text = quoted.group(1);
+                // when
+                MessageFeatures f = extractor.extract(text, List.of(), TestSignals.EVENT_MS);
+                // then
+                if (!f.has(model.cues().id(row.group(1)))) {
+                    failures.add(row.group(1) + ": \"" + text + "\"");
+                }
+            }
+        }
+        assertTrue(examples > 100, examples + " examples");
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
     void shouldStampAVersionThatNamesTheTermCount() {
         assertTrue(model.version().startsWith("lexicon-"), model.version());
     }

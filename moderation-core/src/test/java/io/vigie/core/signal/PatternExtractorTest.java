@@ -35,6 +35,7 @@ class PatternExtractorTest {
                 Arguments.of("I'm 13", 13),
                 Arguments.of("im 13", 13),
                 Arguments.of("i am 13 years old", 13),
+                Arguments.of("I AM 12 YEARS OLD", 12),
                 Arguments.of("13yo", 13),
                 Arguments.of("13 y/o", 13),
                 Arguments.of("13 years old", 13),
@@ -91,6 +92,7 @@ class PatternExtractorTest {
                 Arguments.of("07-12-34-56-78", Cues.CONTACT_PHONE, "07-12-34-56-78"),
                 Arguments.of("+33 6 12 34 56 78", Cues.CONTACT_PHONE, "+33 6 12 34 56 78"),
                 Arguments.of("+33612345678", Cues.CONTACT_PHONE, "+33612345678"),
+                Arguments.of("0033 6 12 34 56 78", Cues.CONTACT_PHONE, "0033 6 12 34 56 78"),
                 Arguments.of("call +44 7911 123456", Cues.CONTACT_PHONE, "+44 7911 123456"),
                 Arguments.of("06 12 34 56 78 jai 14 ans", Cues.CONTACT_PHONE, "06 12 34 56 78"),
                 // e-mail, handles, links

@@ -99,6 +99,19 @@ class SignalModelLoadTest {
     }
 
     @Test
+    void shouldChangeTheVersionWhenAHashListChanges() throws Exception {
+        // given
+        Random rnd = new Random(3);
+        Files.writeString(dir.resolve("a.sha256"), hex(rnd) + "\n");
+        String before = builder().hashListDir(dir).build().version();
+        // when
+        Files.writeString(dir.resolve("a.sha256"), hex(rnd) + "\n");
+        String after = builder().hashListDir(dir).build().version();
+        // then
+        assertFalse(before.equals(after), before + " vs " + after);
+    }
+
+    @Test
     void shouldRefuseMalformedHashesAndUnknownFiles() throws IOException {
         Files.writeString(dir.resolve("a.sha256"), "abc\n");
         Files.writeString(dir.resolve("list.csv"), "x\n");

@@ -99,13 +99,17 @@ public final class ModerationCli implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines file of alerts")
         Path file;
 
+        @CommandLine.Option(names = "--any-order", description = "accept chains interleaved out of order "
+                + "(a file merged from several partitions); still catches edited, removed and inserted alerts")
+        boolean anyOrder;
+
         @Override
         public Integer call() {
             PrintStream out = new PrintStream(new WriterStream(spec.commandLine().getOut()), true,
                     java.nio.charset.StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true,
                     java.nio.charset.StandardCharsets.UTF_8);
-            return AlertChainVerifier.run(file, out, err);
+            return AlertChainVerifier.run(file, anyOrder, out, err);
         }
     }
 

@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code moderation score "text"}: assesses one message alone (a new conversation between a sender and one
- * recipient, with the ages given) and prints the alert it would give, or says that nothing fired. Exit 0
- * either way.
+ * recipient, with the ages given) and prints the alert it would give as contract JSON (one line), or says
+ * that nothing fired. {@code --human} prints a short summary instead; {@code --json} prints {@code null} when
+ * nothing fired, for scripts. Exit 0 either way.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Scores one message alone and prints the alert it would give, or none.")
@@ -43,8 +44,11 @@ final class ScoreCommand implements Callable<Integer>, ModerationCli.NeedsEnv {
     @Option(names = "--recipient-age", paramLabel = "N", description = "the recipient's declared age")
     Integer recipientAge;
 
-    @Option(names = "--json", description = "print the alert as contract JSON (null when none)")
+    @Option(names = "--json", description = "strict JSON: print null (not a sentence) when nothing fired")
     boolean json;
+
+    @Option(names = "--human", description = "print a short summary (severity, action, rules, evidence) instead of JSON")
+    boolean human;
 
     @Option(names = "--at", paramLabel = "INSTANT", description = "event time (ISO-8601); default: now")
     Instant at;
@@ -83,15 +87,17 @@ final class ScoreCommand implements Callable<Integer>, ModerationCli.NeedsEnv {
         ChatMessage message = ChatMessage.of("score-1", "score", "sender", List.of("recipient"), sentAt, text);
         Assessment a = engine.newSession().assess(message, null, sender, Map.of("recipient", recipient));
         Alert alert = a.alert();
-        if (json) {
-            out.println(alert == null ? "null" : Json.MAPPER.writeValueAsString(alert.withDetectedAt(sentAt)));
-            if (alert == null) {
+        if (alert == null) {
+            if (json) {
+                out.println("null");
                 err.println("score: nothing fired" + weak(a.findings()));
+            } else {
+                out.println("nothing fired" + weak(a.findings()));
             }
             return 0;
         }
-        if (alert == null) {
-            out.println("nothing fired" + weak(a.findings()));
+        if (!human) {
+            out.println(Json.MAPPER.writeValueAsString(alert.withDetectedAt(sentAt)));
             return 0;
         }
         out.printf("%s %s score=%d categories=%s%n", alert.severity(), alert.action(), alert.score(),

@@ -117,6 +117,9 @@ public final class ModerationConfig extends AbstractConfig {
     public static final String STATE_STORE = "moderation.state.store";
     private static final String STATE_STORE_DOC = "rocksdb (persistent, default) or memory (replay and tests; "
             + "still changelogged when live).";
+    public static final String STATE_CHANGELOG = "moderation.state.changelog";
+    private static final String STATE_CHANGELOG_DOC = "Back local stores with changelog topics (required live, for "
+            + "fail-over and exactly-once). replay turns it off: its state lives for one run only.";
     public static final String DETECTED_AT_CLOCK = "moderation.alerts.detected.at.clock";
     private static final String DETECTED_AT_CLOCK_DOC = "wall: detectedAt is the wall clock when the alert is "
             + "emitted (run). event: detectedAt stays the event time, so output is deterministic (replay).";
@@ -236,6 +239,7 @@ public final class ModerationConfig extends AbstractConfig {
                     STATE_SWEEP_INTERVAL_MS_DOC)
             .define(STATE_STORE, Type.STRING, STORE_ROCKSDB, ValidString.in(STORE_ROCKSDB, STORE_MEMORY),
                     Importance.LOW, STATE_STORE_DOC)
+            .define(STATE_CHANGELOG, Type.BOOLEAN, true, Importance.LOW, STATE_CHANGELOG_DOC)
             .define(DETECTED_AT_CLOCK, Type.STRING, CLOCK_WALL, ValidString.in(CLOCK_WALL, CLOCK_EVENT),
                     Importance.LOW, DETECTED_AT_CLOCK_DOC)
             .define(HTTP_PORT, Type.INT, 8080, Range.between(-1, 65_535), Importance.MEDIUM, HTTP_PORT_DOC)
@@ -407,6 +411,11 @@ public final class ModerationConfig extends AbstractConfig {
     /** True when stores are in memory (replay, tests). */
     public boolean inMemoryStores() {
         return STORE_MEMORY.equals(getString(STATE_STORE));
+    }
+
+    /** True when local stores are changelogged (always live; off in replay). */
+    public boolean changelogged() {
+        return getBoolean(STATE_CHANGELOG);
     }
 
     /** True when detectedAt is restamped with the wall clock. */

@@ -58,7 +58,7 @@ public final class Replayer {
     private final PrintStream progress;
 
     /**
-     * @param config   the configuration; replay forces in-memory stores and event-time detectedAt
+     * @param config   the configuration; see {@link #offline}
      * @param progress where progress lines go (stderr); never null
      */
     public Replayer(ModerationConfig config, EngineSupplier engine, PrintStream progress) {
@@ -67,12 +67,13 @@ public final class Replayer {
         this.progress = progress;
     }
 
-    /** The configuration with replay's switches: in-memory stores, event-time detectedAt. */
+    /** The configuration with replay's switches: in-memory stores without changelogs, event-time detectedAt. */
     public static ModerationConfig offline(ModerationConfig config) throws ConfigLoader.ConfigProblems {
         Map<String, String> overrides = new HashMap<>();
         config.originalsStrings().forEach(overrides::put);
         overrides.put(ModerationConfig.STATE_STORE, ModerationConfig.STORE_MEMORY);
         overrides.put(ModerationConfig.DETECTED_AT_CLOCK, ModerationConfig.CLOCK_EVENT);
+        overrides.put(ModerationConfig.STATE_CHANGELOG, "false");
         return ConfigLoader.load(null, Map.of(), overrides);
     }
 

@@ -16,7 +16,8 @@ public final class SimJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
             .addMixIn(ChatMessage.class, ChatMessageMixin.class);
 
     /** {@code ChatMessage.isPublic()} is derived, not a contract field: keep it off the wire. */

@@ -69,6 +69,7 @@ public final class ModerationTopology {
     /** Builds the whole topology into {@code builder} and returns it. */
     public static Topology build(StreamsBuilder builder, ModerationConfig config, Wiring wiring) {
         boolean memory = config.inMemoryStores();
+        boolean logged = config.changelogged();
         String factsTopic = config.getString(ModerationConfig.TOPIC_FACTS);
         String dismissalsTopic = config.getString(ModerationConfig.TOPIC_DISMISSALS);
         int maxBytes = config.getInt(ModerationConfig.MESSAGE_MAX_BYTES);
@@ -82,14 +83,14 @@ public final class ModerationTopology {
                 () -> new GlobalUpsert<Events.Dismissal>(Stores.DISMISSALS));
 
         // ---- local stores
-        builder.addStateStore(Stores.keyValue(Stores.CONVERSATIONS, Stores.CONVERSATION_SERDE, memory, true));
-        builder.addStateStore(Stores.keyValue(Stores.USERS, Stores.USER_SERDE, memory, true));
-        builder.addStateStore(Stores.keyValue(Stores.SENDERS, Stores.SENDER_SERDE, memory, true));
-        builder.addStateStore(Stores.keyValue(Stores.DEVICES, Stores.DEVICE_SERDE, memory, true));
-        builder.addStateStore(Stores.keyValue(Stores.ALERT_INDEX, Stores.ALERT_REF_SERDE, memory, true));
-        builder.addStateStore(Stores.keyValue(Stores.CHAIN_CONVERSATIONS, Stores.CHAIN_SERDE, memory, true));
-        builder.addStateStore(Stores.keyValue(Stores.CHAIN_SENDERS, Stores.CHAIN_SERDE, memory, true));
-        builder.addStateStore(Stores.keyValue(Stores.CHAIN_DEVICES, Stores.CHAIN_SERDE, memory, true));
+        builder.addStateStore(Stores.keyValue(Stores.CONVERSATIONS, Stores.CONVERSATION_SERDE, memory, logged));
+        builder.addStateStore(Stores.keyValue(Stores.USERS, Stores.USER_SERDE, memory, logged));
+        builder.addStateStore(Stores.keyValue(Stores.SENDERS, Stores.SENDER_SERDE, memory, logged));
+        builder.addStateStore(Stores.keyValue(Stores.DEVICES, Stores.DEVICE_SERDE, memory, logged));
+        builder.addStateStore(Stores.keyValue(Stores.ALERT_INDEX, Stores.ALERT_REF_SERDE, memory, logged));
+        builder.addStateStore(Stores.keyValue(Stores.CHAIN_CONVERSATIONS, Stores.CHAIN_SERDE, memory, logged));
+        builder.addStateStore(Stores.keyValue(Stores.CHAIN_SENDERS, Stores.CHAIN_SERDE, memory, logged));
+        builder.addStateStore(Stores.keyValue(Stores.CHAIN_DEVICES, Stores.CHAIN_SERDE, memory, logged));
 
         Sinks sinks = new Sinks(config);
 

@@ -102,6 +102,31 @@ class ModerationCliTest {
     }
 
     @Test
+    void shouldPrintContractJsonByDefaultAndASummaryWithHuman() throws Exception {
+        // given: the same grooming message, without --json
+        String[] base = {"score", "dis rien a tes parents, c'est notre secret, ajoute moi sur snap",
+            "--sender-age", "34", "--recipient-age", "13", "--at", "2026-11-28T20:15:00Z"};
+        // when
+        Result json = run(base);
+        Result human = run(java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of(
+                "--human")).toArray(String[]::new));
+        // then: contract JSON by default, one line
+        assertEquals(0, json.code(), json.err());
+        assertTrue(Json.MAPPER.readTree(json.out()).has("alertId"), json.out());
+        assertEquals(1, json.out().strip().lines().count(), json.out());
+        // and a human summary naming severity and the rule on request
+        assertEquals(0, human.code(), human.err());
+        assertTrue(human.out().contains("CHILD_GROOMING") && human.out().contains("grooming."), human.out());
+    }
+
+    @Test
+    void shouldPrintNullForScriptsWhenNothingFires() {
+        Result r = run("score", "on se fait un cine samedi ?", "--json", "--at", "2026-11-28T20:15:00Z");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("null", r.out().strip());
+    }
+
+    @Test
     void shouldSayNothingFiredOnBenignText() {
         Result r = run("score", "on se fait un cine samedi ?", "--at", "2026-11-28T20:15:00Z");
         assertEquals(0, r.code(), r.err());

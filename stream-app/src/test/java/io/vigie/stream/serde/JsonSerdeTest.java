@@ -96,6 +96,13 @@ class JsonSerdeTest {
     }
 
     @Test
+    void shouldReadVerdictsInAnyCase() {
+        Decision d = JsonSerde.of(Decision.class).deserialize("t",
+                "{\"alertId\":\"a-1\",\"verdict\":\"dismissed\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Decision.Verdict.DISMISSED, d.verdict());
+    }
+
+    @Test
     void shouldReadContractMessageExampleWithUnknownFields() {
         String json = "{\"type\":\"message\",\"messageId\":\"m-1\",\"conversationId\":\"c-1\",\"roomId\":null,"
                 + "\"senderId\":\"u-1\",\"recipientIds\":[\"u-2\"],\"sentAt\":\"2026-11-28T20:15:00Z\","

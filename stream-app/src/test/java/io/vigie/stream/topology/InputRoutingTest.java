@@ -152,6 +152,12 @@ class InputRoutingTest {
         assertNull(tombstone.value());
         assertNull(fx.<UserState>store(Stores.USERS).get("u-2"));
         assertNull(fx.<UserState>store(Stores.USER_FACTS).get("u-2"));
+        List<TestRecord<String, byte[]>> changelog = fx.driver.createOutputTopic("vigie-test-users-changelog",
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readRecordsToList();
+        TestRecord<String, byte[]> last = changelog.get(changelog.size() - 1);
+        assertEquals("u-2", last.key());
+        assertNull(last.value(), "the users changelog gets a tombstone");
     }
 
     @Test

@@ -82,7 +82,7 @@ class ModerationTopologyTest {
         profiles();
         String[][] lines = {{"u-1", "slt asv ?"}, {"u-2", "j'ai 13 ans et toi"}, {"u-1", "t'es mature pour ton age"},
             {"u-1", "dis rien a tes parents, c'est notre secret"}, {"u-1", "ajoute moi sur snap"}};
-        Alert enforced = null;
+        List<Alert> enforcing = new java.util.ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             // when: one message at a time
             String from = lines[i][0];
@@ -94,7 +94,7 @@ class ModerationTopologyTest {
                 assertEquals("c-1", r.key());
                 assertNotNull(r.value().hash(), "every alert is linked into the integrity chain");
                 if (r.value().action().enforces()) {
-                    enforced = r.value();
+                    enforcing.add(r.value());
                     String alertId = r.value().alertId();
                     assertTrue(actions.stream().anyMatch(a -> alertId.equals(a.value().alertId())
                             && a.key().equals("u-1") && a.value().action() == r.value().action()),
@@ -102,8 +102,9 @@ class ModerationTopologyTest {
                 }
             }
         }
-        assertNotNull(enforced, "grooming of a stated 13-year-old must raise an enforcing alert");
-        assertTrue(enforced.categories().contains(Category.CHILD_GROOMING), enforced.categories().toString());
+        Alert enforced = enforcing.stream().filter(a -> a.categories().contains(Category.CHILD_GROOMING))
+                .findFirst().orElse(null);
+        assertNotNull(enforced, "grooming of a stated 13-year-old must raise an enforcing alert: " + enforcing);
         assertEquals("u-1", enforced.senderId());
         assertTrue(fx.counter("moderation.alerts", "category", "CHILD_GROOMING", "severity",
                 enforced.severity().value()) >= 1, "moderation.alerts counts emitted alerts");

@@ -95,9 +95,11 @@ final class LeetStep {
         boolean changed = false;
         while (r < len) {
             if (!isWordChar(buf, r, len)) {
-                buf[w] = buf[r];
-                start[w] = start[r];
-                end[w] = end[r];
+                if (w != r) { // nothing to move until the first squash
+                    buf[w] = buf[r];
+                    start[w] = start[r];
+                    end[w] = end[r];
+                }
                 w++;
                 r++;
                 continue;
@@ -132,8 +134,10 @@ final class LeetStep {
                     continue;
                 }
                 buf[w] = x;
-                start[w] = start[p];
-                end[w] = end[p];
+                if (w != p) {
+                    start[w] = start[p];
+                    end[w] = end[p];
+                }
                 w++;
             }
             r = we;

@@ -81,18 +81,22 @@ final class SeparatorStep {
                     }
                     // all the same letter: copy all but the last token, which may start another run
                     while (r < q) {
-                        buf[w] = buf[r];
-                        start[w] = start[r];
-                        end[w] = end[r];
+                        if (w != r) {
+                            buf[w] = buf[r];
+                            start[w] = start[r];
+                            end[w] = end[r];
+                        }
                         w++;
                         r++;
                     }
                     continue;
                 }
             }
-            buf[w] = buf[r];
-            start[w] = start[r];
-            end[w] = end[r];
+            if (w != r) { // nothing to move until the first join
+                buf[w] = buf[r];
+                start[w] = start[r];
+                end[w] = end[r];
+            }
             w++;
             r++;
         }

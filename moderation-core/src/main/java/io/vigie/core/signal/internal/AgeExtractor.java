@@ -73,6 +73,11 @@ final class AgeExtractor {
             if (vocab.firstPerson.contains(v.buf, ps, pe)) {
                 firstPerson = true;
                 start = ps;
+                // "I am 12", "j ai 14": the evidence starts at the pronoun
+                int ie = v.prevTokenEnd(ps);
+                if (ie >= 0 && ie - v.tokenStart(ie) == 1 && (v.at(ie - 1) == 'i' || v.at(ie - 1) == 'j')) {
+                    start = ie - 1;
+                }
             } else if (!vocab.opener.contains(v.buf, ps, pe)) {
                 return false; // "mon fils a 12 ans", "il y a 14 ans", "une fille de 13 ans"
             }

@@ -118,7 +118,12 @@ public final class DefaultSignalModel implements SignalModel {
         for (Map.Entry<String, Integer> w : numberWords.entrySet()) {
             ac.add(w.getKey(), -w.getValue() - 1, Boundary.WORD);
         }
-        this.automaton = ac.build();
+        try {
+            this.automaton = ac.build();
+        } catch (IllegalArgumentException e) {
+            throw new RulePackException(List.of(new RuleError("lexicons", 0, 0, e.getMessage(),
+                    "split the lexicon or drop rarely useful terms")));
+        }
         this.termCount = terms;
         this.cues = new CueTable(names);
         this.vocab = new Vocab(n);

@@ -24,6 +24,8 @@ final class HashLists {
     long[] pdq = new long[64];
     int pdqCount;
     final List<String> files = new ArrayList<>();
+    /** Name and a SHA-256 of the content of each file read, for the model's version string. */
+    final List<String> fingerprints = new ArrayList<>();
 
     void load(Path dir, List<RuleError> errors) {
         List<Path> paths;
@@ -53,6 +55,8 @@ final class HashLists {
                 continue;
             }
             files.add(name);
+            fingerprints.add(name + ":" + java.util.HexFormat.of().formatHex(
+                    DefaultSignalModel.digest(List.of(content))));
             parse(p.toString(), content, isSha, errors);
         }
     }

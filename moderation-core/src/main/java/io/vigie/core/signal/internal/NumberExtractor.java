@@ -118,7 +118,7 @@ final class NumberExtractor {
         char d1 = runEnd[r] - s > 1 ? v.buf[s + 1] : (r + 1 < runs ? v.buf[runStart[r + 1]] : '\0');
         boolean national = !plus && d0 == '0' && d1 >= '1' && d1 <= '9';
         boolean intl00 = !plus && d0 == '0' && d1 == '0';
-        if (!plus && !national) {
+        if (!plus && !national && !intl00) {
             return -1;
         }
         int digits = 0;

@@ -74,7 +74,7 @@ public final class SignalModelLoader {
         if (hashListDir != null) {
             hashes = new HashLists();
             hashes.load(hashListDir, errors);
-            contents.addAll(hashes.files);
+            contents.addAll(hashes.fingerprints);
         }
         if (!errors.isEmpty()) {
             throw new RulePackException(errors);

@@ -81,6 +81,14 @@ class ExtractorPropertiesTest {
         assertEquals(0, extractor.errors());
     }
 
+    @Property(tries = 2000)
+    void shouldReadTheUtcYearOfAnEventTimeLikeJavaTime(
+            @ForAll @net.jqwik.api.constraints.LongRange(min = -5_000_000_000_000L, max = 10_000_000_000_000L)
+            long epochMs) {
+        int expected = java.time.Instant.ofEpochMilli(epochMs).atZone(java.time.ZoneOffset.UTC).getYear();
+        assertEquals(expected, DefaultFeatureExtractor.yearOf(epochMs));
+    }
+
     @Example
     void shouldDoLinearWorkOnOneHundredThousandDigits() {
         String text = "7".repeat(100_000);
