@@ -40,7 +40,8 @@ import java.util.Set;
  *   event time with the policy's half-life;</li>
  *   <li>severity comes from the message score, raised by the conversation risk up to HIGH at most (what adds
  *   up over time deserves a human look; CRITICAL, which may escalate to authorities, needs the message's own
- *   evidence). Grooming talk (CHILD_GROOMING, OFF_PLATFORM, nothing sexual) goes CRITICAL only through its stage
+ *   evidence), except in a public room and for grooming talk between people none of whom is a likely minor,
+ *   where the message is judged on its own score. Grooming talk (CHILD_GROOMING, OFF_PLATFORM, nothing sexual) goes CRITICAL only through its stage
  *   pattern: an adult (or unknown) writing to a likely minor with {@link Policy#groomingHoldStages()} grooming
  *   stages (AGE_CHECK not counted) is at least HIGH, with {@link Policy#groomingEscalateStages()} CRITICAL. A
  *   known-media attachment is CRITICAL (CSAM, alert kind KNOWN_MEDIA). The action follows
@@ -78,6 +79,16 @@ public final class ModerationSession {
     private final int ageQuestionCue;
     private final int knownShaCue;
     private final int knownPdqCue;
+    /**
+     * A category whose own findings add up to less than this in a message that carries a stronger category is
+     * kept as evidence (its signals stay in the alert) but does not headline the alert: an ambush lure that also
+     * brushed a weak grooming cue between adults is an AMBUSH case, not a CHILD_GROOMING one.
+     */
+    static final int HEADLINE_MIN_SCORE = 20;
+
+    private static final Category[] CATEGORIES = Category.values();
+
+    private final int[] categoryScore = new int[CATEGORIES.length];
     private final ArrayList<Finding> findings = new ArrayList<>();
     private final List<Finding> findingsView = Collections.unmodifiableList(findings);
     private final ArrayList<String> errors = new ArrayList<>();
@@ -169,6 +180,9 @@ public final class ModerationSession {
             sum += w;
             contribution += inEvidence(conv.evidence(), f.ruleId()) ? w * policy.repeatWeight() : w;
             categories.addAll(f.categories());
+            for (Category c : f.categories()) {
+                categoryScore[c.ordinal()] += (int) Math.round(w);
+            }
             if (f.stage() != null) {
                 stagesAfter.add(f.stage());
                 newStage = true;
@@ -179,6 +193,7 @@ public final class ModerationSession {
             activeRules.add(f.ruleId());
         }
         int score = (int) Math.min(100, Math.round(sum));
+        headline(categories);
         double risk = conv.risk();
         Instant riskAt = conv.riskAt();
         if (contribution > 0) {
@@ -193,8 +208,12 @@ public final class ModerationSession {
         boolean groomingPattern = false;
         Severity severity = null;
         if (active) {
-            // accumulated risk asks for a human look (up to HIGH); CRITICAL needs this message's own evidence
-            Severity fromRisk = policy.severityOf(riskNow);
+            // accumulated risk asks for a human look (up to HIGH); CRITICAL needs this message's own evidence.
+            // Risk only carries where it means harm adding up: not in a public room (its risk mixes unrelated
+            // people), and not for grooming talk or a contact move between people none of whom is a likely
+            // minor (adults flirting and moving to another app is ordinary chat).
+            boolean riskCarries = !message.isPublic() && (adultToMinor || !GROOMING_TALK.containsAll(categories));
+            Severity fromRisk = riskCarries ? policy.severityOf(riskNow) : Severity.LOW;
             severity = policy.severityOf(score);
             if (Severity.CRITICAL.above(fromRisk) && fromRisk.above(severity)) {
                 severity = fromRisk;
@@ -468,5 +487,21 @@ public final class ModerationSession {
             it.next();
             it.remove();
         }
+    }
+
+    /** Drops weak side categories from the headline (see {@link #HEADLINE_MIN_SCORE}) and resets the tally. */
+    private void headline(EnumSet<Category> categories) {
+        boolean strong = false;
+        for (Category c : CATEGORIES) {
+            strong |= categoryScore[c.ordinal()] >= HEADLINE_MIN_SCORE;
+        }
+        if (strong && categories.size() > 1) {
+            for (Category c : CATEGORIES) {
+                if (categoryScore[c.ordinal()] < HEADLINE_MIN_SCORE) {
+                    categories.remove(c);
+                }
+            }
+        }
+        java.util.Arrays.fill(categoryScore, 0);
     }
 }

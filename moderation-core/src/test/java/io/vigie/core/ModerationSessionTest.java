@@ -105,7 +105,7 @@ class ModerationSessionTest {
     }
 
     @Test
-    void shouldAlertOnANewCategoryListingEveryCategoryOfTheMessage() {
+    void shouldAlertOnARiseShowingTheWholeMessageWithWeakSideCategoriesAsEvidence() {
         // given a conversation alerted HIGH for a threat
         Chat chat = new Chat(adult("u-1"), adult("u-2"));
         Assessment threat = chat.say("m-1", "u-1", "u-2", T0, "je sais ou tu habites");
@@ -116,9 +116,10 @@ class ModerationSessionTest {
         // and then the same again
         Assessment again = chat.say("m-3", "u-1", "u-2", minutes(2), "je sais ou tu habites, ajoute sur snap");
 
-        // then the new category raises an alert (75 + 15: CRITICAL) that shows the whole message
+        // then the rise (75 + 15: CRITICAL) raises an alert that shows the whole message; the weak move to
+        // another app (15) is evidence, the threat is the headline
         assertEquals(Severity.CRITICAL, move.alert().severity());
-        assertEquals(List.of(Category.OFF_PLATFORM, Category.THREAT), move.alert().categories());
+        assertEquals(List.of(Category.THREAT), move.alert().categories());
         assertEquals(List.of("offplatform.app", "threat.violence"),
                 move.alert().signals().stream().map(Alert.Signal::ruleId).toList());
         assertNull(again.alert(), "nothing new");
@@ -158,6 +159,53 @@ class ModerationSessionTest {
         assertEquals(Severity.MEDIUM, fifth.severity());
         assertEquals(Action.REVIEW, fifth.alert().action());
         assertTrue(fifth.alert().conversation().riskScore() >= Policy.defaults().mediumAt());
+    }
+
+    @Test
+    void shouldNotLetContactMovesBetweenAdultsAddUpToAnAlert() {
+        // given two adults flirting who keep suggesting another app
+        Chat chat = new Chat(adult("u-1"), adult("u-2"));
+
+        // when the contact move comes back again and again
+        for (int i = 0; i < 8; i++) {
+            Assessment a = chat.say("m-" + i, i % 2 == 0 ? "u-1" : "u-2", i % 2 == 0 ? "u-2" : "u-1", minutes(i),
+                    "ajoute moi sur snap");
+            // then no human is asked to look: ordinary chat between adults
+            assertNull(a.alert(), "message " + i);
+            assertTrue(a.actions().isEmpty());
+        }
+        // though the risk is remembered, should a minor join the picture later
+        assertTrue(chat.state.risk() > 0);
+    }
+
+    @Test
+    void shouldNotLetAPublicRoomsMixedRiskRaiseAnUnrelatedWeakMessage() {
+        // given a public room where several people already said weak things
+        Chat chat = new Chat(adult("u-1"), adult("u-2"), adult("u-3"), adult("u-4"), adult("u-5"));
+        for (int i = 1; i <= 4; i++) {
+            chat.send(msg("m-" + i, "c-1", "u-" + i, null, minutes(i), "weakcue"));
+        }
+
+        // when a fifth person says the same weak thing
+        Assessment fifth = chat.send(msg("m-5", "c-1", "u-5", null, minutes(5), "weakcue"));
+
+        // then it is judged on its own evidence, which is weak
+        assertNull(fifth.alert());
+        assertEquals(Severity.LOW, fifth.severity());
+    }
+
+    @Test
+    void shouldHeadlineTheStrongCategoryAndKeepTheWeakOneAsEvidence() {
+        // given two adults
+        Chat chat = new Chat(adult("u-1"), adult("u-2"));
+
+        // when a message carries a slur (strong) and a weak prostitution hint
+        Assessment a = chat.say("m-1", "u-1", "u-2", T0, "slurword weakcue");
+
+        // then the alert is a hate case, and the weak hint stays among its signals
+        assertEquals(List.of(Category.HATE_HOMOPHOBIC), a.alert().categories());
+        assertTrue(a.alert().signals().stream().anyMatch(s -> s.ruleId().equals("weak.hint")),
+                a.alert().signals().toString());
     }
 
     @Test
