@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fault (a): the app is killed with SIGKILL in the middle of the stream (no commit, no close, open transactions),
@@ -32,15 +34,18 @@ class CrashRecoveryIT {
             // when the second half arrives and the app is killed while processing it
             long before = ItKafka.committedInput(f.bootstrap, f.security, settings.applicationId(), f.topics.messages());
             List<Conversations.Line> second = Workload.flat(w.secondHalf());
-            f.produceBatch(second);
-            // kill as soon as the app has visibly started on the second half, so transactions are open
+            // the second half arrives as live chat, 50 ms apart, while the app is killed part-way through it
+            CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> ItKafka.produceSlowly(f.bootstrap,
+                    f.security, f.topics.messages(), second, 50));
             ItKafka.awaitTrue(Duration.ofSeconds(60), () -> ItKafka.committedInput(f.bootstrap, f.security,
                     settings.applicationId(), f.topics.messages()) > before, () -> "no progress on the second half");
             first.kill();
             assertFalse(first.isAlive());
             long atKill = ItKafka.committedInput(f.bootstrap, f.security, settings.applicationId(), f.topics.messages());
+            feed.join();
             System.out.printf("CrashRecoveryIT: killed with %d of %d second-half messages committed%n",
                     atKill - before, second.size());
+            assertTrue(atKill - before < second.size(), "the kill came after the whole second half was processed");
         } finally {
             first.close();
         }

@@ -64,6 +64,29 @@ final class ItKafka {
         }
     }
 
+    /**
+     * Sends the lines one by one, {@code gapMs} apart, with one idempotent producer, like live chat; fails if any
+     * send is not acknowledged.
+     */
+    static void produceSlowly(String bootstrap, Map<String, Object> security, String topic,
+                              List<Conversations.Line> lines, long gapMs) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Conversations.Line line : lines) {
+                producer.send(new ProducerRecord<>(topic, line.key().getBytes(StandardCharsets.UTF_8),
+                        line.value())).get(30, TimeUnit.SECONDS);
+                Thread.sleep(gapMs);
+            }
+        } catch (ExecutionException e) {
+            throw new AssertionError("a test record was not acknowledged: " + e.getCause(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("a test record was not acknowledged in time", e);
+        }
+    }
+
     /** Every committed record of the topic, from the beginning to its last stable offset at call time. */
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, Map<String, Object> security,
                                                        String topic) {
