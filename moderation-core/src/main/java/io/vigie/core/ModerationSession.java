@@ -307,10 +307,7 @@ public final class ModerationSession {
         List<String> participants = participants(conv.participants(), message);
         List<Alert.Signal> evidence = conv.evidence();
         if (active) {
-            List<Alert.Signal> grown = new ArrayList<>(evidence);
-            grown.addAll(signals);
-            evidence = grown.size() <= policy.maxEvidence() ? grown
-                    : grown.subList(grown.size() - policy.maxEvidence(), grown.size());
+            evidence = newestEvidence(evidence, signals, policy.maxEvidence());
         }
         boolean late = conv.lastEventAt() != null
                 && at.toEpochMilli() < conv.lastEventAt().toEpochMilli() - policy.graceMs();
@@ -416,8 +413,36 @@ public final class ModerationSession {
         return new ArrayList<>(grown);
     }
 
+    /**
+     * The newest {@code max} of {@code old} followed by {@code added}, as an immutable list built from one
+     * exact-size array (the state record's {@code List.copyOf} then keeps it as is).
+     */
+    private static List<Alert.Signal> newestEvidence(List<Alert.Signal> old, List<Alert.Signal> added, int max) {
+        int total = old.size() + added.size();
+        int n = Math.min(total, max);
+        Alert.Signal[] out = new Alert.Signal[n];
+        int skip = total - n;
+        int w = 0;
+        for (int i = 0; i < old.size(); i++) {
+            if (skip > 0) {
+                skip--;
+            } else {
+                out[w++] = old.get(i);
+            }
+        }
+        for (int i = 0; i < added.size(); i++) {
+            if (skip > 0) {
+                skip--;
+            } else {
+                out[w++] = added.get(i);
+            }
+        }
+        return List.of(out);
+    }
+
     private static boolean inEvidence(List<Alert.Signal> evidence, String ruleId) {
-        for (Alert.Signal s : evidence) {
+        for (int i = 0; i < evidence.size(); i++) {
+            Alert.Signal s = evidence.get(i);
             if (s.ruleId().equals(ruleId)) {
                 return true;
             }
@@ -436,14 +461,19 @@ public final class ModerationSession {
     }
 
     private List<Alert.Signal> signals(String text, boolean shadow) {
-        List<Alert.Signal> out = new ArrayList<>();
-        for (Finding f : findings) {
+        List<Alert.Signal> out = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             if (f.shadow() != shadow) {
                 continue;
             }
-            String evidence = f.start() >= 0 && f.end() > f.start() && f.end() <= text.length()
-                    ? text.substring(f.start(), f.end()) : f.evidence();
             boolean inText = f.start() >= 0 && f.end() > f.start() && f.end() <= text.length();
+            String evidence = f.evidence();
+            // the rules cut their evidence from this very text: reuse it unless it differs from the span
+            if (inText && (evidence == null || evidence.length() != f.end() - f.start()
+                    || !text.regionMatches(f.start(), evidence, 0, evidence.length()))) {
+                evidence = text.substring(f.start(), f.end());
+            }
             out.add(new Alert.Signal(shadow ? SHADOW_PREFIX + f.ruleId() : f.ruleId(),
                     f.categories().isEmpty() ? null : f.categories().get(0), f.score(), evidence,
                     inText ? f.start() : -1, inText ? f.end() : -1));
