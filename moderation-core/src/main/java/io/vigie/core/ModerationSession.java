@@ -68,6 +68,11 @@ public final class ModerationSession {
 
     private static final ScoringContext NO_CONTEXT = ScoringContext.none();
 
+    private static final Stage[] STAGES = Stage.values();
+    /** Immutable stage sets by ordinal bits, filled on first use. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final Set<Stage>[] STAGE_SETS = new Set[1 << STAGES.length];
+
     /** Categories of grooming talk that carries no sexual content or material of its own. */
     private static final Set<Category> GROOMING_TALK = EnumSet.of(Category.CHILD_GROOMING, Category.OFF_PLATFORM);
 
@@ -145,9 +150,9 @@ public final class ModerationSession {
                 policy.maxParticipants());
         long accountAgeMs = user.accountCreatedAt() == null ? -1
                 : Math.max(0, at.toEpochMilli() - user.accountCreatedAt().toEpochMilli());
-        EnumSet<Stage> stagesBefore = EnumSet.noneOf(Stage.class);
-        stagesBefore.addAll(conv.stages());
-        ScoringContext context = new ScoringContext(senderAge, recipientAges, accountAgeMs, stagesBefore,
+        // stages as ordinal bits: the context gets a shared immutable set, so a message costs no set copies
+        int stagesBefore = stageMask(conv.stages());
+        ScoringContext context = new ScoringContext(senderAge, recipientAges, accountAgeMs, stageSet(stagesBefore),
                 conv.messages());
 
         // 2. rules
@@ -164,11 +169,13 @@ public final class ModerationSession {
         double sum = 0;
         double contribution = 0;
         boolean active = false;
-        EnumSet<Category> categories = EnumSet.noneOf(Category.class);
-        EnumSet<Stage> stagesAfter = EnumSet.copyOf(stagesBefore);
+        // allocated on the first active finding: a message where nothing fires builds no set
+        EnumSet<Category> categories = null;
+        int stagesAfter = stagesBefore;
         boolean newStage = false;
         LinkedHashSet<String> activeRules = null;
-        for (Finding f : findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             if (f.shadow()) {
                 continue;
             }
@@ -179,12 +186,15 @@ public final class ModerationSession {
             }
             sum += w;
             contribution += inEvidence(conv.evidence(), f.ruleId()) ? w * policy.repeatWeight() : w;
+            if (categories == null) {
+                categories = EnumSet.noneOf(Category.class);
+            }
             categories.addAll(f.categories());
             for (Category c : f.categories()) {
                 categoryScore[c.ordinal()] += (int) Math.round(w);
             }
             if (f.stage() != null) {
-                stagesAfter.add(f.stage());
+                stagesAfter |= 1 << f.stage().ordinal();
                 newStage = true;
             }
             if (activeRules == null) {
@@ -204,7 +214,7 @@ public final class ModerationSession {
 
         // 4. severity and action
         boolean adultToMinor = !senderAge.likelyMinor() && Ages.anyMinor(recipientAges);
-        int groomingStages = stagesAfter.size() - (stagesAfter.contains(Stage.AGE_CHECK) ? 1 : 0);
+        int groomingStages = Integer.bitCount(stagesAfter & ~(1 << Stage.AGE_CHECK.ordinal()));
         boolean groomingPattern = false;
         Severity severity = null;
         if (active) {
@@ -241,7 +251,8 @@ public final class ModerationSession {
                 severity = Severity.CRITICAL;
             }
         }
-        Action action = policy.actionOf(severity, categories, adultToMinor);
+        Set<Category> messageCategories = categories == null ? Set.of() : categories;
+        Action action = policy.actionOf(severity, messageCategories, adultToMinor);
         if (user.banned() && (action == null || action.compareTo(Action.BLOCK) < 0)) {
             action = Action.BLOCK;
         }
@@ -250,7 +261,7 @@ public final class ModerationSession {
         Map<Category, Severity> alerted = conv.alerted();
         EnumSet<Category> risen = null;
         if (policy.alerts(severity)) {
-            for (Category c : categories) {
+            for (Category c : messageCategories) {
                 if (severity.above(conv.alerted().get(c))) {
                     if (risen == null) {
                         risen = EnumSet.noneOf(Category.class);
@@ -269,8 +280,8 @@ public final class ModerationSession {
             alerted = raised;
         }
         // unchanged parts of the state are passed on as they are (immutable lists are not copied again)
-        List<Stage> stageList = stagesAfter.equals(stagesBefore) && conv.stages().size() == stagesBefore.size()
-                ? conv.stages() : List.copyOf(stagesAfter);
+        List<Stage> stageList = stagesAfter == stagesBefore && conv.stages().size() == Integer.bitCount(stagesBefore)
+                ? conv.stages() : List.copyOf(stagesOf(stagesAfter));
         int messages = conv.messages() + 1;
         List<Alert.Signal> signals = active ? signals(message.text(), false) : List.of();
         Alert alert = null;
@@ -280,7 +291,7 @@ public final class ModerationSession {
             Alert.Kind kind = knownMedia ? Alert.Kind.KNOWN_MEDIA : Alert.Kind.MESSAGE;
             alert = new Alert(AlertIds.of(message.messageId(), kind), message.messageId(), message.conversationId(),
                     message.senderId(), message.recipientIds(), at, at, severity, action == null ? Action.REVIEW
-                    : action, score, List.copyOf(categories), all, new Alert.AgeInfo(senderAge, recipientAges),
+                    : action, score, List.copyOf(messageCategories), all, new Alert.AgeInfo(senderAge, recipientAges),
                     new Alert.ConversationInfo(messages, riskNow, stageList), engine.rulesVersion(),
                     message.text(), kind, List.copyOf(errors), null, null);
         }
@@ -300,14 +311,14 @@ public final class ModerationSession {
             }
             if (groomingPattern) {
                 facts.add("the conversation shows " + groomingStages + " stages of grooming: "
-                        + stageNames(stagesAfter));
+                        + stageNames(stagesOf(stagesAfter)));
             }
             if (severity != null) {
                 facts.add("automated rules rated the message " + severity.value() + " (score " + score
                         + ", conversation risk " + riskNow + ")");
             }
             actions = List.of(Statements.command(policy, message.senderId(), action,
-                    alert == null ? null : alert.alertId(), message.messageId(), List.copyOf(categories),
+                    alert == null ? null : alert.alertId(), message.messageId(), List.copyOf(messageCategories),
                     activeRules == null ? List.of() : List.copyOf(activeRules), facts));
         }
 
@@ -315,10 +326,7 @@ public final class ModerationSession {
         List<String> participants = participants(conv.participants(), message);
         List<Alert.Signal> evidence = conv.evidence();
         if (active) {
-            List<Alert.Signal> grown = new ArrayList<>(evidence);
-            grown.addAll(signals);
-            evidence = grown.size() <= policy.maxEvidence() ? grown
-                    : grown.subList(grown.size() - policy.maxEvidence(), grown.size());
+            evidence = newestEvidence(evidence, signals, policy.maxEvidence());
         }
         boolean late = conv.lastEventAt() != null
                 && at.toEpochMilli() < conv.lastEventAt().toEpochMilli() - policy.graceMs();
@@ -326,7 +334,7 @@ public final class ModerationSession {
                 risk, riskAt, stageList, alerted, evidence, conv.dismissedRules(),
                 conv.lastEventAt() == null || at.isAfter(conv.lastEventAt()) ? at : conv.lastEventAt(),
                 conv.lateMessages() + (late ? 1 : 0));
-        return new Assessment(next, user, findings, score, severity, alert, actions);
+        return new Assessment(next, user, findings.isEmpty() ? List.of() : findings, score, severity, alert, actions);
     }
 
     /**
@@ -424,8 +432,36 @@ public final class ModerationSession {
         return new ArrayList<>(grown);
     }
 
+    /**
+     * The newest {@code max} of {@code old} followed by {@code added}, as an immutable list built from one
+     * exact-size array (the state record's {@code List.copyOf} then keeps it as is).
+     */
+    private static List<Alert.Signal> newestEvidence(List<Alert.Signal> old, List<Alert.Signal> added, int max) {
+        int total = old.size() + added.size();
+        int n = Math.min(total, max);
+        Alert.Signal[] out = new Alert.Signal[n];
+        int skip = total - n;
+        int w = 0;
+        for (int i = 0; i < old.size(); i++) {
+            if (skip > 0) {
+                skip--;
+            } else {
+                out[w++] = old.get(i);
+            }
+        }
+        for (int i = 0; i < added.size(); i++) {
+            if (skip > 0) {
+                skip--;
+            } else {
+                out[w++] = added.get(i);
+            }
+        }
+        return List.of(out);
+    }
+
     private static boolean inEvidence(List<Alert.Signal> evidence, String ruleId) {
-        for (Alert.Signal s : evidence) {
+        for (int i = 0; i < evidence.size(); i++) {
+            Alert.Signal s = evidence.get(i);
             if (s.ruleId().equals(ruleId)) {
                 return true;
             }
@@ -434,7 +470,8 @@ public final class ModerationSession {
     }
 
     private boolean hasActive(Category category) {
-        for (Finding f : findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             if (!f.shadow() && f.categories().contains(category)) {
                 return true;
             }
@@ -443,19 +480,55 @@ public final class ModerationSession {
     }
 
     private List<Alert.Signal> signals(String text, boolean shadow) {
-        List<Alert.Signal> out = new ArrayList<>();
-        for (Finding f : findings) {
+        List<Alert.Signal> out = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             if (f.shadow() != shadow) {
                 continue;
             }
-            String evidence = f.start() >= 0 && f.end() > f.start() && f.end() <= text.length()
-                    ? text.substring(f.start(), f.end()) : f.evidence();
             boolean inText = f.start() >= 0 && f.end() > f.start() && f.end() <= text.length();
+            String evidence = f.evidence();
+            // the rules cut their evidence from this very text: reuse it unless it differs from the span
+            if (inText && (evidence == null || evidence.length() != f.end() - f.start()
+                    || !text.regionMatches(f.start(), evidence, 0, evidence.length()))) {
+                evidence = text.substring(f.start(), f.end());
+            }
             out.add(new Alert.Signal(shadow ? SHADOW_PREFIX + f.ruleId() : f.ruleId(),
                     f.categories().isEmpty() ? null : f.categories().get(0), f.score(), evidence,
                     inText ? f.start() : -1, inText ? f.end() : -1));
         }
         return out;
+    }
+
+    /** The stages of a list as ordinal bits. */
+    private static int stageMask(List<Stage> stages) {
+        int mask = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            mask |= 1 << stages.get(i).ordinal();
+        }
+        return mask;
+    }
+
+    /** The immutable set of the stages in {@code mask}, shared by every session (each set built once). */
+    private static Set<Stage> stageSet(int mask) {
+        Set<Stage> set = STAGE_SETS[mask];
+        if (set == null) {
+            // a benign race builds an equal immutable set twice at worst
+            set = Set.copyOf(stagesOf(mask));
+            STAGE_SETS[mask] = set;
+        }
+        return set;
+    }
+
+    /** The stages in {@code mask} in declaration order (a fresh set). */
+    private static EnumSet<Stage> stagesOf(int mask) {
+        EnumSet<Stage> set = EnumSet.noneOf(Stage.class);
+        for (Stage s : STAGES) {
+            if ((mask & 1 << s.ordinal()) != 0) {
+                set.add(s);
+            }
+        }
+        return set;
     }
 
     private static boolean has(MessageFeatures features, int cue) {

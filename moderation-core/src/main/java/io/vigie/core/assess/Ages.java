@@ -3,7 +3,6 @@ package io.vigie.core.assess;
 import io.vigie.core.Alert;
 import io.vigie.core.UserState;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,19 +27,31 @@ public final class Ages {
         return new Alert.PersonAge(userId, user.declaredAge(), user.statedAge(), user.likelyMinor());
     }
 
-    /** The recipients' age views in message order, at most {@code max} of them; never null. */
+    /**
+     * The recipients' age views in message order, at most {@code max} of them; never null. The list is
+     * immutable, so a {@code List.copyOf} of it (as records do) costs no copy.
+     */
     public static List<Alert.PersonAge> recipients(List<String> recipientIds, Map<String, UserState> states,
                                                    int max) {
-        if (recipientIds.isEmpty()) {
-            return List.of();
-        }
         int n = Math.min(max, recipientIds.size());
-        List<Alert.PersonAge> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String id = recipientIds.get(i);
-            out.add(of(id, states == null ? null : states.get(id)));
+        switch (n) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(recipientAge(recipientIds.get(0), states));
+            case 2:
+                return List.of(recipientAge(recipientIds.get(0), states), recipientAge(recipientIds.get(1), states));
+            default:
+                Alert.PersonAge[] out = new Alert.PersonAge[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = recipientAge(recipientIds.get(i), states);
+                }
+                return List.of(out);
         }
-        return out;
+    }
+
+    private static Alert.PersonAge recipientAge(String id, Map<String, UserState> states) {
+        return of(id, states == null ? null : states.get(id));
     }
 
     /** True when any of the views is likely a minor. */

@@ -36,7 +36,25 @@ public final class Statements {
                                         String messageId, List<Category> categories, List<String> rules,
                                         List<String> facts) {
         StatementOfReasons statement = new StatementOfReasons(true, categories, rules, facts, policy.redress());
-        String reason = action.value() + " by automated moderation; categories " + categories + "; rules " + rules;
+        // one exact-enough builder instead of a concatenation over two List.toString() builders
+        StringBuilder sb = new StringBuilder(64 + 24 * (categories.size() + rules.size()));
+        sb.append(action.value()).append(" by automated moderation; categories ");
+        appendList(sb, categories);
+        sb.append("; rules ");
+        appendList(sb, rules);
+        String reason = sb.toString();
         return new ActionCommand(userId, action, alertId, messageId, null, reason, statement);
+    }
+
+    /** Appends {@code list} as {@link java.util.AbstractCollection#toString()} writes it: "[a, b]". */
+    private static void appendList(StringBuilder sb, List<?> list) {
+        sb.append('[');
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(list.get(i));
+        }
+        sb.append(']');
     }
 }
