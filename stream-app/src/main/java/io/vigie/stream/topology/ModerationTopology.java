@@ -66,31 +66,51 @@ public final class ModerationTopology {
         return build(builder, config, Wiring.of(engine));
     }
 
-    /** Builds the whole topology into {@code builder} and returns it. */
+    /** Builds the whole topology into {@code builder} and returns it, with the stores the configuration says. */
     public static Topology build(StreamsBuilder builder, ModerationConfig config, Wiring wiring) {
+        return build(builder, config, wiring, false);
+    }
+
+    /**
+     * Builds the whole topology into {@code builder} and returns it.
+     *
+     * @param objectStores true for {@code replay}: every store keeps the state records themselves in memory,
+     *                     without changelog or serialization (same graph, names and processors; the configured
+     *                     store kind and changelog setting are ignored)
+     */
+    public static Topology build(StreamsBuilder builder, ModerationConfig config, Wiring wiring,
+                                 boolean objectStores) {
         boolean memory = config.inMemoryStores();
         boolean logged = config.changelogged();
+        StoreFactory stores = new StoreFactory() {
+            @Override
+            public <V> org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, V>> keyValue(
+                    String name, Serde<V> serde, boolean changelog) {
+                return objectStores ? ObjectStore.builder(name)
+                        : Stores.keyValue(name, serde, memory, changelog && logged);
+            }
+        };
         String factsTopic = config.getString(ModerationConfig.TOPIC_FACTS);
         String dismissalsTopic = config.getString(ModerationConfig.TOPIC_DISMISSALS);
         int maxBytes = config.getInt(ModerationConfig.MESSAGE_MAX_BYTES);
 
         // ---- global stores: what is known of every user, and reviewers' dismissals; read on every instance
-        builder.addGlobalStore(Stores.keyValue(Stores.USER_FACTS, Stores.USER_SERDE, memory, false),
+        builder.addGlobalStore(stores.keyValue(Stores.USER_FACTS, Stores.USER_SERDE, false),
                 factsTopic, Consumed.with(KEY, Stores.USER_SERDE).withName("user-facts-source"),
                 () -> new GlobalUpsert<UserState>(Stores.USER_FACTS));
-        builder.addGlobalStore(Stores.keyValue(Stores.DISMISSALS, Stores.DISMISSAL_SERDE, memory, false),
+        builder.addGlobalStore(stores.keyValue(Stores.DISMISSALS, Stores.DISMISSAL_SERDE, false),
                 dismissalsTopic, Consumed.with(KEY, Stores.DISMISSAL_SERDE).withName("dismissals-source"),
                 () -> new GlobalUpsert<Events.Dismissal>(Stores.DISMISSALS));
 
         // ---- local stores
-        builder.addStateStore(Stores.keyValue(Stores.CONVERSATIONS, Stores.CONVERSATION_SERDE, memory, logged));
-        builder.addStateStore(Stores.keyValue(Stores.USERS, Stores.USER_SERDE, memory, logged));
-        builder.addStateStore(Stores.keyValue(Stores.SENDERS, Stores.SENDER_SERDE, memory, logged));
-        builder.addStateStore(Stores.keyValue(Stores.DEVICES, Stores.DEVICE_SERDE, memory, logged));
-        builder.addStateStore(Stores.keyValue(Stores.ALERT_INDEX, Stores.ALERT_REF_SERDE, memory, logged));
-        builder.addStateStore(Stores.keyValue(Stores.CHAIN_CONVERSATIONS, Stores.CHAIN_SERDE, memory, logged));
-        builder.addStateStore(Stores.keyValue(Stores.CHAIN_SENDERS, Stores.CHAIN_SERDE, memory, logged));
-        builder.addStateStore(Stores.keyValue(Stores.CHAIN_DEVICES, Stores.CHAIN_SERDE, memory, logged));
+        builder.addStateStore(stores.keyValue(Stores.CONVERSATIONS, Stores.CONVERSATION_SERDE, true));
+        builder.addStateStore(stores.keyValue(Stores.USERS, Stores.USER_SERDE, true));
+        builder.addStateStore(stores.keyValue(Stores.SENDERS, Stores.SENDER_SERDE, true));
+        builder.addStateStore(stores.keyValue(Stores.DEVICES, Stores.DEVICE_SERDE, true));
+        builder.addStateStore(stores.keyValue(Stores.ALERT_INDEX, Stores.ALERT_REF_SERDE, true));
+        builder.addStateStore(stores.keyValue(Stores.CHAIN_CONVERSATIONS, Stores.CHAIN_SERDE, true));
+        builder.addStateStore(stores.keyValue(Stores.CHAIN_SENDERS, Stores.CHAIN_SERDE, true));
+        builder.addStateStore(stores.keyValue(Stores.CHAIN_DEVICES, Stores.CHAIN_SERDE, true));
 
         Sinks sinks = new Sinks(config);
 
@@ -308,6 +328,13 @@ public final class ModerationTopology {
                 store.put(record.key(), record.value());
             }
         }
+    }
+
+    /** Makes the stores of one build. */
+    private interface StoreFactory {
+        <V> org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, V>> keyValue(String name,
+                                                                                         Serde<V> serde,
+                                                                                         boolean changelog);
     }
 
     /** The input serdes only read. */
