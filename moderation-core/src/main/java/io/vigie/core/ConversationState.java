@@ -20,11 +20,15 @@ import java.util.Map;
  * @param dismissedRules   rule ids whose alerts a reviewer dismissed in this conversation (weighted down)
  * @param lastEventAt      greatest sentAt seen
  * @param lateMessages     messages older than lastEventAt minus the grace, still scored, counted
+ * @param learnedAges      what participants said of their own age in this conversation (stated age, school
+ *                         hints), by userId, bounded by the participants. The user-facts store carries the same
+ *                         to every conversation, but only after a commit and a read-back; this copy lets an
+ *                         immediate reply in the same conversation see it, live exactly as in replay.
  */
 public record ConversationState(String conversationId, List<String> participants, int messages, double risk,
                                 Instant riskAt, List<Stage> stages, Map<Category, Severity> alerted,
                                 List<Alert.Signal> evidence, List<String> dismissedRules, Instant lastEventAt,
-                                int lateMessages) {
+                                int lateMessages, Map<String, Alert.PersonAge> learnedAges) {
     public ConversationState {
         java.util.Objects.requireNonNull(conversationId, "conversationId must not be null");
         participants = participants == null ? List.of() : List.copyOf(participants);
@@ -32,11 +36,12 @@ public record ConversationState(String conversationId, List<String> participants
         alerted = alerted == null ? Map.of() : Map.copyOf(alerted);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         dismissedRules = dismissedRules == null ? List.of() : List.copyOf(dismissedRules);
+        learnedAges = learnedAges == null ? Map.of() : Map.copyOf(learnedAges);
     }
 
     /** A conversation never seen before. */
     public static ConversationState empty(String conversationId) {
         return new ConversationState(conversationId, List.of(), 0, 0, null, List.of(), Map.of(), List.of(),
-                List.of(), null, 0);
+                List.of(), null, 0, Map.of());
     }
 }

@@ -146,7 +146,7 @@ public final class ModerationSession {
         Alert.PersonAge senderAge = stated >= 0
                 ? new Alert.PersonAge(null, user.declaredAge(), stated, stated < 18)
                 : Ages.of(null, user);
-        List<Alert.PersonAge> recipientAges = Ages.recipients(message.recipientIds(), recips,
+        List<Alert.PersonAge> recipientAges = Ages.recipients(message.recipientIds(), recips, conv.learnedAges(),
                 policy.maxParticipants());
         long accountAgeMs = user.accountCreatedAt() == null ? -1
                 : Math.max(0, at.toEpochMilli() - user.accountCreatedAt().toEpochMilli());
@@ -333,7 +333,8 @@ public final class ModerationSession {
         ConversationState next = new ConversationState(conv.conversationId(), participants, messages,
                 risk, riskAt, stageList, alerted, evidence, conv.dismissedRules(),
                 conv.lastEventAt() == null || at.isAfter(conv.lastEventAt()) ? at : conv.lastEventAt(),
-                conv.lateMessages() + (late ? 1 : 0));
+                conv.lateMessages() + (late ? 1 : 0),
+                Ages.learn(conv.learnedAges(), message.senderId(), sender, user, policy.maxParticipants()));
         return new Assessment(next, user, findings.isEmpty() ? List.of() : findings, score, severity, alert, actions);
     }
 
@@ -400,7 +401,7 @@ public final class ModerationSession {
         return new ConversationState(conversation.conversationId(), conversation.participants(),
                 conversation.messages(), conversation.risk(), conversation.riskAt(), conversation.stages(),
                 conversation.alerted(), conversation.evidence(), new ArrayList<>(dismissed),
-                conversation.lastEventAt(), conversation.lateMessages());
+                conversation.lastEventAt(), conversation.lateMessages(), conversation.learnedAges());
     }
 
     // a writer's school or parental hint, not a question put to someone else ("t'es au collège ?")

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static io.vigie.core.assess.Fixture.T0;
 import static io.vigie.core.assess.Fixture.adult;
+import static io.vigie.core.assess.Fixture.declared;
 import static io.vigie.core.assess.Fixture.hours;
 import static io.vigie.core.assess.Fixture.kid;
 import static io.vigie.core.assess.Fixture.minutes;
@@ -206,6 +207,29 @@ class ModerationSessionTest {
         assertEquals(List.of(Category.HATE_HOMOPHOBIC), a.alert().categories());
         assertTrue(a.alert().signals().stream().anyMatch(s -> s.ruleId().equals("weak.hint")),
                 a.alert().signals().toString());
+    }
+
+    @Test
+    void shouldSeeAStatedAgeInTheImmediateReplyBeforeTheUserFactsCatchUp() {
+        // given a child who declared 18 and says "j'ai 13 ans" in the conversation
+        UserState child = declared("u-2", 18);
+        UserState adult = adult("u-1");
+        Assessment says = fx.session.assess(msg("m-1", "c-1", "u-2", "u-1", T0, "j'ai 13 ans"), null, child,
+                Map.of("u-1", adult));
+
+        // when the adult answers at once, while the stored user facts still hold only the declared 18
+        Assessment reply = fx.session.assess(msg("m-2", "c-1", "u-1", "u-2", T0.plusMillis(200),
+                "dis rien a tes parents"), says.conversation(), adult, Map.of("u-2", child));
+
+        // then the rules judged the reply as written to a 13-year-old
+        Alert.PersonAge seen = fx.rules.lastContext().recipients().get(0);
+        assertEquals(13, seen.stated());
+        assertTrue(seen.likelyMinor());
+        assertFalse(reply.findings().isEmpty(), "the secrecy rule for minors fired");
+        // while the same words to a user whose age nobody stated fire no minor rule
+        Assessment control = fx.session.assess(msg("m-3", "c-2", "u-1", "u-3", T0.plusMillis(200),
+                "dis rien a tes parents"), null, adult, Map.of("u-3", declared("u-3", 18)));
+        assertTrue(control.findings().isEmpty(), control.findings().toString());
     }
 
     @Test

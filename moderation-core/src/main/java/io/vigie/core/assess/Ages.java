@@ -54,6 +54,53 @@ public final class Ages {
         return of(id, states == null ? null : states.get(id));
     }
 
+    /**
+     * The recipients' age views, with what they said of themselves earlier in this conversation laid over the
+     * stored states (which learn it only after a commit and a read-back).
+     *
+     * @param learned age views learned in this conversation by userId; never null
+     */
+    public static List<Alert.PersonAge> recipients(List<String> recipientIds, Map<String, UserState> states,
+                                                   Map<String, Alert.PersonAge> learned, int max) {
+        List<Alert.PersonAge> stored = recipients(recipientIds, states, max);
+        if (learned.isEmpty()) {
+            return stored;
+        }
+        Alert.PersonAge[] out = stored.toArray(new Alert.PersonAge[0]);
+        boolean changed = false;
+        for (int i = 0; i < out.length; i++) {
+            Alert.PersonAge l = learned.get(out[i].userId());
+            if (l != null) {
+                Alert.PersonAge s = out[i];
+                Integer stated = l.stated() != null ? l.stated() : s.stated();
+                boolean minor = stated != null ? stated < 18 : s.likelyMinor() || l.likelyMinor();
+                out[i] = new Alert.PersonAge(s.userId(), s.declared(), stated, minor);
+                changed = true;
+            }
+        }
+        return changed ? List.of(out) : stored;
+    }
+
+    /**
+     * The conversation's learned ages after a message: the sender's view is recorded when the message taught
+     * something new of their age (a stated age or a school hint); otherwise the map is returned as it is.
+     *
+     * @param before the sender's state before the message (may be null); {@code after} the state after it
+     */
+    public static Map<String, Alert.PersonAge> learn(Map<String, Alert.PersonAge> learned, String senderId,
+                                                     UserState before, UserState after, int max) {
+        boolean taught = after.statedAge() != null && (before == null
+                || !after.statedAge().equals(before.statedAge())
+                || !java.util.Objects.equals(after.statedAgeAt(), before.statedAgeAt()))
+                || after.minorHints() > (before == null ? 0 : before.minorHints());
+        if (!taught || (!learned.containsKey(senderId) && learned.size() >= max)) {
+            return learned;
+        }
+        Map<String, Alert.PersonAge> next = new java.util.HashMap<>(learned);
+        next.put(senderId, new Alert.PersonAge(senderId, after.declaredAge(), after.statedAge(), after.likelyMinor()));
+        return next;
+    }
+
     /** True when any of the views is likely a minor. */
     public static boolean anyMinor(List<Alert.PersonAge> ages) {
         for (Alert.PersonAge a : ages) {
