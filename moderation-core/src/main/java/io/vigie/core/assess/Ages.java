@@ -63,8 +63,8 @@ public final class Ages {
     public static List<Alert.PersonAge> recipients(List<String> recipientIds, Map<String, UserState> states,
                                                    Map<String, Alert.PersonAge> learned, int max) {
         List<Alert.PersonAge> stored = recipients(recipientIds, states, max);
-        if (learned.isEmpty()) {
-            return stored;
+        if (learned.isEmpty() || !anyLearned(stored, learned)) {
+            return stored; // the common case (only the sender said something of their age) copies nothing
         }
         Alert.PersonAge[] out = stored.toArray(new Alert.PersonAge[0]);
         boolean changed = false;
@@ -79,6 +79,15 @@ public final class Ages {
             }
         }
         return changed ? List.of(out) : stored;
+    }
+
+    private static boolean anyLearned(List<Alert.PersonAge> ages, Map<String, Alert.PersonAge> learned) {
+        for (int i = 0; i < ages.size(); i++) {
+            if (learned.containsKey(ages.get(i).userId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
