@@ -173,7 +173,7 @@ public final class ModerationSession {
         EnumSet<Category> categories = null;
         int stagesAfter = stagesBefore;
         boolean newStage = false;
-        LinkedHashSet<String> activeRules = null;
+        ArrayList<String> activeRules = null; // distinct, in finding order (a handful: no hash set needed)
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f.shadow()) {
@@ -198,9 +198,11 @@ public final class ModerationSession {
                 newStage = true;
             }
             if (activeRules == null) {
-                activeRules = new LinkedHashSet<>();
+                activeRules = new ArrayList<>(4);
             }
-            activeRules.add(f.ruleId());
+            if (!activeRules.contains(f.ruleId())) {
+                activeRules.add(f.ruleId());
+            }
         }
         int score = (int) Math.min(100, Math.round(sum));
         headline(categories);
