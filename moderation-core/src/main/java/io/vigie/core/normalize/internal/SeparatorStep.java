@@ -36,6 +36,28 @@ final class SeparatorStep {
     }
 
     /**
+     * The leftmost index where a run long enough to be joined may start (two single letters around one of
+     * {@code . - _ *}, three single letters with spaces), or -1. No earlier index can start a run that is
+     * joined, so the main loop may start here. Only char compares until a space pattern "x y z" or another
+     * separator shows up, so ordinary chat costs about one compare per char.
+     */
+    private static int firstJoinable(char[] buf, int len) {
+        for (int r = 0; r + 2 < len; r++) {
+            char sep = buf[r + 1];
+            if (sep == ' ') {
+                if (r + 4 < len && buf[r + 3] == ' ' && isSingleLetterAt(buf, r, len)
+                        && isSingleLetterAt(buf, r + 2, len) && isSingleLetterAt(buf, r + 4, len)) {
+                    return r;
+                }
+            } else if ((sep == '.' || sep == '-' || sep == '_' || sep == '*') && isSingleLetterAt(buf, r, len)
+                    && isSingleLetterAt(buf, r + 2, len)) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Joins separated single letters in {@code b} in place.
      *
      * @return whether anything was joined
@@ -45,8 +67,13 @@ final class SeparatorStep {
         int[] start = b.start;
         int[] end = b.end;
         int len = b.length;
-        int w = 0;
-        int r = 0;
+        // everything before the first joinable run stays in place (w == r), so start there, or stop when
+        // there is none: chat with "il y a" or "c pas" has single letters and spaces but nothing to join
+        int r = firstJoinable(buf, len);
+        if (r < 0) {
+            return false;
+        }
+        int w = r;
         boolean changed = false;
         while (r < len) {
             if (r + 2 < len && isSeparator(buf[r + 1]) && isSingleLetterAt(buf, r, len)) {
