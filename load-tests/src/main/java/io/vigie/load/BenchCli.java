@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Traffic generator, JMH suites and load driver of Vigie.",
-        subcommands = {BenchCli.Generate.class, BenchCli.Jmh.class, BenchCli.Driver.class, BenchCli.Baseline.class})
+        subcommands = {BenchCli.Generate.class, BenchCli.Jmh.class, BenchCli.Driver.class, BenchCli.Baseline.class,
+            BenchCli.StateSize.class})
 public final class BenchCli implements Callable<Integer> {
 
     @Override
@@ -248,6 +249,30 @@ public final class BenchCli implements Callable<Integer> {
         @Override
         List<Pipeline> defaultPipelines() {
             return Arrays.asList(Pipeline.RAW, Pipeline.PASSTHROUGH);
+        }
+    }
+
+    @Command(name = "state-size", mixinStandardHelpOptions = true,
+            description = "Bytes of state per active conversation, user, sender and device, measured on simulated "
+                    + "chat with the stores' own serdes; and what 1 M active conversations need.")
+    static final class StateSize implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "300000", description = "messages to run (default ${DEFAULT-VALUE})")
+        long messages;
+
+        @Option(names = "--users", defaultValue = "20000", description = "simulated users (default ${DEFAULT-VALUE})")
+        int users;
+
+        @Option(names = "--seed", defaultValue = "1", description = "simulator seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (messages < 1 || users < 10) {
+                throw new IllegalArgumentException("--messages must be ≥ 1 and --users ≥ 10");
+            }
+            io.vigie.load.state.StateSizeReport.print(
+                    new io.vigie.load.state.StateSizeReport().run(seed, users, messages, System.err), System.out);
+            return 0;
         }
     }
 }
