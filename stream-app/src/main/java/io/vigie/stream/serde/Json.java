@@ -15,6 +15,9 @@ public final class Json {
     /** Shared, immutable after construction, thread-safe. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // registered after JavaTimeModule so that it wins; falls back to it for every other shape
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("vigie-fast-instant")
+                    .addDeserializer(java.time.Instant.class, new FastInstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
