@@ -20,7 +20,8 @@ public final class Json {
             .addModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
             // registered after JavaTimeModule so that it wins; falls back to it for every other shape
             .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("vigie-fast-instant")
-                    .addDeserializer(java.time.Instant.class, new FastInstantDeserializer()))
+                    .addDeserializer(java.time.Instant.class, new FastInstantDeserializer())
+                    .addSerializer(java.time.Instant.class, new FastInstantSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -57,6 +57,29 @@ class JsonSerdeTest {
     }
 
     @Test
+    void shouldWriteInstantsExactlyAsInstantToString() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        List<Instant> instants = new java.util.ArrayList<>(List.of(Instant.EPOCH, T, Instant.ofEpochSecond(-1),
+                Instant.ofEpochSecond(0, 1), Instant.ofEpochSecond(0, 1_000), Instant.ofEpochSecond(0, 1_000_000),
+                Instant.ofEpochSecond(0, 120_000_000), Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.MIN, Instant.MAX));
+        for (int i = 0; i < 10_000; i++) {
+            long seconds = random.nextLong() % 400_000_000_000L;
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(seconds, nanos));
+        }
+        for (Instant t : instants) {
+            assertEquals("\"" + t + "\"", Json.MAPPER.writeValueAsString(t), t::toString);
+        }
+    }
+
+    @Test
     void shouldRoundTripConversationState() {
         ConversationState s = new ConversationState("c-1", List.of("u-1", "u-2"), 12, 61.5, T,
                 List.of(Stage.TRUST, Stage.SECRECY), Map.of(Category.CHILD_GROOMING, Severity.HIGH),
