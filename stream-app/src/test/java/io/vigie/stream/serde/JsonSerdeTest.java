@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every record that crosses a topic or sits in a store survives a JSON round trip unchanged. */
@@ -34,6 +35,48 @@ class JsonSerdeTest {
     private static <T> T roundTrip(T value, Class<T> type) {
         JsonSerde<T> serde = JsonSerde.of(type);
         return serde.deserialize("t", serde.serialize("t", value));
+    }
+
+    @Test
+    void shouldReadInstantsInEveryShapeAsTheStandardParserDoes() throws Exception {
+        for (String s : List.of("2026-11-28T20:15:00Z", "2026-11-28T20:15:00.1Z", "2026-11-28T20:15:00.001Z",
+                "2026-11-28T20:15:00.123456789Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z",
+                "2024-02-29T12:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z")) {
+            assertEquals(Instant.parse(s), Json.MAPPER.readValue("\"" + s + "\"", Instant.class), s);
+        }
+        // other shapes still go through the standard parser
+        assertEquals(Instant.parse("2026-11-28T19:15:00Z"),
+                Json.MAPPER.readValue("\"2026-11-28T20:15:00+01:00\"", Instant.class));
+        assertEquals(Instant.ofEpochMilli(1_700_000_000_123L),
+                Json.MAPPER.readValue("1700000000.123", Instant.class));
+        for (String bad : List.of("2026-02-30T20:15:00Z", "2026-11-28T24:15:00Z",
+                "2026-11-28 20:15:00Z", "yesterday")) {
+            assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                    () -> Json.MAPPER.readValue("\"" + bad + "\"", Instant.class), bad);
+        }
+    }
+
+    @Test
+    void shouldWriteInstantsExactlyAsInstantToString() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        List<Instant> instants = new java.util.ArrayList<>(List.of(Instant.EPOCH, T, Instant.ofEpochSecond(-1),
+                Instant.ofEpochSecond(0, 1), Instant.ofEpochSecond(0, 1_000), Instant.ofEpochSecond(0, 1_000_000),
+                Instant.ofEpochSecond(0, 120_000_000), Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.MIN, Instant.MAX));
+        for (int i = 0; i < 10_000; i++) {
+            long seconds = random.nextLong() % 400_000_000_000L;
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(seconds, nanos));
+        }
+        for (Instant t : instants) {
+            assertEquals("\"" + t + "\"", Json.MAPPER.writeValueAsString(t), t::toString);
+        }
     }
 
     @Test

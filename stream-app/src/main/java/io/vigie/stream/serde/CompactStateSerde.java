@@ -1,0 +1,244 @@
+package io.vigie.stream.serde;
+
+import io.vigie.core.DeviceState;
+import io.vigie.core.SenderState;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compact binary serde for the largest, hottest state records (a sender's contacts, a device's accounts:
+ * up to {@code maxTracked} ids and instants each, read and rewritten on every message). JSON of these records
+ * was most of the stream thread's time in {@code run} under load.
+ *
+ * <p>Format: a version byte ({@value #V1}), then the fields in declaration order; strings as an
+ * int length and UTF-8 bytes, instants as epoch seconds and nanos with a presence byte, lists and maps
+ * with an int count first. Values that start with {@code '{'} are read as the JSON this store held before,
+ * so existing changelogs restore; an unknown version byte is an error, never a silent empty state.
+ *
+ * <p>Thread-safe (stateless).
+ *
+ * @param <T> the state record type
+ */
+public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    /** The only version so far. */
+    public static final byte V1 = 1;
+
+    private final JsonSerde<T> legacy;
+    private final String typeName;
+
+    private CompactStateSerde(Class<T> type) {
+        this.legacy = JsonSerde.of(type);
+        this.typeName = type.getSimpleName();
+    }
+
+    /** The serde of {@link SenderState}. */
+    public static CompactStateSerde<SenderState> senders() {
+        return new Senders();
+    }
+
+    /** The serde of {@link DeviceState}. */
+    public static CompactStateSerde<DeviceState> devices() {
+        return new Devices();
+    }
+
+    abstract void write(T value, DataOutputStream out) throws IOException;
+
+    abstract T read(DataInputStream in) throws IOException;
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(V1);
+            write(data, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.length > 0 && data[0] == '{') {
+            return legacy.deserialize(topic, data);
+        }
+        if (data.length == 0 || data[0] != V1) {
+            throw new SerializationException("cannot read " + typeName + " from " + topic + ": unknown format "
+                    + (data.length == 0 ? "(empty)" : "version " + data[0]));
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1))) {
+            return read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("cannot read " + typeName + " from " + topic, e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        // nothing to configure
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    static void writeString(String s, DataOutputStream out) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        byte[] b = new byte[count(in)];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    static void writeInstant(Instant t, DataOutputStream out) throws IOException {
+        out.writeBoolean(t != null);
+        if (t != null) {
+            out.writeLong(t.getEpochSecond());
+            out.writeInt(t.getNano());
+        }
+    }
+
+    static Instant readInstant(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    }
+
+    static void writeInstantMap(Map<String, Instant> m, DataOutputStream out) throws IOException {
+        out.writeInt(m.size());
+        for (Map.Entry<String, Instant> e : m.entrySet()) {
+            writeString(e.getKey(), out);
+            writeInstant(e.getValue(), out);
+        }
+    }
+
+    static Map<String, Instant> readInstantMap(DataInputStream in) throws IOException {
+        int n = count(in);
+        Map<String, Instant> m = new LinkedHashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            m.put(readString(in), readInstant(in));
+        }
+        return m;
+    }
+
+    static void writeStrings(List<String> l, DataOutputStream out) throws IOException {
+        out.writeInt(l.size());
+        for (String s : l) {
+            writeString(s, out);
+        }
+    }
+
+    static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = count(in);
+        List<String> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add(readString(in));
+        }
+        return l;
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("implausible element count " + n);
+        }
+        return n;
+    }
+
+    private static final class Senders extends CompactStateSerde<SenderState> {
+        Senders() {
+            super(SenderState.class);
+        }
+
+        @Override
+        void write(SenderState s, DataOutputStream out) throws IOException {
+            writeString(s.userId(), out);
+            writeInstantMap(s.minorContacts(), out);
+            out.writeInt(s.newContacts().size());
+            for (Instant t : s.newContacts()) {
+                writeInstant(t, out);
+            }
+            writeStrings(s.knownRecipients(), out);
+            writeInstant(s.fanOutAlertedAt(), out);
+            out.writeInt(s.priorAlerts());
+            writeInstant(s.lastSeen(), out);
+            out.writeInt(s.fanOutAlertedCount());
+            writeInstant(s.burstAlertedAt(), out);
+        }
+
+        @Override
+        SenderState read(DataInputStream in) throws IOException {
+            String userId = readString(in);
+            Map<String, Instant> minors = readInstantMap(in);
+            int n = count(in);
+            List<Instant> newContacts = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                newContacts.add(readInstant(in));
+            }
+            List<String> known = readStrings(in);
+            Instant fanOutAlertedAt = readInstant(in);
+            int priorAlerts = in.readInt();
+            Instant lastSeen = readInstant(in);
+            int fanOutAlertedCount = in.readInt();
+            Instant burstAlertedAt = readInstant(in);
+            return new SenderState(userId, minors, newContacts, known, fanOutAlertedAt, priorAlerts, lastSeen,
+                    fanOutAlertedCount, burstAlertedAt);
+        }
+    }
+
+    private static final class Devices extends CompactStateSerde<DeviceState> {
+        Devices() {
+            super(DeviceState.class);
+        }
+
+        @Override
+        void write(DeviceState d, DataOutputStream out) throws IOException {
+            writeString(d.deviceKey(), out);
+            writeInstantMap(d.accounts(), out);
+            writeStrings(d.bannedAccounts(), out);
+            writeStrings(d.evasionsFlagged(), out);
+            writeInstant(d.lastSeen(), out);
+        }
+
+        @Override
+        DeviceState read(DataInputStream in) throws IOException {
+            return new DeviceState(readString(in), readInstantMap(in), readStrings(in), readStrings(in),
+                    readInstant(in));
+        }
+    }
+}

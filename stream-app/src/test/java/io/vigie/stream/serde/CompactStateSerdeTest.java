@@ -1,0 +1,60 @@
+package io.vigie.stream.serde;
+
+import io.vigie.core.DeviceState;
+import io.vigie.core.SenderState;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompactStateSerdeTest {
+
+    private static final Instant T = Instant.parse("2026-11-28T20:15:00.123456789Z");
+
+    @Test
+    void shouldRoundTripSenderStateWithEveryFieldSetOrEmpty() {
+        CompactStateSerde<SenderState> serde = CompactStateSerde.senders();
+        SenderState full = new SenderState("u-1é", Map.of("u-2", T, "u-\uD83D\uDE00", Instant.EPOCH),
+                List.of(T, T.plusSeconds(1)), List.of("u-2", "u-3"), T, 3, T.minusMillis(5), 2, Instant.ofEpochSecond(-7));
+        assertEquals(full, serde.deserialize("t", serde.serialize("t", full)));
+        SenderState empty = SenderState.empty("u-9");
+        assertEquals(empty, serde.deserialize("t", serde.serialize("t", empty)));
+    }
+
+    @Test
+    void shouldRoundTripDeviceState() {
+        CompactStateSerde<DeviceState> serde = CompactStateSerde.devices();
+        DeviceState d = new DeviceState("d-9", Map.of("u-1", T), List.of("u-1"), List.of("u-5", "u-6"), T);
+        assertEquals(d, serde.deserialize("t", serde.serialize("t", d)));
+        assertEquals(DeviceState.empty("d-1"), serde.deserialize("t", serde.serialize("t", DeviceState.empty("d-1"))));
+    }
+
+    @Test
+    void shouldReadTheJsonThatStoresHeldBeforeSoChangelogsStillRestore() {
+        SenderState s = new SenderState("u-1", Map.of("u-2", T), List.of(T), List.of("u-2"), null, 1, T, 0, null);
+        byte[] json = JsonSerde.of(SenderState.class).serialize("t", s);
+        assertEquals(s, CompactStateSerde.senders().deserialize("t", json));
+        assertTrue(CompactStateSerde.senders().serialize("t", s).length < json.length, "binary is smaller");
+    }
+
+    @Test
+    void shouldRejectUnknownVersionsAndTruncatedBytesAndMapNullToNull() {
+        CompactStateSerde<SenderState> serde = CompactStateSerde.senders();
+        byte[] good = serde.serialize("t", SenderState.empty("u-1"));
+        byte[] future = good.clone();
+        future[0] = 2;
+        assertThrows(SerializationException.class, () -> serde.deserialize("t", future));
+        assertThrows(SerializationException.class,
+                () -> serde.deserialize("t", java.util.Arrays.copyOf(good, good.length - 3)));
+        assertThrows(SerializationException.class, () -> serde.deserialize("t", new byte[0]));
+        assertNull(serde.deserialize("t", null));
+        assertNull(serde.serialize("t", null));
+    }
+}
