@@ -5,9 +5,10 @@ import io.vigie.core.signal.CueRegistry;
 import io.vigie.core.signal.FeatureExtractor;
 import io.vigie.core.signal.MessageFeatures;
 import io.vigie.core.signal.SignalModel;
+import io.vigie.core.testing.FakeFeatures;
+import io.vigie.core.testing.ListCueRegistry;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public final class FakeSignalModel implements SignalModel {
 
     private static final Pattern STATED_AGE = Pattern.compile("j'ai (\\d{1,2}) ans");
 
-    private final List<String> names;
+    private final ListCueRegistry names;
     private final Map<String, List<String>> keywords;
     private final Set<String> knownSha256;
 
@@ -41,7 +42,7 @@ public final class FakeSignalModel implements SignalModel {
                 n.add(cue);
             }
         }
-        this.names = List.copyOf(n);
+        this.names = new ListCueRegistry(n);
         this.knownSha256 = Set.copyOf(knownSha256);
     }
 
@@ -65,22 +66,7 @@ public final class FakeSignalModel implements SignalModel {
 
     @Override
     public CueRegistry cues() {
-        return new CueRegistry() {
-            @Override
-            public int id(String name) {
-                return names.indexOf(name);
-            }
-
-            @Override
-            public String name(int id) {
-                return names.get(id);
-            }
-
-            @Override
-            public int size() {
-                return names.size();
-            }
-        };
+        return names;
     }
 
     @Override
@@ -93,112 +79,37 @@ public final class FakeSignalModel implements SignalModel {
         return "fake-signals";
     }
 
-    private final class Extractor implements FeatureExtractor, MessageFeatures {
-        private final int[] count = new int[names.size()];
-        private final int[] start = new int[names.size()];
-        private final int[] end = new int[names.size()];
-        private final int[] fired = new int[names.size()];
-        private int firedCount;
-        private int statedAge;
-        private int statedStart;
-        private int statedEnd;
-        private CharSequence raw = "";
+    private final class Extractor implements FeatureExtractor {
+        private final FakeFeatures features = new FakeFeatures(names.size());
 
         @Override
         public MessageFeatures extract(CharSequence text, List<Attachment> attachments, long eventTimeMs) {
-            raw = text;
-            Arrays.fill(count, 0);
-            Arrays.fill(start, -1);
-            Arrays.fill(end, -1);
-            firedCount = 0;
-            statedAge = -1;
-            statedStart = -1;
-            statedEnd = -1;
+            features.reset(text);
             String lower = text.toString().toLowerCase(Locale.ROOT);
             for (Map.Entry<String, List<String>> e : keywords.entrySet()) {
-                int id = names.indexOf(e.getKey());
+                int id = names.id(e.getKey());
                 for (String kw : e.getValue()) {
                     int i = lower.indexOf(kw);
                     if (i >= 0) {
-                        fire(id, i, i + kw.length());
+                        features.hit(id, i, i + kw.length());
                     }
                 }
             }
             Matcher m = STATED_AGE.matcher(lower);
             if (m.find()) {
-                statedAge = Integer.parseInt(m.group(1));
-                statedStart = m.start();
-                statedEnd = m.end();
-                fire(names.indexOf("age.stated"), m.start(), m.end());
+                int statedAge = Integer.parseInt(m.group(1));
+                features.statedAge(statedAge, m.start(), m.end());
+                features.hit(names.id("age.stated"), m.start(), m.end());
                 if (statedAge < 18) {
-                    fire(names.indexOf("age.stated_minor"), m.start(), m.end());
+                    features.hit(names.id("age.stated_minor"), m.start(), m.end());
                 }
             }
             for (Attachment a : attachments) {
                 if (a.sha256() != null && knownSha256.contains(a.sha256())) {
-                    fire(names.indexOf("media.known_sha256"), -1, -1);
+                    features.hit(names.id("media.known_sha256"), -1, -1);
                 }
             }
-            Arrays.sort(fired, 0, firedCount);
-            return this;
-        }
-
-        private void fire(int id, int s, int e) {
-            if (count[id]++ == 0) {
-                start[id] = s;
-                end[id] = e;
-                fired[firedCount++] = id;
-            }
-        }
-
-        @Override
-        public CharSequence raw() {
-            return raw;
-        }
-
-        @Override
-        public boolean has(int cueId) {
-            return count[cueId] > 0;
-        }
-
-        @Override
-        public int count(int cueId) {
-            return count[cueId];
-        }
-
-        @Override
-        public int start(int cueId) {
-            return start[cueId];
-        }
-
-        @Override
-        public int end(int cueId) {
-            return end[cueId];
-        }
-
-        @Override
-        public int statedAge() {
-            return statedAge;
-        }
-
-        @Override
-        public int statedAgeStart() {
-            return statedStart;
-        }
-
-        @Override
-        public int statedAgeEnd() {
-            return statedEnd;
-        }
-
-        @Override
-        public int[] firedCues() {
-            return fired;
-        }
-
-        @Override
-        public int firedCount() {
-            return firedCount;
+            return features.finish();
         }
     }
 }

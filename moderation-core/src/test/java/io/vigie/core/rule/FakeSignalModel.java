@@ -6,6 +6,8 @@ import io.vigie.core.signal.CueRegistry;
 import io.vigie.core.signal.FeatureExtractor;
 import io.vigie.core.signal.MessageFeatures;
 import io.vigie.core.signal.SignalModel;
+import io.vigie.core.testing.FakeFeatures;
+import io.vigie.core.testing.ListCueRegistry;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class FakeSignalModel implements SignalModel {
             "\\d+\\s?(?:€|euros?\\b|eur\\b|balles\\b|dollars\\b|bucks\\b)|\\$\\s?\\d+"
                     + "|\\b\\d+ (?:la|the|an|a) (?:demi-heure|demi heure|heure|nuit|hour|night)\\b");
 
-    private final Registry registry = new Registry();
+    private final ListCueRegistry registry = new ListCueRegistry(CUES);
     private final Map<String, List<String>> lexicon;
 
     public FakeSignalModel() {
@@ -105,51 +106,12 @@ public final class FakeSignalModel implements SignalModel {
         return out;
     }
 
-    private static final class Registry implements CueRegistry {
-        private final Map<String, Integer> ids = new HashMap<>();
-
-        Registry() {
-            for (int i = 0; i < CUES.size(); i++) {
-                ids.put(CUES.get(i), i);
-            }
-        }
-
-        @Override
-        public int id(String name) {
-            return ids.getOrDefault(name, -1);
-        }
-
-        @Override
-        public String name(int id) {
-            return CUES.get(id);
-        }
-
-        @Override
-        public int size() {
-            return CUES.size();
-        }
-    }
-
-    private final class Extractor implements FeatureExtractor, MessageFeatures {
-        private final int[] count = new int[CUES.size()];
-        private final int[] start = new int[CUES.size()];
-        private final int[] end = new int[CUES.size()];
-        private final int[] fired = new int[CUES.size()];
-        private int firedCount;
-        private int statedAge;
-        private int statedStart;
-        private int statedEnd;
-        private CharSequence raw = "";
+    private final class Extractor implements FeatureExtractor {
+        private final FakeFeatures features = new FakeFeatures(CUES.size());
 
         @Override
         public MessageFeatures extract(CharSequence text, List<Attachment> attachments, long eventTimeMs) {
-            raw = text;
-            Arrays.fill(count, 0);
-            Arrays.fill(start, -1);
-            Arrays.fill(end, -1);
-            statedAge = -1;
-            statedStart = -1;
-            statedEnd = -1;
+            features.reset(text);
             String folded = Folding.fold(text);
             for (Map.Entry<String, List<String>> e : lexicon.entrySet()) {
                 String phrase = e.getKey();
@@ -161,7 +123,7 @@ public final class FakeSignalModel implements SignalModel {
                     boolean right = stop == folded.length() || !Character.isLetterOrDigit(folded.charAt(stop));
                     if (left && right) {
                         for (String cue : e.getValue()) {
-                            hit(registry.id(cue), at, stop);
+                            features.hit(registry.id(cue), at, stop);
                         }
                     }
                     from = at + 1;
@@ -178,11 +140,9 @@ public final class FakeSignalModel implements SignalModel {
                     value = Instant.ofEpochMilli(eventTimeMs).atZone(ZoneOffset.UTC).getYear() - value;
                 }
                 if (value >= 5 && value <= 99) {
-                    statedAge = value;
-                    statedStart = m.start();
-                    statedEnd = m.end();
-                    hit(registry.id("age.stated"), m.start(), m.end());
-                    hit(registry.id(value < 18 ? "age.stated_minor" : "age.stated_adult"), m.start(), m.end());
+                    features.statedAge(value, m.start(), m.end());
+                    features.hit(registry.id("age.stated"), m.start(), m.end());
+                    features.hit(registry.id(value < 18 ? "age.stated_minor" : "age.stated_adult"), m.start(), m.end());
                 }
             }
             find(PHONE, folded, "contact.phone");
@@ -194,80 +154,17 @@ public final class FakeSignalModel implements SignalModel {
             find(PRICE, folded, "money.price");
             for (Attachment a : attachments) {
                 if (a.sha256() != null && KNOWN_SHA256.contains(a.sha256())) {
-                    hit(registry.id("media.known_sha256"), -1, -1);
+                    features.hit(registry.id("media.known_sha256"), -1, -1);
                 }
             }
-            firedCount = 0;
-            for (int c = 0; c < count.length; c++) {
-                if (count[c] > 0) {
-                    fired[firedCount++] = c;
-                }
-            }
-            return this;
+            return features.finish();
         }
 
         private void find(Pattern p, String folded, String cue) {
             Matcher m = p.matcher(folded);
             while (m.find()) {
-                hit(registry.id(cue), m.start(), m.end());
+                features.hit(registry.id(cue), m.start(), m.end());
             }
-        }
-
-        private void hit(int cue, int s, int e) {
-            if (count[cue]++ == 0) {
-                start[cue] = s;
-                end[cue] = e;
-            }
-        }
-
-        @Override
-        public CharSequence raw() {
-            return raw;
-        }
-
-        @Override
-        public boolean has(int cueId) {
-            return count[cueId] > 0;
-        }
-
-        @Override
-        public int count(int cueId) {
-            return count[cueId];
-        }
-
-        @Override
-        public int start(int cueId) {
-            return start[cueId];
-        }
-
-        @Override
-        public int end(int cueId) {
-            return end[cueId];
-        }
-
-        @Override
-        public int statedAge() {
-            return statedAge;
-        }
-
-        @Override
-        public int statedAgeStart() {
-            return statedStart;
-        }
-
-        @Override
-        public int statedAgeEnd() {
-            return statedEnd;
-        }
-
-        @Override
-        public int[] firedCues() {
-            return fired;
-        }
-
-        @Override
-        public int firedCount() {
-            return firedCount;
         }
     }
 }

@@ -105,11 +105,8 @@ public final class ModerationCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintStream out = new PrintStream(new WriterStream(spec.commandLine().getOut()), true,
-                    java.nio.charset.StandardCharsets.UTF_8);
-            PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true,
-                    java.nio.charset.StandardCharsets.UTF_8);
-            return AlertChainVerifier.run(file, anyOrder, out, err);
+            return AlertChainVerifier.run(file, anyOrder, WriterStream.printStream(spec.commandLine().getOut()),
+                    WriterStream.printStream(spec.commandLine().getErr()));
         }
     }
 
@@ -120,6 +117,11 @@ public final class ModerationCli implements Callable<Integer> {
 
         WriterStream(PrintWriter writer) {
             this.writer = writer;
+        }
+
+        /** An auto-flushing UTF-8 PrintStream that writes through to {@code writer}, line by line. */
+        static PrintStream printStream(PrintWriter writer) {
+            return new PrintStream(new WriterStream(writer), true, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         @Override

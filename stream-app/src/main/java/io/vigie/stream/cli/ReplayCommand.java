@@ -1,17 +1,13 @@
 package io.vigie.stream.cli;
 
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.rule.RulePackException;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.replay.Replayer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,26 +17,13 @@ import java.util.concurrent.Callable;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Feeds profile, message and decision lines, in file order, through the same topology as "
                 + "run, offline; writes every alert as one JSON line.")
-final class ReplayCommand implements Callable<Integer>, ModerationCli.NeedsEnv {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ReplayCommand extends ConfiguredCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "IN.jsonl", description = "input JSON Lines")
     Path input;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.jsonl", description = "alerts, one per line")
     Path output;
-
-    @Mixin
-    ConfigMixin configMixin;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void env(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -54,15 +37,12 @@ final class ReplayCommand implements Callable<Integer>, ModerationCli.NeedsEnv {
             err.println("replay: output directory " + parent + " does not exist");
             return 1;
         }
-        ModerationConfig config = Replayer.offline(configMixin.options.load(env, Map.of()));
-        ModerationEngine engine;
-        try {
-            engine = Engines.load(config);
-        } catch (RulePackException e) {
-            err.println("replay: the rule pack does not compile: " + e.getMessage());
+        ModerationConfig config = Replayer.offline(loadConfig(Map.of()));
+        ModerationEngine engine = engineOrNull(config, err, "replay");
+        if (engine == null) {
             return 1;
         }
-        PrintStream progress = new PrintStream(new ModerationCli.WriterStream(err), true, StandardCharsets.UTF_8);
+        PrintStream progress = ModerationCli.WriterStream.printStream(err);
         Replayer.Summary s = new Replayer(config, () -> engine, progress).run(input, output);
         err.printf("replay: %,d lines (%,d messages, %,d profiles, %,d decisions), %,d alerts %s, %,d to the DLQ, "
                         + "%,d late, %.1f s, %,.0f lines/s%n", s.lines(), s.messages(), s.profiles(), s.decisions(),

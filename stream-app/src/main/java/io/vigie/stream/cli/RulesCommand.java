@@ -53,18 +53,26 @@ final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Compiles a rule pack and prints every error as file:line: reason.")
-    static final class Validate implements Callable<Integer> {
+    /** A {@code rules} subcommand: one rule pack directory argument, loaded with its errors printed. */
+    abstract static class PackCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "DIR", description = "rule pack directory")
         Path dir;
 
+        /** The pack in {@link #dir} compiled against {@code model}; null after printing why it does not load. */
+        final RulePack loadPack(SignalModel model, String command) {
+            return load(dir, model, spec.commandLine().getErr(), command);
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Compiles a rule pack and prints every error as file:line: reason.")
+    static final class Validate extends PackCommand {
         @Override
         public Integer call() {
-            RulePack pack = load(dir, signals(), spec.commandLine().getErr(), "rules validate");
+            RulePack pack = loadPack(signals(), "rules validate");
             if (pack == null) {
                 return 1;
             }
@@ -76,17 +84,11 @@ final class RulesCommand implements Callable<Integer> {
 
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Runs every example the pack carries through the real pipeline; fails on any miss.")
-    static final class Test implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "DIR", description = "rule pack directory")
-        Path dir;
-
+    static final class Test extends PackCommand {
         @Override
         public Integer call() {
             SignalModel model = signals();
-            RulePack pack = load(dir, model, spec.commandLine().getErr(), "rules test");
+            RulePack pack = loadPack(model, "rules test");
             if (pack == null) {
                 return 1;
             }

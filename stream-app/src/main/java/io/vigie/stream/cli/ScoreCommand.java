@@ -6,12 +6,9 @@ import io.vigie.core.ChatMessage;
 import io.vigie.core.Finding;
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.UserState;
-import io.vigie.core.rule.RulePackException;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.serde.Json;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,10 +27,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Scores one message alone and prints the alert it would give, or none.")
-final class ScoreCommand implements Callable<Integer>, ModerationCli.NeedsEnv {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ScoreCommand extends ConfiguredCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TEXT", description = "the message text")
     String text;
@@ -53,16 +47,6 @@ final class ScoreCommand implements Callable<Integer>, ModerationCli.NeedsEnv {
     @Option(names = "--at", paramLabel = "INSTANT", description = "event time (ISO-8601); default: now")
     Instant at;
 
-    @Mixin
-    ConfigMixin configMixin;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void env(Map<String, String> env) {
-        this.env = env;
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,12 +57,9 @@ final class ScoreCommand implements Callable<Integer>, ModerationCli.NeedsEnv {
                 return 1;
             }
         }
-        ModerationConfig config = configMixin.options.load(env, Map.of());
-        ModerationEngine engine;
-        try {
-            engine = Engines.load(config);
-        } catch (RulePackException e) {
-            err.println("score: the rule pack does not compile: " + e.getMessage());
+        ModerationConfig config = loadConfig(Map.of());
+        ModerationEngine engine = engineOrNull(config, err, "score");
+        if (engine == null) {
             return 1;
         }
         Instant sentAt = at != null ? at : Instant.now().truncatedTo(ChronoUnit.SECONDS);

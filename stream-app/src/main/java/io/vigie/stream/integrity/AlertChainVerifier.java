@@ -62,12 +62,7 @@ public final class AlertChainVerifier {
      * @throws UncheckedIOException when the file cannot be opened or read (not found, no permission)
      */
     public static AlertChainReport verify(Path jsonl) {
-        Objects.requireNonNull(jsonl, "jsonl must not be null");
-        try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            return verify(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jsonl + ": " + e, e);
-        }
+        return verifyFile(jsonl, AlertChainVerifier::verify);
     }
 
     /**
@@ -83,23 +78,10 @@ public final class AlertChainVerifier {
         Map<String, Long> continued = new HashMap<>();
         int checked = 0;
         int chains = 0;
-        long lineNo = 0;
-        while (true) {
-            String line;
-            try {
-                line = reader.readLine();
-            } catch (CharacterCodingException e) {
-                return report(checked, chains, heads,
-                        new Break(lineNo + 1, Reason.UNPARSEABLE, "the line is not valid UTF-8"));
-            }
-            if (line == null) {
-                break;
-            }
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Parsed p = parse(line, lineNo);
+        AlertLines lines = new AlertLines(reader);
+        Parsed p;
+        while ((p = lines.next()) != null) {
+            long lineNo = lines.lineNo();
             if (p.problem() != null) {
                 return report(checked, chains, heads, p.problem());
             }
@@ -137,12 +119,7 @@ public final class AlertChainVerifier {
      * @throws UncheckedIOException when the file cannot be opened or read
      */
     public static AlertChainReport verifyAnyOrder(Path jsonl) {
-        Objects.requireNonNull(jsonl, "jsonl must not be null");
-        try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            return verifyAnyOrder(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jsonl + ": " + e, e);
-        }
+        return verifyFile(jsonl, AlertChainVerifier::verifyAnyOrder);
     }
 
     /** As {@link #verifyAnyOrder(Path)}, from a reader the caller closes. */
@@ -154,26 +131,11 @@ public final class AlertChainVerifier {
         Map<String, Long> lineOfHash = new HashMap<>();
         Map<String, Long> continuedAt = new HashMap<>();
         Break first = null;
-        long lineNo = 0;
+        AlertLines lines = new AlertLines(reader);
+        Parsed p;
         // read the whole file even past a break: a link before it may point at an alert after it
-        while (true) {
-            String line;
-            try {
-                line = reader.readLine();
-            } catch (CharacterCodingException e) {
-                if (first == null) {
-                    first = new Break(lineNo + 1, Reason.UNPARSEABLE, "the line is not valid UTF-8");
-                }
-                break;
-            }
-            if (line == null) {
-                break;
-            }
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Parsed p = parse(line, lineNo);
+        while ((p = lines.next()) != null) {
+            long lineNo = lines.lineNo();
             if (p.problem() != null) {
                 first = first == null ? p.problem() : first;
                 if (p.hash() != null) {
@@ -272,6 +234,65 @@ public final class AlertChainVerifier {
      * (a line with a hash mismatch keeps the hash it claims).
      */
     private record Parsed(String id, String hash, String prevHash, Break problem) {
+    }
+
+    /** Reads one file, turning a failure to open or read it into an {@link UncheckedIOException}. */
+    private static AlertChainReport verifyFile(Path jsonl, ReaderCheck check) {
+        Objects.requireNonNull(jsonl, "jsonl must not be null");
+        try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            return check.verify(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jsonl + ": " + e, e);
+        }
+    }
+
+    /** One of the two verifications, over an open reader. */
+    @FunctionalInterface
+    private interface ReaderCheck {
+        AlertChainReport verify(BufferedReader reader) throws IOException;
+    }
+
+    /**
+     * The non-blank lines of a reader, parsed, with their 1-based line numbers (blank lines count). A line that
+     * is not valid UTF-8 comes as a {@link Parsed} whose problem says so, and ends the input. Not thread-safe.
+     */
+    private static final class AlertLines {
+        private final BufferedReader reader;
+        private long lineNo;
+        private boolean ended;
+
+        AlertLines(BufferedReader reader) {
+            this.reader = reader;
+        }
+
+        /** The next non-blank line parsed, or null at the end of the input. */
+        Parsed next() throws IOException {
+            while (!ended) {
+                String line;
+                try {
+                    line = reader.readLine();
+                } catch (CharacterCodingException e) {
+                    ended = true;
+                    lineNo++;
+                    return new Parsed(null, null, null,
+                            new Break(lineNo, Reason.UNPARSEABLE, "the line is not valid UTF-8"));
+                }
+                if (line == null) {
+                    ended = true;
+                    return null;
+                }
+                lineNo++;
+                if (!line.isBlank()) {
+                    return parse(line, lineNo);
+                }
+            }
+            return null;
+        }
+
+        /** The line number of the line {@link #next()} last returned. */
+        long lineNo() {
+            return lineNo;
+        }
     }
 
     private static Parsed parse(String line, long lineNo) {

@@ -1,5 +1,6 @@
 package io.vigie.stream.broker;
 
+import io.vigie.stream.it.ItKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,13 +92,7 @@ class EmbeddedKafkaBrokerIT {
 
     static void produce(String bootstrap, Map<String, Object> extra, String topic, int from, int count)
             throws Exception {
-        Map<String, Object> config = new HashMap<>(extra);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        Map<String, Object> config = ItKafka.ackedProducerConfig(bootstrap, extra);
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (int i = from; i < from + count; i++) {

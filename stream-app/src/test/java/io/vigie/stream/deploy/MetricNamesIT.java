@@ -3,6 +3,7 @@ package io.vigie.stream.deploy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.vigie.stream.broker.EmbeddedKafkaBroker;
+import io.vigie.stream.it.AppLauncher;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,10 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class MetricNamesIT {
 
-    private static final String CLI = "io.vigie.stream.cli.ModerationCli";
+    private static final String CLI = AppLauncher.CLI;
     private static final Duration METRICS_TIMEOUT = Duration.ofSeconds(150);
 
     @TempDir
@@ -126,19 +125,7 @@ class MetricNamesIT {
     }
 
     private Process start(Map<String, String> env) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CLI);
-        command.add("run");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("app.log").toFile()));
-        pb.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("MODERATION_"));
-        pb.environment().putAll(env);
-        return pb.start();
+        return AppLauncher.startRun(work.resolve("app.log"), env);
     }
 
     private void produceMessages(String bootstrap, int count) throws Exception {

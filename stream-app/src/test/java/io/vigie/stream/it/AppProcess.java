@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppProcess implements AutoCloseable {
 
-    static final String CLI = "io.vigie.stream.cli.ModerationCli";
+    static final String CLI = AppLauncher.CLI;
 
     /** Unique topic names of one test. */
     record Topics(String messages, String profiles, String decisions, String alerts, String actions, String dlq) {
@@ -96,22 +94,7 @@ final class AppProcess implements AutoCloseable {
                 props.store(out, "integration test " + name);
             }
             Path log = workDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>();
-            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx256m");
-            command.add("-XX:+UseSerialGC");
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(CLI);
-            command.add("run");
-            command.add("--config");
-            command.add(config.toString());
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            // the child must not pick up a developer's KAFKA_* or MODERATION_* settings
-            pb.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("MODERATION_"));
-            pb.environment().putAll(env);
-            return new AppProcess(pb.start(), log);
+            return new AppProcess(AppLauncher.startRun(log, env, "--config", config.toString()), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the app process", e);
         }

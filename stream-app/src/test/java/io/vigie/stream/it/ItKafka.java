@@ -30,21 +30,31 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** Producing and reading for the integration tests: every send acknowledged, every read {@code read_committed}. */
-final class ItKafka {
+public final class ItKafka {
 
     private ItKafka() {
     }
 
-    /** Sends every line to its topic with an idempotent producer and fails if any send is not acknowledged. */
-    static List<RecordMetadata> produce(String bootstrap, Map<String, Object> security, String topic,
-                                        List<Conversations.Line> lines) {
-        Map<String, Object> config = new HashMap<>(security);
+    /**
+     * The settings of a test producer whose every send is acknowledged: {@code extra} (e.g. SASL settings), then
+     * the brokers, {@code acks=all}, idempotence, a 10 s request and 30 s delivery timeout, and a 30 s
+     * {@code max.block.ms} unless {@code extra} sets one. A new mutable map; neither argument may be null.
+     */
+    public static Map<String, Object> ackedProducerConfig(String bootstrap, Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>(extra);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        return config;
+    }
+
+    /** Sends every line to its topic with an idempotent producer and fails if any send is not acknowledged. */
+    static List<RecordMetadata> produce(String bootstrap, Map<String, Object> security, String topic,
+                                        List<Conversations.Line> lines) {
+        Map<String, Object> config = ackedProducerConfig(bootstrap, security);
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Conversations.Line line : lines) {
