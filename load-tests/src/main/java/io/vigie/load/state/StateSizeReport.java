@@ -9,6 +9,7 @@ import io.vigie.core.ModerationSession;
 import io.vigie.core.Profile;
 import io.vigie.core.SenderState;
 import io.vigie.core.UserState;
+import io.vigie.stream.serde.CompactStateSerde;
 import io.vigie.stream.serde.JsonSerde;
 import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;
@@ -88,8 +89,10 @@ public final class StateSizeReport {
         Map<String, StoreSize> out = new java.util.LinkedHashMap<>();
         out.put("conversations", size("conversations", conversations, JsonSerde.of(ConversationState.class)));
         out.put("users", size("users", users, JsonSerde.of(UserState.class)));
-        out.put("senders", size("senders", senders, JsonSerde.of(SenderState.class)));
-        out.put("devices", size("devices", devices, JsonSerde.of(DeviceState.class)));
+        // the serdes of io.vigie.stream.topology.Stores: JSON for conversations and users, the compact
+        // versioned binary format for senders and devices
+        out.put("senders", size("senders", senders, CompactStateSerde.senders()));
+        out.put("devices", size("devices", devices, CompactStateSerde.devices()));
         return out;
     }
 
