@@ -27,4 +27,16 @@ final class FoldBuffer {
             end = Arrays.copyOf(end, grown);
         }
     }
+
+    /**
+     * Moves the folded char at {@code from} with its raw offsets down to {@code to} ({@code to <= from}), the
+     * compaction every length-changing step does; a no-op until the first char was dropped or joined.
+     */
+    void moveDown(int from, int to) {
+        if (to != from) {
+            chars[to] = chars[from];
+            start[to] = start[from];
+            end[to] = end[from];
+        }
+    }
 }

@@ -95,11 +95,7 @@ final class LeetStep {
         boolean changed = false;
         while (r < len) {
             if (!isWordChar(buf, r, len)) {
-                if (w != r) { // nothing to move until the first squash
-                    buf[w] = buf[r];
-                    start[w] = start[r];
-                    end[w] = end[r];
-                }
+                b.moveDown(r, w);
                 w++;
                 r++;
                 continue;

@@ -108,22 +108,14 @@ final class SeparatorStep {
                     }
                     // all the same letter: copy all but the last token, which may start another run
                     while (r < q) {
-                        if (w != r) {
-                            buf[w] = buf[r];
-                            start[w] = start[r];
-                            end[w] = end[r];
-                        }
+                        b.moveDown(r, w);
                         w++;
                         r++;
                     }
                     continue;
                 }
             }
-            if (w != r) { // nothing to move until the first join
-                buf[w] = buf[r];
-                start[w] = start[r];
-                end[w] = end[r];
-            }
+            b.moveDown(r, w);
             w++;
             r++;
         }
