@@ -3,18 +3,10 @@ package io.vigie.stream.hostile;
 import io.vigie.core.Alert;
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.UserState;
-import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
-import io.vigie.stream.metrics.ModerationMetrics;
-import io.vigie.stream.serde.JsonSerde;
-import io.vigie.stream.topology.ModerationTopology;
 import io.vigie.stream.topology.Stores;
-import io.vigie.stream.topology.Wiring;
+import io.vigie.stream.topology.TopologyFixture;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -22,9 +14,7 @@ import org.apache.kafka.streams.test.TestRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The real topology on a TopologyTestDriver with in-memory stores and the default engine, seen from outside
@@ -37,7 +27,6 @@ final class HostileFixture implements AutoCloseable {
     static final String H_REASON = "vigie.dlq.reason";
 
     final ModerationConfig config;
-    final ModerationMetrics metrics = ModerationMetrics.inMemory();
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> messages;
     final TestInputTopic<byte[], byte[]> profiles;
@@ -46,27 +35,15 @@ final class HostileFixture implements AutoCloseable {
     final TestOutputTopic<String, UserState> facts;
 
     HostileFixture(Map<String, String> overrides) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(ModerationConfig.STATE_STORE, ModerationConfig.STORE_MEMORY);
-        settings.put(ModerationConfig.DETECTED_AT_CLOCK, ModerationConfig.CLOCK_EVENT);
-        settings.putAll(overrides);
-        config = ConfigLoader.load(null, Map.of(), settings);
-        ModerationEngine engine = ModerationEngine.defaults();
-        Properties props = new Properties();
-        props.putAll(config.streamsProperties());
-        props.put("application.id", "vigie-hostile");
-        props.put("bootstrap.servers", "dummy:9092");
-        props.put("processing.guarantee", "at_least_once");
-        driver = new TopologyTestDriver(ModerationTopology.build(new StreamsBuilder(), config,
-                Wiring.of(() -> engine).withMetrics(metrics)), props);
-        ByteArraySerializer b = new ByteArraySerializer();
-        messages = driver.createInputTopic(topic(ModerationConfig.TOPIC_MESSAGES), b, b);
-        profiles = driver.createInputTopic(topic(ModerationConfig.TOPIC_PROFILES), b, b);
-        StringDeserializer s = new StringDeserializer();
-        alerts = driver.createOutputTopic(topic(ModerationConfig.TOPIC_ALERTS), s, JsonSerde.of(Alert.class));
-        dlq = driver.createOutputTopic(topic(ModerationConfig.TOPIC_DLQ), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        facts = driver.createOutputTopic(topic(ModerationConfig.TOPIC_FACTS), s, JsonSerde.of(UserState.class));
+        // the topology tests' fixture (memory stores, event-time detectedAt), with the default engine
+        TopologyFixture base = new TopologyFixture(overrides, ModerationEngine::defaults);
+        config = base.config;
+        driver = base.driver;
+        messages = base.messages;
+        profiles = base.profiles;
+        alerts = base.alerts;
+        dlq = base.dlq;
+        facts = base.facts;
     }
 
     String topic(String key) {

@@ -27,21 +27,21 @@ import java.util.Properties;
 import java.util.function.Supplier;
 
 /** A TopologyTestDriver on the real topology with in-memory stores, event-time detectedAt and raw JSON input. */
-final class TopologyFixture implements AutoCloseable {
+public final class TopologyFixture implements AutoCloseable {
 
-    final ModerationConfig config;
-    final ModerationMetrics metrics = ModerationMetrics.inMemory();
-    final TopologyTestDriver driver;
-    final TestInputTopic<byte[], byte[]> messages;
-    final TestInputTopic<byte[], byte[]> profiles;
-    final TestInputTopic<byte[], byte[]> decisions;
-    final TestInputTopic<byte[], byte[]> erasure;
-    final TestOutputTopic<String, Alert> alerts;
-    final TestOutputTopic<String, ActionCommand> actions;
-    final TestOutputTopic<byte[], byte[]> dlq;
-    final TestOutputTopic<String, UserState> facts;
+    public final ModerationConfig config;
+    public final ModerationMetrics metrics = ModerationMetrics.inMemory();
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<byte[], byte[]> messages;
+    public final TestInputTopic<byte[], byte[]> profiles;
+    public final TestInputTopic<byte[], byte[]> decisions;
+    public final TestInputTopic<byte[], byte[]> erasure;
+    public final TestOutputTopic<String, Alert> alerts;
+    public final TestOutputTopic<String, ActionCommand> actions;
+    public final TestOutputTopic<byte[], byte[]> dlq;
+    public final TestOutputTopic<String, UserState> facts;
 
-    TopologyFixture(Map<String, String> overrides, Supplier<ModerationEngine> engine) throws Exception {
+    public TopologyFixture(Map<String, String> overrides, Supplier<ModerationEngine> engine) throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put(ModerationConfig.STATE_STORE, ModerationConfig.STORE_MEMORY);
         settings.put(ModerationConfig.DETECTED_AT_CLOCK, ModerationConfig.CLOCK_EVENT);
