@@ -13,10 +13,10 @@ import io.vigie.core.UserState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A sender's behaviour across conversations, by event time:
@@ -30,6 +30,13 @@ import java.util.TreeMap;
  * </ul>
  * Behaviour alone never blocks: without content a human decides. State stays bounded: contacts older than the
  * windows are pruned by event time, and at most {@link Policy#maxTracked()} of each list are kept.
+ *
+ * <p>Known recipients and first contacts are only tracked while a burst is still possible: for an account of known
+ * creation time, until {@code newAccountMs + burstWindowMs} after it was created (past that, no message inside the
+ * burst window can come from a new account). Older accounts, and accounts whose creation time is unknown (a burst
+ * needs it), carry neither list: the sender state of an established user is a few fields, not up to
+ * {@code maxTracked} ids copied on every message. An account whose creation time arrives later starts with no
+ * known recipients, so a burst counts its earlier contacts again: earlier, never later.
  * Stateless and thread-safe.
  */
 public final class SenderAssessor {
@@ -61,11 +68,24 @@ public final class SenderAssessor {
         Instant fanFrom = ref.minusMillis(policy.fanOutWindowMs());
         Instant burstFrom = ref.minusMillis(policy.burstWindowMs());
 
-        TreeMap<String, Instant> minors = new TreeMap<>(s.minorContacts());
-        minors.values().removeIf(t -> t.isBefore(fanFrom));
-        List<Instant> newContacts = new ArrayList<>(s.newContacts());
-        newContacts.removeIf(t -> t.isBefore(burstFrom));
-        LinkedHashSet<String> known = new LinkedHashSet<>(s.knownRecipients());
+        // the stored collections are immutable: each is copied only when this message changes it, so the common
+        // message (no likely minor among the recipients, nothing expired) allocates no collection at all
+        Map<String, Instant> minors = s.minorContacts();
+        boolean minorsCopied = false;
+        if (anyBefore(minors.values(), fanFrom)) {
+            minors = new HashMap<>(minors);
+            minors.values().removeIf(t -> t.isBefore(fanFrom));
+            minorsCopied = true;
+        }
+        boolean burstPossible = burstPossible(user, ref, policy);
+        List<Instant> newContacts = burstPossible ? s.newContacts() : List.of();
+        boolean newContactsCopied = false;
+        if (anyBefore(newContacts, burstFrom)) {
+            newContacts = new ArrayList<>(newContacts);
+            newContacts.removeIf(t -> t.isBefore(burstFrom));
+            newContactsCopied = true;
+        }
+        LinkedHashSet<String> known = burstPossible ? new LinkedHashSet<>(s.knownRecipients()) : null;
 
         boolean minorContacted = false;
         boolean newContact = false;
@@ -75,25 +95,40 @@ public final class SenderAssessor {
             }
             UserState u = recips.get(r);
             if (u != null && u.likelyMinor() && !at.isBefore(fanFrom)) {
+                if (!minorsCopied) {
+                    minors = new HashMap<>(minors);
+                    minorsCopied = true;
+                }
                 minors.merge(r, at, SenderAssessor::latest);
                 minorContacted = true;
+            }
+            if (known == null) {
+                continue;
             }
             if (known.remove(r)) {
                 known.add(r); // most recent last
             } else {
                 known.add(r);
                 if (!at.isBefore(burstFrom)) {
+                    if (!newContactsCopied) {
+                        newContacts = new ArrayList<>(newContacts);
+                        newContactsCopied = true;
+                    }
                     newContacts.add(at);
                     newContact = true;
                 }
             }
         }
-        DeviceAssessor.trimLeastRecent(minors, policy.maxTracked());
-        Collections.sort(newContacts);
-        while (newContacts.size() > policy.maxTracked()) {
-            newContacts.remove(0);
+        if (minorsCopied) {
+            DeviceAssessor.trimLeastRecent(minors, policy.maxTracked());
         }
-        while (known.size() > policy.maxTracked()) {
+        if (newContactsCopied) {
+            Collections.sort(newContacts);
+            while (newContacts.size() > policy.maxTracked()) {
+                newContacts.remove(0);
+            }
+        }
+        while (known != null && known.size() > policy.maxTracked()) {
             known.remove(known.iterator().next());
         }
 
@@ -132,10 +167,31 @@ public final class SenderAssessor {
                     new Alert.Signal(BURST_RULE, null, policy.mediumAt(), evidence, -1, -1));
             burstAlertedAt = at;
         }
-        SenderState next = new SenderState(s.userId(), minors, newContacts, new ArrayList<>(known), fanOutAlertedAt,
+        SenderState next = new SenderState(s.userId(), minors, newContacts,
+                known == null ? List.of() : new ArrayList<>(known), fanOutAlertedAt,
                 s.priorAlerts() + (alert == null ? 0 : 1), latest(s.lastSeen(), at), fanOutAlertedCount,
                 burstAlertedAt);
         return new SideAssessment<>(next, alert, actions);
+    }
+
+    /**
+     * Whether a message at or after {@code ref - burstWindowMs} can still come from a new account: the creation
+     * time is known and {@code ref} is less than {@code newAccountMs + burstWindowMs} after it. Event time only
+     * moves {@code ref} forward, so once false it stays false for the account.
+     */
+    static boolean burstPossible(UserState user, Instant ref, Policy policy) {
+        Instant created = user.accountCreatedAt();
+        return created != null
+                && ref.toEpochMilli() - created.toEpochMilli() < policy.newAccountMs() + policy.burstWindowMs();
+    }
+
+    private static boolean anyBefore(Iterable<Instant> times, Instant from) {
+        for (Instant t : times) {
+            if (t.isBefore(from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNew(UserState user, Instant at, Policy policy) {

@@ -162,7 +162,9 @@ class SenderAssessorTest {
         // given a policy keeping 50 contacts (the default 500 only makes the test slower)
         Policy policy = Policy.defaults().withBounds(50, 20, 50);
         session = new Fixture(policy).session;
-        users.put("u-adult", adult("u-adult"));
+        // an account created just before, so that its first contacts are tracked too
+        users.put("u-adult", adult("u-adult").withSnapshot(new SenderSnapshot(34, null, null, T0.minusSeconds(60),
+                null, null), T0));
         for (int i = 0; i < 10_000; i++) {
             users.put("k-" + i, kid("k-" + i));
             send("m-" + i, "u-adult", "k-" + i, T0.plusSeconds(i));
@@ -172,5 +174,51 @@ class SenderAssessorTest {
         assertTrue(state.knownRecipients().size() <= max);
         assertTrue(state.newContacts().size() <= max);
         assertTrue(state.knownRecipients().contains("k-9999"));
+    }
+
+    @Test
+    void shouldTrackNoContactsForAnEstablishedAccountYetStillCountMinors() {
+        // given an account created 90 days ago writing to 200 strangers, three of them likely minors
+        users.put("u-old", adult("u-old"));
+        for (int i = 1; i <= 3; i++) {
+            users.put("k-" + i, kid("k-" + i));
+        }
+        SideAssessment<SenderState> last = null;
+        for (int i = 1; i <= 200; i++) {
+            last = send("m-" + i, "u-old", (i <= 3 ? "k-" : "v-") + i, T0.plusSeconds(i));
+        }
+
+        // then its state holds no contact list (no burst is possible any more), and fan-out still counts the minors
+        assertTrue(state.knownRecipients().isEmpty());
+        assertTrue(state.newContacts().isEmpty());
+        assertEquals(3, state.minorContacts().size());
+        assertNull(last.alert());
+    }
+
+    @Test
+    void shouldDropTheContactListsOnceTheAccountCanNoLongerBurst() {
+        // given a new account that made first contacts in its first hour
+        SenderSnapshot fresh = new SenderSnapshot(22, null, null, T0.minusSeconds(600), null, null);
+        for (int i = 1; i <= 5; i++) {
+            send(Fixture.withSnapshot(msg("m-" + i, "c-" + i, "u-new", "v-" + i, minutes(i), "salut"), fresh));
+        }
+        assertEquals(5, state.knownRecipients().size());
+
+        // when it writes again eight days later (past the seven new-account days and the one-hour window)
+        send(Fixture.withSnapshot(msg("m-late", "c-1", "u-new", "v-1", hours(8 * 24), "salut"), fresh));
+
+        // then nothing of its contacts is kept
+        assertTrue(state.knownRecipients().isEmpty());
+        assertTrue(state.newContacts().isEmpty());
+    }
+
+    @Test
+    void shouldTrackNoContactsWhenTheAccountCreationTimeIsUnknown() {
+        // given a sender of unknown account age: a burst needs the creation time
+        for (int i = 1; i <= 12; i++) {
+            SideAssessment<SenderState> s = send("m-" + i, "u-anon", "v-" + i, minutes(i));
+            assertNull(s.alert());
+        }
+        assertTrue(state.knownRecipients().isEmpty());
     }
 }
