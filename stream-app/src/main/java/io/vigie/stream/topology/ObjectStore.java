@@ -12,9 +12,10 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.HashMap;
+import java.util.NavigableSet;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An in-memory key-value store that keeps the (immutable) values themselves instead of their serialized bytes,
@@ -32,24 +33,35 @@ import java.util.TreeMap;
  */
 final class ObjectStore<V> implements KeyValueStore<String, V> {
 
-    /** UTF-8 byte order equals code point order; String's natural order is UTF-16 code unit order. */
+    /**
+     * UTF-8 byte order equals code point order; String's natural order is UTF-16 code unit order, which differs
+     * only between a surrogate and a unit of U+E000..U+FFFF. So: compare units, and at the first difference move
+     * surrogates above that range before comparing (no code point decoding on the way).
+     */
     static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
             if (ca != cb) {
-                return Integer.compare(ca, cb);
+                return Integer.compare(codePointRank(ca), codePointRank(cb));
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return Integer.compare(a.length(), b.length());
     };
 
+    private static int codePointRank(char c) {
+        if (c < Character.MIN_SURROGATE) {
+            return c;
+        }
+        return Character.isSurrogate(c) ? c + 0x2000 : c - 0x800;
+    }
+
     private final String name;
-    private final NavigableMap<String, V> map = new TreeMap<>(CODE_POINT_ORDER);
+    /** The entries: every get and every update of a known key is one hash lookup. */
+    private final Map<String, V> map = new HashMap<>();
+    /** The keys in order, for ranges: touched only when a key comes or goes. */
+    private final NavigableSet<String> keys = new TreeSet<>(CODE_POINT_ORDER);
     private volatile boolean open;
 
     ObjectStore(String name) {
@@ -77,6 +89,7 @@ final class ObjectStore<V> implements KeyValueStore<String, V> {
     @Override
     public void close() {
         map.clear();
+        keys.clear();
         open = false;
     }
 
@@ -93,9 +106,9 @@ final class ObjectStore<V> implements KeyValueStore<String, V> {
     @Override
     public void put(String key, V value) {
         if (value == null) {
-            map.remove(key);
-        } else {
-            map.put(key, value);
+            delete(key);
+        } else if (map.put(key, value) == null) {
+            keys.add(key);
         }
     }
 
@@ -117,7 +130,11 @@ final class ObjectStore<V> implements KeyValueStore<String, V> {
 
     @Override
     public V delete(String key) {
-        return map.remove(key);
+        V old = map.remove(key);
+        if (old != null) {
+            keys.remove(key);
+        }
+        return old;
     }
 
     @Override
@@ -128,21 +145,21 @@ final class ObjectStore<V> implements KeyValueStore<String, V> {
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
         if (from != null && to != null && CODE_POINT_ORDER.compare(from, to) > 0) {
-            return snapshot(Map.<String, V>of().entrySet().iterator());
+            return snapshot(List.<String>of().iterator());
         }
-        NavigableMap<String, V> sub = map;
+        NavigableSet<String> sub = keys;
         if (from != null) {
-            sub = sub.tailMap(from, true);
+            sub = sub.tailSet(from, true);
         }
         if (to != null) {
-            sub = sub.headMap(to, true);
+            sub = sub.headSet(to, true);
         }
-        return snapshot(sub.entrySet().iterator());
+        return snapshot(sub.iterator());
     }
 
     @Override
     public KeyValueIterator<String, V> all() {
-        return snapshot(map.entrySet().iterator());
+        return snapshot(keys.iterator());
     }
 
     @Override
@@ -150,11 +167,11 @@ final class ObjectStore<V> implements KeyValueStore<String, V> {
         return map.size();
     }
 
-    private KeyValueIterator<String, V> snapshot(Iterator<Map.Entry<String, V>> entries) {
+    private KeyValueIterator<String, V> snapshot(Iterator<String> ordered) {
         List<KeyValue<String, V>> copy = new ArrayList<>();
-        while (entries.hasNext()) {
-            Map.Entry<String, V> e = entries.next();
-            copy.add(KeyValue.pair(e.getKey(), e.getValue()));
+        while (ordered.hasNext()) {
+            String key = ordered.next();
+            copy.add(KeyValue.pair(key, map.get(key)));
         }
         return new KeyValueIterator<>() {
             private int next;
