@@ -9,7 +9,7 @@ import io.vigie.core.ModerationSession;
 import io.vigie.core.Profile;
 import io.vigie.core.SenderState;
 import io.vigie.core.UserState;
-import io.vigie.stream.serde.CompactStateSerde;
+import io.vigie.stream.serde.CompactSerde;
 import io.vigie.stream.serde.JsonSerde;
 import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;
@@ -91,8 +91,8 @@ public final class StateSizeReport {
         out.put("users", size("users", users, JsonSerde.of(UserState.class)));
         // the serdes of io.vigie.stream.topology.Stores: JSON for conversations and users, the compact
         // versioned binary format for senders and devices
-        out.put("senders", size("senders", senders, CompactStateSerde.senders()));
-        out.put("devices", size("devices", devices, CompactStateSerde.devices()));
+        out.put("senders", size("senders", senders, CompactSerde.senders()));
+        out.put("devices", size("devices", devices, CompactSerde.devices()));
         return out;
     }
 

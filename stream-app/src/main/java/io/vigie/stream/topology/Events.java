@@ -56,7 +56,7 @@ public final class Events {
     public record SideEvent(SideEventKind kind, ChatMessage message, String userId, Instant at) {
     }
 
-    /** Kinds of {@link SideEvent}. */
+    /** Kinds of {@link SideEvent}. Their order is their code in {@link SideEventSerde}: add at the end only. */
     public enum SideEventKind {
         MESSAGE, ERASE
     }

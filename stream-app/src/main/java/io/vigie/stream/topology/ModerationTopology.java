@@ -57,6 +57,8 @@ import java.util.Map;
 public final class ModerationTopology {
 
     private static final Serde<String> KEY = Serdes.String();
+    /** Two side events per message cross the repartitions: binary, not JSON. */
+    private static final Serde<Events.SideEvent> SIDE_EVENTS = new SideEventSerde();
 
     private ModerationTopology() {
     }
@@ -186,7 +188,7 @@ public final class ModerationTopology {
         // ---- senders
         KStream<String, Events.SideEvent> senderEvents = sinks.merged(Out.Route.SENDER_EVENT,
                         Events.SideEvent.class)
-                .repartition(repartitioned("sender-events", Events.SideEvent.class, partitions));
+                .repartition(repartitioned("sender-events", SIDE_EVENTS, partitions));
         sinks.add(split(senderEvents.process(() -> new SenderAssessor(config, wiring), Named.as("sender-assessor"),
                 Stores.SENDERS, Stores.CHAIN_SENDERS), "sender-assessor", Out.Route.ALERT, Out.Route.ACTION,
                 Out.Route.INDEX_EVENT));
@@ -194,21 +196,22 @@ public final class ModerationTopology {
         // ---- devices
         KStream<String, Events.SideEvent> deviceEvents = sinks.merged(Out.Route.DEVICE_EVENT,
                         Events.SideEvent.class)
-                .repartition(repartitioned("device-events", Events.SideEvent.class, partitions));
+                .repartition(repartitioned("device-events", SIDE_EVENTS, partitions));
         sinks.add(split(deviceEvents.process(() -> new DeviceAssessor(config, wiring), Named.as("device-assessor"),
                 Stores.DEVICES, Stores.CHAIN_DEVICES), "device-assessor", Out.Route.ALERT, Out.Route.ACTION,
                 Out.Route.INDEX_EVENT));
 
         // ---- alert index and decisions
         KStream<String, Events.IndexEvent> indexEvents = sinks.merged(Out.Route.INDEX_EVENT, Events.IndexEvent.class)
-                .repartition(repartitioned("alert-index-events", Events.IndexEvent.class, partitions));
+                .repartition(repartitioned("alert-index-events", JsonSerde.of(Events.IndexEvent.class),
+                        partitions));
         sinks.add(split(indexEvents.process(() -> new DecisionApplier(config, wiring),
                 Named.as("decision-applier"), Stores.ALERT_INDEX), "decision-applier", Out.Route.USER_EVENT,
                 Out.Route.DISMISSAL));
 
         // ---- users: the single writer of the facts topic
         KStream<String, Events.UserEvent> userEvents = sinks.merged(Out.Route.USER_EVENT, Events.UserEvent.class)
-                .repartition(repartitioned("user-events", Events.UserEvent.class, partitions));
+                .repartition(repartitioned("user-events", JsonSerde.of(Events.UserEvent.class), partitions));
         sinks.add(split(userEvents.process(() -> new UserFactsKeeper(config, wiring), Named.as("user-facts-keeper"),
                 Stores.USERS), "user-facts-keeper", Out.Route.FACTS));
 
@@ -217,9 +220,8 @@ public final class ModerationTopology {
         return builder.build();
     }
 
-    private static <V> Repartitioned<String, V> repartitioned(String name, Class<V> type, int partitions) {
-        Repartitioned<String, V> r = Repartitioned.<String, V>as(name).withKeySerde(KEY)
-                .withValueSerde(JsonSerde.of(type));
+    private static <V> Repartitioned<String, V> repartitioned(String name, Serde<V> values, int partitions) {
+        Repartitioned<String, V> r = Repartitioned.<String, V>as(name).withKeySerde(KEY).withValueSerde(values);
         return partitions > 0 ? r.withNumberOfPartitions(partitions) : r;
     }
 

@@ -34,8 +34,8 @@ public final class Stores {
 
     static final Serde<ConversationState> CONVERSATION_SERDE = JsonSerde.of(ConversationState.class);
     static final Serde<UserState> USER_SERDE = JsonSerde.of(UserState.class);
-    static final Serde<SenderState> SENDER_SERDE = io.vigie.stream.serde.CompactStateSerde.senders();
-    static final Serde<DeviceState> DEVICE_SERDE = io.vigie.stream.serde.CompactStateSerde.devices();
+    static final Serde<SenderState> SENDER_SERDE = io.vigie.stream.serde.CompactSerde.senders();
+    static final Serde<DeviceState> DEVICE_SERDE = io.vigie.stream.serde.CompactSerde.devices();
     static final Serde<Events.AlertRef> ALERT_REF_SERDE = JsonSerde.of(Events.AlertRef.class);
     static final Serde<Events.ChainHead> CHAIN_SERDE = JsonSerde.of(Events.ChainHead.class);
     static final Serde<Events.Dismissal> DISMISSAL_SERDE = JsonSerde.of(Events.Dismissal.class);

@@ -14,13 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CompactStateSerdeTest {
+class CompactSerdeTest {
 
     private static final Instant T = Instant.parse("2026-11-28T20:15:00.123456789Z");
 
     @Test
     void shouldRoundTripSenderStateWithEveryFieldSetOrEmpty() {
-        CompactStateSerde<SenderState> serde = CompactStateSerde.senders();
+        CompactSerde<SenderState> serde = CompactSerde.senders();
         SenderState full = new SenderState("u-1é", Map.of("u-2", T, "u-\uD83D\uDE00", Instant.EPOCH),
                 List.of(T, T.plusSeconds(1)), List.of("u-2", "u-3"), T, 3, T.minusMillis(5), 2, Instant.ofEpochSecond(-7));
         assertEquals(full, serde.deserialize("t", serde.serialize("t", full)));
@@ -30,7 +30,7 @@ class CompactStateSerdeTest {
 
     @Test
     void shouldRoundTripDeviceState() {
-        CompactStateSerde<DeviceState> serde = CompactStateSerde.devices();
+        CompactSerde<DeviceState> serde = CompactSerde.devices();
         DeviceState d = new DeviceState("d-9", Map.of("u-1", T), List.of("u-1"), List.of("u-5", "u-6"), T);
         assertEquals(d, serde.deserialize("t", serde.serialize("t", d)));
         assertEquals(DeviceState.empty("d-1"), serde.deserialize("t", serde.serialize("t", DeviceState.empty("d-1"))));
@@ -40,13 +40,13 @@ class CompactStateSerdeTest {
     void shouldReadTheJsonThatStoresHeldBeforeSoChangelogsStillRestore() {
         SenderState s = new SenderState("u-1", Map.of("u-2", T), List.of(T), List.of("u-2"), null, 1, T, 0, null);
         byte[] json = JsonSerde.of(SenderState.class).serialize("t", s);
-        assertEquals(s, CompactStateSerde.senders().deserialize("t", json));
-        assertTrue(CompactStateSerde.senders().serialize("t", s).length < json.length, "binary is smaller");
+        assertEquals(s, CompactSerde.senders().deserialize("t", json));
+        assertTrue(CompactSerde.senders().serialize("t", s).length < json.length, "binary is smaller");
     }
 
     @Test
     void shouldRejectUnknownVersionsAndTruncatedBytesAndMapNullToNull() {
-        CompactStateSerde<SenderState> serde = CompactStateSerde.senders();
+        CompactSerde<SenderState> serde = CompactSerde.senders();
         byte[] good = serde.serialize("t", SenderState.empty("u-1"));
         byte[] future = good.clone();
         future[0] = 2;

@@ -21,20 +21,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compact binary serde for the largest, hottest state records (a sender's contacts, a device's accounts:
- * up to {@code maxTracked} ids and instants each, read and rewritten on every message). JSON of these records
- * was most of the stream thread's time in {@code run} under load.
+ * A compact binary serde for what is written and read on every message: the hottest state records (a sender's
+ * contacts, a device's accounts: up to {@code maxTracked} ids and instants each) and the events of the internal
+ * repartition topics. JSON of these records was most of the stream thread's time in {@code run} under load.
  *
  * <p>Format: a version byte ({@value #V1}), then the fields in declaration order; strings as an
- * int length and UTF-8 bytes, instants as epoch seconds and nanos with a presence byte, lists and maps
- * with an int count first. Values that start with {@code '{'} are read as the JSON this store held before,
- * so existing changelogs restore; an unknown version byte is an error, never a silent empty state.
+ * int length and UTF-8 bytes (length -1 for an absent one), instants as epoch seconds and nanos with a presence
+ * byte, lists and maps with an int count first. Values that start with {@code '{'} are read as the JSON these
+ * records were written as before, so existing changelogs and repartition topics are still read; an unknown
+ * version byte is an error, never a silent empty state.
  *
  * <p>Thread-safe (stateless).
  *
  * @param <T> the state record type
  */
-public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     /** The only version so far. */
     public static final byte V1 = 1;
@@ -42,24 +43,26 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
     private final JsonSerde<T> legacy;
     private final String typeName;
 
-    private CompactStateSerde(Class<T> type) {
+    protected CompactSerde(Class<T> type) {
         this.legacy = JsonSerde.of(type);
         this.typeName = type.getSimpleName();
     }
 
     /** The serde of {@link SenderState}. */
-    public static CompactStateSerde<SenderState> senders() {
+    public static CompactSerde<SenderState> senders() {
         return new Senders();
     }
 
     /** The serde of {@link DeviceState}. */
-    public static CompactStateSerde<DeviceState> devices() {
+    public static CompactSerde<DeviceState> devices() {
         return new Devices();
     }
 
-    abstract void write(T value, DataOutputStream out) throws IOException;
+    /** Writes the fields of {@code value} (never null) after the version byte. */
+    protected abstract void write(T value, DataOutputStream out) throws IOException;
 
-    abstract T read(DataInputStream in) throws IOException;
+    /** Reads what {@link #write} wrote. */
+    protected abstract T read(DataInputStream in) throws IOException;
 
     @Override
     public byte[] serialize(String topic, T data) {
@@ -115,19 +118,23 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
         // nothing to release
     }
 
-    static void writeString(String s, DataOutputStream out) throws IOException {
+    protected static void writeString(String s, DataOutputStream out) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
     }
 
-    static String readString(DataInputStream in) throws IOException {
-        byte[] b = new byte[count(in)];
+    protected static String readString(DataInputStream in) throws IOException {
+        return utf8(in, count(in));
+    }
+
+    private static String utf8(DataInputStream in, int length) throws IOException {
+        byte[] b = new byte[length];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    static void writeInstant(Instant t, DataOutputStream out) throws IOException {
+    protected static void writeInstant(Instant t, DataOutputStream out) throws IOException {
         out.writeBoolean(t != null);
         if (t != null) {
             out.writeLong(t.getEpochSecond());
@@ -135,11 +142,11 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
         }
     }
 
-    static Instant readInstant(DataInputStream in) throws IOException {
+    protected static Instant readInstant(DataInputStream in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
-    static void writeInstantMap(Map<String, Instant> m, DataOutputStream out) throws IOException {
+    protected static void writeInstantMap(Map<String, Instant> m, DataOutputStream out) throws IOException {
         out.writeInt(m.size());
         for (Map.Entry<String, Instant> e : m.entrySet()) {
             writeString(e.getKey(), out);
@@ -147,7 +154,7 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
         }
     }
 
-    static Map<String, Instant> readInstantMap(DataInputStream in) throws IOException {
+    protected static Map<String, Instant> readInstantMap(DataInputStream in) throws IOException {
         int n = count(in);
         Map<String, Instant> m = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -156,14 +163,14 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
         return m;
     }
 
-    static void writeStrings(List<String> l, DataOutputStream out) throws IOException {
+    protected static void writeStrings(List<String> l, DataOutputStream out) throws IOException {
         out.writeInt(l.size());
         for (String s : l) {
             writeString(s, out);
         }
     }
 
-    static List<String> readStrings(DataInputStream in) throws IOException {
+    protected static List<String> readStrings(DataInputStream in) throws IOException {
         int n = count(in);
         List<String> l = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -172,21 +179,53 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
         return l;
     }
 
-    private static int count(DataInputStream in) throws IOException {
+    /** A string that may be absent. */
+    protected static void writeNullableString(String s, DataOutputStream out) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+        } else {
+            writeString(s, out);
+        }
+    }
+
+    /** What {@link #writeNullableString} wrote. */
+    protected static String readNullableString(DataInputStream in) throws IOException {
         int n = in.readInt();
+        return n == -1 ? null : utf8(in, checked(n, in));
+    }
+
+    /** An int that may be absent. */
+    protected static void writeNullableInt(Integer i, DataOutputStream out) throws IOException {
+        out.writeBoolean(i != null);
+        if (i != null) {
+            out.writeInt(i);
+        }
+    }
+
+    /** What {@link #writeNullableInt} wrote. */
+    protected static Integer readNullableInt(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readInt() : null;
+    }
+
+    /** A count read back, checked against the bytes left (a corrupt count must not allocate gigabytes). */
+    protected static int count(DataInputStream in) throws IOException {
+        return checked(in.readInt(), in);
+    }
+
+    private static int checked(int n, DataInputStream in) throws IOException {
         if (n < 0 || n > in.available()) {
             throw new IOException("implausible element count " + n);
         }
         return n;
     }
 
-    private static final class Senders extends CompactStateSerde<SenderState> {
+    private static final class Senders extends CompactSerde<SenderState> {
         Senders() {
             super(SenderState.class);
         }
 
         @Override
-        void write(SenderState s, DataOutputStream out) throws IOException {
+        protected void write(SenderState s, DataOutputStream out) throws IOException {
             writeString(s.userId(), out);
             writeInstantMap(s.minorContacts(), out);
             out.writeInt(s.newContacts().size());
@@ -202,7 +241,7 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
         }
 
         @Override
-        SenderState read(DataInputStream in) throws IOException {
+        protected SenderState read(DataInputStream in) throws IOException {
             String userId = readString(in);
             Map<String, Instant> minors = readInstantMap(in);
             int n = count(in);
@@ -221,13 +260,13 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
         }
     }
 
-    private static final class Devices extends CompactStateSerde<DeviceState> {
+    private static final class Devices extends CompactSerde<DeviceState> {
         Devices() {
             super(DeviceState.class);
         }
 
         @Override
-        void write(DeviceState d, DataOutputStream out) throws IOException {
+        protected void write(DeviceState d, DataOutputStream out) throws IOException {
             writeString(d.deviceKey(), out);
             writeInstantMap(d.accounts(), out);
             writeStrings(d.bannedAccounts(), out);
@@ -236,7 +275,7 @@ public abstract sealed class CompactStateSerde<T> implements Serde<T>, Serialize
         }
 
         @Override
-        DeviceState read(DataInputStream in) throws IOException {
+        protected DeviceState read(DataInputStream in) throws IOException {
             return new DeviceState(readString(in), readInstantMap(in), readStrings(in), readStrings(in),
                     readInstant(in));
         }
