@@ -77,13 +77,31 @@ public final class Replayer {
         this.objectStores = objectStores;
     }
 
-    /** The configuration with replay's switches: in-memory stores without changelogs, event-time detectedAt. */
+    /**
+     * Topic names inside a replay. No broker ever sees them and no output carries them, and they are short on
+     * purpose: {@link TopologyTestDriver} (Kafka 4.4) compiles every source topic name as a regular expression
+     * for every record it routes (apache/kafka#22228), and that cost grows with the names' length; with the
+     * live names it was a quarter of a replay.
+     */
+    static final Map<String, String> TOPICS = Map.of(ModerationConfig.TOPIC_MESSAGES, "m",
+            ModerationConfig.TOPIC_PROFILES, "p", ModerationConfig.TOPIC_DECISIONS, "d",
+            ModerationConfig.TOPIC_ALERTS, "a", ModerationConfig.TOPIC_ACTIONS, "c",
+            ModerationConfig.TOPIC_DLQ, "q", ModerationConfig.TOPIC_ERASURE, "e",
+            ModerationConfig.TOPIC_FACTS, "f", ModerationConfig.TOPIC_DISMISSALS, "s");
+    /** The application id, prefix of the repartition topics' names: short for the same reason. */
+    static final String APPLICATION_ID = "r";
+
+    /**
+     * The configuration with replay's switches: in-memory stores without changelogs, event-time detectedAt, and
+     * the short {@link #TOPICS} names.
+     */
     public static ModerationConfig offline(ModerationConfig config) throws ConfigLoader.ConfigProblems {
         Map<String, String> overrides = new HashMap<>();
         config.originalsStrings().forEach(overrides::put);
         overrides.put(ModerationConfig.STATE_STORE, ModerationConfig.STORE_MEMORY);
         overrides.put(ModerationConfig.DETECTED_AT_CLOCK, ModerationConfig.CLOCK_EVENT);
         overrides.put(ModerationConfig.STATE_CHANGELOG, "false");
+        overrides.putAll(TOPICS);
         return ConfigLoader.load(null, Map.of(), overrides);
     }
 
@@ -92,7 +110,7 @@ public final class Replayer {
         ModerationMetrics metrics = ModerationMetrics.inMemory();
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
-        props.put("application.id", "vigie-replay");
+        props.put("application.id", APPLICATION_ID);
         props.put("bootstrap.servers", "replay:9092");
         props.put("processing.guarantee", "at_least_once");
         // the driver processes every record it holds before the next is piped, so waiting for empty partitions
