@@ -121,14 +121,17 @@ public final class HtmlReport {
 
     private static void table(StringBuilder html, List<RunResult> runs) {
         html.append("<h2>Runs</h2><table><tr><th>run</th><th>commit ms</th><th>sent/s</th><th>processed/s</th>")
-                .append("<th>end lag</th><th>outputs</th><th>p50 ms</th><th>p90</th><th>p99</th><th>p99.9</th>")
+                .append("<th>catch-up/s</th><th>end lag</th><th>outputs</th><th>p50 ms</th><th>p90</th>")
+                .append("<th>p99</th><th>p99.9</th>")
                 .append("<th>max</th><th>alerts</th><th>alert p99</th><th>driver+broker cores</th>")
                 .append("<th>pipeline cores</th><th>notes</th></tr>");
         for (RunResult r : runs) {
             RunResult.Percentiles l = r.latency();
             html.append("<tr><td style=text-align:left>").append(esc(r.label())).append("</td><td>")
                     .append(r.commitIntervalMs()).append("</td><td>").append(fmt(r.sendRate())).append("</td><td>")
-                    .append(fmt(r.processedRate())).append("</td><td>").append(r.endLag()).append("</td><td>")
+                    .append(fmt(r.processedRate())).append("</td><td>")
+                    .append(r.catchUpRate() > 0 ? fmt(r.catchUpRate()) : "").append("</td><td>")
+                    .append(r.endLag()).append("</td><td>")
                     .append(r.outputs()).append("</td><td>").append(fmt(l.p50())).append("</td><td>")
                     .append(fmt(l.p90())).append("</td><td>").append(fmt(l.p99())).append("</td><td>")
                     .append(fmt(l.p999())).append("</td><td>").append(fmt(l.max())).append("</td><td>")

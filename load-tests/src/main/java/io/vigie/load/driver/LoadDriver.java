@@ -60,9 +60,12 @@ public final class LoadDriver {
                         RunResult result = run.execute();
                         results.add(result);
                         System.err.printf(java.util.Locale.ROOT,
-                                "driver: %s -> sent %.0f/s, processed %.0f/s, p50 %.1f ms, p99 %.1f ms, "
+                                "driver: %s -> sent %.0f/s, processed %.0f/s%s, p50 %.1f ms, p99 %.1f ms, "
                                         + "p99.9 %.1f ms (%d samples)%s%n",
-                                result.label(), result.sendRate(), result.processedRate(), result.latency().p50(),
+                                result.label(), result.sendRate(), result.processedRate(),
+                                result.catchUpRate() > 0 ? String.format(java.util.Locale.ROOT,
+                                        " (catching up at %.0f/s once sends stopped)", result.catchUpRate()) : "",
+                                result.latency().p50(),
                                 result.latency().p99(), result.latency().p999(), result.latency().count(),
                                 result.notes().isEmpty() ? "" : " " + result.notes());
                         write(results);

@@ -116,7 +116,7 @@ final class LoadRun {
                     if (!awaitReady(producer, admin, group, app)) {
                         notes.add("the pipeline did not consume anything within " + READY_TIMEOUT.toSeconds()
                                 + " s; see " + logFile());
-                        return result(0, 0, 0, 0, 0, new Histogram(3), new Histogram(3), List.of(), 0, 0);
+                        return result(0, 0, 0, 0, 0, 0, new Histogram(3), new Histogram(3), List.of(), 0, 0);
                     }
                     return measure(producer, admin, group, app, warmup, duration);
                 } finally {
@@ -393,6 +393,8 @@ final class LoadRun {
         boolean measuring = false;
         boolean sending = true;
         long drainStart = 0;
+        double caughtUpSec = -1;
+        long caughtUpCommitted = 0;
         int quietSeconds = 0;
         while (true) {
             long now = System.nanoTime();
@@ -459,6 +461,10 @@ final class LoadRun {
                 if (!sending) {
                     quietSeconds = out == 0 && lag == 0 ? quietSeconds + 1 : 0;
                     double drained = (System.nanoTime() - drainStart) / 1e9;
+                    if (lag == 0 && caughtUpSec < 0) {
+                        caughtUpSec = drained;
+                        caughtUpCommitted = committedNow;
+                    }
                     if (quietSeconds >= 2 || drained > MAX_DRAIN_SEC) {
                         if (lag > 0) {
                             notes.add("still " + lag + " records behind after a " + MAX_DRAIN_SEC + " s drain");
@@ -482,8 +488,10 @@ final class LoadRun {
         double driverCores = (os.getProcessCpuTime() - driverCpu0) / 1e9 / (windowSec + drainSec);
         double appCores = app == null ? 0 : (app.cpuNanos() - appCpu0) / 1e9 / (windowSec + drainSec);
         double processed = committedAtStart < 0 ? 0 : (committedAtEnd - committedAtStart) / windowSec;
-        return result(sentInWindow, sentInWindow / windowSec, processed, endLag, drainSec, total, alertTotal,
-                seconds, driverCores, appCores);
+        double catchUp = caughtUpSec > 0 && endLag >= Math.max(1, processed)
+                ? (caughtUpCommitted - committedAtEnd) / caughtUpSec : 0;
+        return result(sentInWindow, sentInWindow / windowSec, processed, endLag, drainSec, catchUp, total,
+                alertTotal, seconds, driverCores, appCores);
     }
 
     private static double ms(Histogram h, double percentile) {
@@ -496,7 +504,7 @@ final class LoadRun {
     }
 
     private RunResult result(long sent, double sendRate, double processedRate, long endLag, double drainSec,
-                             Histogram total, Histogram alertTotal, List<RunResult.Second> seconds,
+                             double catchUpRate, Histogram total, Histogram alertTotal, List<RunResult.Second> seconds,
                              double driverCores, double appCores) {
         Map<String, Long> byCategory = new TreeMap<>();
         alertsByCategory.forEach((k, v) -> byCategory.put(k, v.sum()));
@@ -506,7 +514,7 @@ final class LoadRun {
                             + "pipeline and driver) is saturated", sendRate, rate));
         }
         return new RunResult(pipeline.cliName(), guarantee, rate, options.durationSec(), commitIntervalMs(),
-                options.actionsIsolation(), sent, sendRate, processedRate, endLag, drainSec, outputs.get(),
+                options.actionsIsolation(), sent, sendRate, processedRate, endLag, drainSec, catchUpRate, outputs.get(),
                 repeated.get(), percentiles(total), pipeline == Pipeline.MODERATION ? percentiles(alertTotal) : null,
                 alertCount.get(), byCategory, driverCores, appCores, seconds, List.copyOf(notes));
     }

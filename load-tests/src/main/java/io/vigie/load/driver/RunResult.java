@@ -18,6 +18,10 @@ import java.util.Map;
  * @param processedRate     input messages the pipeline consumed and committed per second
  * @param endLag            input records not yet committed when the window closed
  * @param drainSeconds      time after the window until the pipeline caught up (capped)
+ * @param catchUpRate       input records committed per second from the end of the window until the backlog was
+ *                          gone: what the pipeline sustains when the producer stops competing for the CPU
+ *                          (the rate at which it catches up after an outage); 0 when the window ended with
+ *                          less than a second of backlog or it never caught up
  * @param outputs           records read back on the output topic for messages sent in the window
  * @param repeatedOutputs   outputs whose messageId had already been seen (several actions, or duplicates)
  * @param latency           send→action (or send→output for the baselines) percentiles
@@ -31,7 +35,7 @@ import java.util.Map;
  */
 public record RunResult(String pipeline, String guarantee, int targetRate, int durationSec, long commitIntervalMs,
                         String actionsIsolation, long sent, double sendRate, double processedRate, long endLag,
-                        double drainSeconds, long outputs, long repeatedOutputs, Percentiles latency,
+                        double drainSeconds, double catchUpRate, long outputs, long repeatedOutputs, Percentiles latency,
                         Percentiles alertLatency, long alerts, Map<String, Long> alertsByCategory,
                         double driverCpuCores, double appCpuCores, List<Second> seconds, List<String> notes) {
 
