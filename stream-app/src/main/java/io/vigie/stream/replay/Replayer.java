@@ -102,6 +102,8 @@ public final class Replayer {
         overrides.put(ModerationConfig.DETECTED_AT_CLOCK, ModerationConfig.CLOCK_EVENT);
         overrides.put(ModerationConfig.STATE_CHANGELOG, "false");
         overrides.putAll(TOPICS);
+        // the driver processes every record it holds before the next is piped: there is nothing to wait for
+        overrides.put(ModerationConfig.MAX_TASK_IDLE_MS, "-1");
         return ConfigLoader.load(null, Map.of(), overrides);
     }
 
@@ -113,10 +115,6 @@ public final class Replayer {
         props.put("application.id", APPLICATION_ID);
         props.put("bootstrap.servers", "replay:9092");
         props.put("processing.guarantee", "at_least_once");
-        // the driver processes every record it holds before the next is piped, so waiting for empty partitions
-        // never happens; "disabled" skips the per-record idling bookkeeping (and its String.format) of
-        // PartitionGroup.readyToProcess, 12 % of a replay in JFR
-        props.put("max.task.idle.ms", "-1");
         long start = System.nanoTime();
         long lines = 0;
         long messages = 0;
