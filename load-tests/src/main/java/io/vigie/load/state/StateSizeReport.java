@@ -88,7 +88,7 @@ public final class StateSizeReport {
         }
         Map<String, StoreSize> out = new java.util.LinkedHashMap<>();
         out.put("conversations", size("conversations", conversations, JsonSerde.of(ConversationState.class)));
-        out.put("users", size("users", users, JsonSerde.of(UserState.class)));
+        out.put("users", size("users", users, CompactSerde.users()));
         // the serdes of io.vigie.stream.topology.Stores: JSON for conversations and users, the compact
         // versioned binary format for senders and devices
         out.put("senders", size("senders", senders, CompactSerde.senders()));

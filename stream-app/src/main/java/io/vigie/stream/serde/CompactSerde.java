@@ -2,6 +2,7 @@ package io.vigie.stream.serde;
 
 import io.vigie.core.DeviceState;
 import io.vigie.core.SenderState;
+import io.vigie.core.UserState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -56,6 +57,14 @@ public abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deseri
     /** The serde of {@link DeviceState}. */
     public static CompactSerde<DeviceState> devices() {
         return new Devices();
+    }
+
+    /**
+     * The serde of {@link UserState}: the users store and the user-facts topic, read back by the global store for
+     * the sender and every recipient of every message.
+     */
+    public static CompactSerde<UserState> users() {
+        return new Users();
     }
 
     /** Writes the fields of {@code value} (never null) after the version byte. */
@@ -278,6 +287,36 @@ public abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deseri
         protected DeviceState read(DataInputStream in) throws IOException {
             return new DeviceState(readString(in), readInstantMap(in), readStrings(in), readStrings(in),
                     readInstant(in));
+        }
+    }
+
+    private static final class Users extends CompactSerde<UserState> {
+        Users() {
+            super(UserState.class);
+        }
+
+        @Override
+        protected void write(UserState u, DataOutputStream out) throws IOException {
+            writeString(u.userId(), out);
+            writeNullableInt(u.declaredAge(), out);
+            writeNullableString(u.gender(), out);
+            writeNullableString(u.postalCode(), out);
+            writeInstant(u.accountCreatedAt(), out);
+            writeNullableString(u.deviceId(), out);
+            writeNullableString(u.ipHash(), out);
+            writeNullableInt(u.statedAge(), out);
+            writeInstant(u.statedAgeAt(), out);
+            out.writeInt(u.minorHints());
+            out.writeBoolean(u.banned());
+            out.writeInt(u.confirmedAlerts());
+            writeInstant(u.lastSeen(), out);
+        }
+
+        @Override
+        protected UserState read(DataInputStream in) throws IOException {
+            return new UserState(readString(in), readNullableInt(in), readNullableString(in), readNullableString(in),
+                    readInstant(in), readNullableString(in), readNullableString(in), readNullableInt(in),
+                    readInstant(in), in.readInt(), in.readBoolean(), in.readInt(), readInstant(in));
         }
     }
 }

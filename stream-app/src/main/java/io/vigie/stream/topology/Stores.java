@@ -33,7 +33,7 @@ public final class Stores {
     public static final char SEP = '\u001f';
 
     static final Serde<ConversationState> CONVERSATION_SERDE = JsonSerde.of(ConversationState.class);
-    static final Serde<UserState> USER_SERDE = JsonSerde.of(UserState.class);
+    static final Serde<UserState> USER_SERDE = io.vigie.stream.serde.CompactSerde.users();
     static final Serde<SenderState> SENDER_SERDE = io.vigie.stream.serde.CompactSerde.senders();
     static final Serde<DeviceState> DEVICE_SERDE = io.vigie.stream.serde.CompactSerde.devices();
     static final Serde<Events.AlertRef> ALERT_REF_SERDE = JsonSerde.of(Events.AlertRef.class);

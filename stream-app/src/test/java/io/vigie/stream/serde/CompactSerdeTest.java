@@ -2,6 +2,7 @@ package io.vigie.stream.serde;
 
 import io.vigie.core.DeviceState;
 import io.vigie.core.SenderState;
+import io.vigie.core.UserState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,23 @@ class CompactSerdeTest {
         DeviceState d = new DeviceState("d-9", Map.of("u-1", T), List.of("u-1"), List.of("u-5", "u-6"), T);
         assertEquals(d, serde.deserialize("t", serde.serialize("t", d)));
         assertEquals(DeviceState.empty("d-1"), serde.deserialize("t", serde.serialize("t", DeviceState.empty("d-1"))));
+    }
+
+    @Test
+    void shouldRoundTripUserStateWithEveryFieldSetOrAbsent() {
+        CompactSerde<UserState> serde = CompactSerde.users();
+        UserState full = new UserState("u-1", 18, "F", "59760", T.minusSeconds(86_400), "d-4", "h-7", 13, T, 2,
+                true, 3, T.plusSeconds(5));
+        assertEquals(full, serde.deserialize("t", serde.serialize("t", full)));
+        UserState unknown = UserState.unknown("u-\uD83D\uDE00");
+        assertEquals(unknown, serde.deserialize("t", serde.serialize("t", unknown)));
+        byte[] json = JsonSerde.of(UserState.class).serialize("t", full);
+        assertEquals(full, serde.deserialize("t", json), "facts written as JSON by earlier versions still read");
+        byte[] bin = serde.serialize("t", full);
+        for (int cut = 1; cut < bin.length; cut++) {
+            byte[] truncated = java.util.Arrays.copyOf(bin, cut);
+            assertThrows(SerializationException.class, () -> serde.deserialize("t", truncated), "cut at " + cut);
+        }
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class TopologyFixture implements AutoCloseable {
                 JsonSerde.of(ActionCommand.class));
         dlq = driver.createOutputTopic(topic(ModerationConfig.TOPIC_DLQ), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        facts = driver.createOutputTopic(topic(ModerationConfig.TOPIC_FACTS), s, JsonSerde.of(UserState.class));
+        facts = driver.createOutputTopic(topic(ModerationConfig.TOPIC_FACTS), s, Stores.USER_SERDE.deserializer());
     }
 
     static TopologyFixture withDefaults() throws Exception {
