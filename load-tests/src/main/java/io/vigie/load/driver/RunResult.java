@@ -30,6 +30,10 @@ import java.util.Map;
  * @param alertsByCategory  alert count per category
  * @param driverCpuCores    mean CPU of the driver JVM (producer, consumers, and the in-process broker), in cores
  * @param appCpuCores       mean CPU of the pipeline JVM, in cores; 0 for the raw baseline
+ * @param appCpuMicrosPerMessage CPU time of the pipeline JVM per input record it consumed, from the start of
+ *                          the window to the end of the drain, in microseconds: its cost per message, which
+ *                          the other processes sharing the cores disturb far less than its throughput; 0 for
+ *                          the raw baseline
  * @param seconds           one entry per second of warm-up, window and drain
  * @param notes             what went wrong or is worth knowing; never null
  */
@@ -37,7 +41,8 @@ public record RunResult(String pipeline, String guarantee, int targetRate, int d
                         String actionsIsolation, long sent, double sendRate, double processedRate, long endLag,
                         double drainSeconds, double catchUpRate, long outputs, long repeatedOutputs, Percentiles latency,
                         Percentiles alertLatency, long alerts, Map<String, Long> alertsByCategory,
-                        double driverCpuCores, double appCpuCores, List<Second> seconds, List<String> notes) {
+                        double driverCpuCores, double appCpuCores, double appCpuMicrosPerMessage,
+                        List<Second> seconds, List<String> notes) {
 
     /** Latency percentiles in ms; {@code count} samples. */
     public record Percentiles(long count, double p50, double p90, double p99, double p999, double max) {
