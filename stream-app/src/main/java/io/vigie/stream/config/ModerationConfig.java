@@ -121,6 +121,11 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String STATE_SWEEP_INTERVAL_MS_DOC = "Event-time interval of the sweep that deletes "
             + "expired state. Each sweep reads every entry of the task's stores, so it runs rarely: expiry is "
             + "precise to this interval.";
+    public static final String STATE_OBJECT_CACHE = "moderation.state.object.cache.entries";
+    private static final String STATE_OBJECT_CACHE_DOC = "Conversation states each stream task keeps as objects "
+            + "after reading or writing them, so that the next message of an active conversation skips "
+            + "deserializing its state (writes always reach the store and its changelog). Heap: about 0.5 KB "
+            + "per entry and per task. 0 turns it off.";
     public static final String STATE_STORE = "moderation.state.store";
     private static final String STATE_STORE_DOC = "rocksdb (persistent, default) or memory (replay and tests; "
             + "still changelogged when live).";
@@ -244,6 +249,8 @@ public final class ModerationConfig extends AbstractConfig {
                     Importance.MEDIUM, STATE_BAN_RETENTION_MS_DOC)
             .define(STATE_SWEEP_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(1_000), Importance.LOW,
                     STATE_SWEEP_INTERVAL_MS_DOC)
+            .define(STATE_OBJECT_CACHE, Type.INT, 4096, Range.between(0, 10_000_000), Importance.LOW,
+                    STATE_OBJECT_CACHE_DOC)
             .define(STATE_STORE, Type.STRING, STORE_ROCKSDB, ValidString.in(STORE_ROCKSDB, STORE_MEMORY),
                     Importance.LOW, STATE_STORE_DOC)
             .define(STATE_CHANGELOG, Type.BOOLEAN, true, Importance.LOW, STATE_CHANGELOG_DOC)

@@ -30,6 +30,7 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
 
     private final long retentionMs;
     private final long factsRefreshMs;
+    private final int objectCache;
     private KeyValueStore<String, ConversationState> conversations;
     private KeyValueStore<String, Object> dismissals;
 
@@ -37,12 +38,14 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
         super(config, wiring, Stores.CHAIN_CONVERSATIONS);
         this.retentionMs = config.getLong(ModerationConfig.STATE_RETENTION_MS);
         this.factsRefreshMs = Math.max(1, retentionMs / 4);
+        this.objectCache = config.getInt(ModerationConfig.STATE_OBJECT_CACHE);
     }
 
     @Override
     public void init(ProcessorContext<String, Out> context) {
         super.init(context);
-        conversations = context.getStateStore(Stores.CONVERSATIONS);
+        // a new view on every init: Streams calls it again when it re-creates or revives the task
+        conversations = ObjectCachingStore.of(context.getStateStore(Stores.CONVERSATIONS), objectCache);
         dismissals = context.getStateStore(Stores.DISMISSALS);
     }
 

@@ -5,8 +5,6 @@ import io.vigie.core.ChatMessage;
 import io.vigie.core.SenderSnapshot;
 import io.vigie.stream.serde.CompactSerde;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ final class SideEventSerde extends CompactSerde<Events.SideEvent> {
     }
 
     @Override
-    protected void write(Events.SideEvent e, DataOutputStream out) throws IOException {
+    protected void write(Events.SideEvent e, CompactSerde.Writer out) throws IOException {
         out.writeByte(e.kind().ordinal());
         writeNullableString(e.userId(), out);
         writeInstant(e.at(), out);
@@ -66,7 +64,7 @@ final class SideEventSerde extends CompactSerde<Events.SideEvent> {
     }
 
     @Override
-    protected Events.SideEvent read(DataInputStream in) throws IOException {
+    protected Events.SideEvent read(CompactSerde.Reader in) throws IOException {
         int kind = in.readUnsignedByte();
         if (kind >= KINDS.length) {
             throw new IOException("unknown side event kind " + kind);
