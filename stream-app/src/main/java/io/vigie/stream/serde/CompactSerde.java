@@ -4,9 +4,6 @@ import io.vigie.core.DeviceState;
 import io.vigie.core.SenderState;
 import io.vigie.core.UserState;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -34,7 +31,7 @@ import java.util.Map;
  *
  * @param <T> the state record type
  */
-public abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public abstract class CompactSerde<T> implements SelfSerde<T> {
 
     /** The only version so far. */
     public static final byte V1 = 1;
@@ -108,26 +105,6 @@ public abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deseri
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot read " + typeName + " from " + topic, e);
         }
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // nothing to configure
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
     }
 
     protected static void writeString(String s, Writer out) throws IOException {
