@@ -49,8 +49,13 @@ public final class ModerationEngine {
 
     /** The embedded default lexicons and rule pack with the default policy. */
     public static ModerationEngine defaults() {
+        return defaults(Policy.defaults());
+    }
+
+    /** The embedded default lexicons and rule pack with {@code policy} (null for the default). */
+    public static ModerationEngine defaults(Policy policy) {
         SignalModel signals = SignalModels.defaults();
-        return new ModerationEngine(signals, RulePacks.defaults(signals), Policy.defaults());
+        return new ModerationEngine(signals, RulePacks.defaults(signals), policy);
     }
 
     /**

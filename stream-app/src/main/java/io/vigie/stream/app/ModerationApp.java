@@ -82,7 +82,7 @@ public final class ModerationApp {
         try {
             engine = new ReloadingEngine(config.path(ModerationConfig.RULES_DIR),
                     config.path(ModerationConfig.LEXICON_DIR), config.path(ModerationConfig.HASHLIST_DIR),
-                    ReloadingEngine.defaultLoader(), metrics);
+                    ReloadingEngine.loader(config.policy()), metrics);
         } catch (RulePackException e) {
             err.println("moderation run: the rule pack does not compile (" + e.errors().size() + " errors):");
             for (RuleError error : e.errors()) {

@@ -4,7 +4,7 @@ import io.vigie.core.ModerationEngine;
 import io.vigie.core.rule.RulePackException;
 import io.vigie.stream.config.ModerationConfig;
 
-/** Loads the engine a command works with, from the configuration's directories. */
+/** Loads the engine a command works with, from the configuration's directories and policy. */
 final class Engines {
 
     private Engines() {
@@ -14,9 +14,6 @@ final class Engines {
         var rules = config.path(ModerationConfig.RULES_DIR);
         var lexicons = config.path(ModerationConfig.LEXICON_DIR);
         var hashes = config.path(ModerationConfig.HASHLIST_DIR);
-        if (rules == null && lexicons == null && hashes == null) {
-            return ModerationEngine.defaults();
-        }
-        return ModerationEngine.load(rules, lexicons, hashes, null);
+        return ModerationEngine.load(rules, lexicons, hashes, config.policy());
     }
 }

@@ -1,5 +1,6 @@
 package io.vigie.stream.config;
 
+import io.vigie.core.assess.Policy;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,6 +36,41 @@ import java.util.TreeMap;
 public final class ModerationConfig extends AbstractConfig {
 
     private static final String DAY_MS = " 86400000 ms is one day.";
+
+    // ---- policy: what the engine alerts on and how (the rule pack says what a message means)
+    private static final Policy DEFAULT_POLICY = Policy.defaults();
+    public static final String POLICY_MEDIUM_AT = "moderation.policy.medium.at";
+    public static final String POLICY_HIGH_AT = "moderation.policy.high.at";
+    public static final String POLICY_CRITICAL_AT = "moderation.policy.critical.at";
+    private static final String POLICY_THRESHOLD_DOC = "Effective risk score (0..100) from which an alert is %s; "
+            + "needs medium.at <= high.at <= critical.at.";
+    public static final String POLICY_RISK_HALF_LIFE_MINUTES = "moderation.policy.risk.half.life.minutes";
+    private static final String POLICY_RISK_HALF_LIFE_MINUTES_DOC = "Event-time half-life of a conversation's "
+            + "accumulated risk, in minutes.";
+    public static final String POLICY_FANOUT_MINORS = "moderation.policy.fanout.minors";
+    private static final String POLICY_FANOUT_MINORS_DOC = "Fan-out: a sender who is not a likely minor and "
+            + "contacts this many distinct likely minors within the window gets a FAN_OUT alert (HIGH, REVIEW; "
+            + "CRITICAL, HOLD from twice as many).";
+    public static final String POLICY_FANOUT_WINDOW_MS = "moderation.policy.fanout.window.ms";
+    private static final String POLICY_FANOUT_WINDOW_MS_DOC = "Fan-out window, event time." + DAY_MS;
+    public static final String POLICY_BURST_CONTACTS = "moderation.policy.burst.contacts";
+    private static final String POLICY_BURST_CONTACTS_DOC = "New-account burst: this many first contacts within "
+            + "the burst window from an account younger than new.account.ms raise a NEW_ACCOUNT_BURST alert "
+            + "(MEDIUM, REVIEW). Needs the account's creation time (accountCreatedAt).";
+    public static final String POLICY_BURST_WINDOW_MS = "moderation.policy.burst.window.ms";
+    private static final String POLICY_BURST_WINDOW_MS_DOC = "New-account burst window, event time.";
+    public static final String POLICY_NEW_ACCOUNT_MS = "moderation.policy.new.account.ms";
+    private static final String POLICY_NEW_ACCOUNT_MS_DOC = "An account younger than this (from accountCreatedAt "
+            + "to the message's sentAt) is new." + DAY_MS;
+    public static final String POLICY_GRACE_MS = "moderation.policy.grace.ms";
+    private static final String POLICY_GRACE_MS_DOC = "A message older than its conversation's latest sentAt "
+            + "minus this is late: counted in moderation.messages.late, and still scored.";
+    public static final String POLICY_MAX_TRACKED = "moderation.policy.max.tracked";
+    private static final String POLICY_MAX_TRACKED_DOC = "Contacts kept per sender and accounts kept per device "
+            + "(most recent first); bounds the sender and device state.";
+    public static final String POLICY_REDRESS = "moderation.policy.redress";
+    private static final String POLICY_REDRESS_DOC = "How a user contests a measure: written into the statement "
+            + "of reasons of every action (EU DSA art. 17). Put your appeal page here.";
 
     // ---- Kafka client settings with our defaults
     public static final String BOOTSTRAP_SERVERS = StreamsConfig.BOOTSTRAP_SERVERS_CONFIG;
@@ -266,6 +302,30 @@ public final class ModerationConfig extends AbstractConfig {
             .define(NUM_STREAM_THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
                     NUM_STREAM_THREADS_DOC)
             .define(MAX_TASK_IDLE_MS, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW, MAX_TASK_IDLE_MS_DOC)
+            .define(POLICY_MEDIUM_AT, Type.INT, DEFAULT_POLICY.mediumAt(), Range.between(1, 100), Importance.MEDIUM,
+                    String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "MEDIUM"))
+            .define(POLICY_HIGH_AT, Type.INT, DEFAULT_POLICY.highAt(), Range.between(1, 100), Importance.MEDIUM,
+                    String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "HIGH"))
+            .define(POLICY_CRITICAL_AT, Type.INT, DEFAULT_POLICY.criticalAt(), Range.between(1, 100),
+                    Importance.MEDIUM, String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "CRITICAL"))
+            .define(POLICY_RISK_HALF_LIFE_MINUTES, Type.DOUBLE, DEFAULT_POLICY.riskHalfLifeMinutes(),
+                    Range.atLeast(0.001), Importance.LOW, POLICY_RISK_HALF_LIFE_MINUTES_DOC)
+            .define(POLICY_FANOUT_MINORS, Type.INT, DEFAULT_POLICY.fanOutMinors(), Range.between(1, 10_000),
+                    Importance.MEDIUM, POLICY_FANOUT_MINORS_DOC)
+            .define(POLICY_FANOUT_WINDOW_MS, Type.LONG, DEFAULT_POLICY.fanOutWindowMs(), Range.atLeast(60_000),
+                    Importance.MEDIUM, POLICY_FANOUT_WINDOW_MS_DOC)
+            .define(POLICY_BURST_CONTACTS, Type.INT, DEFAULT_POLICY.burstContacts(), Range.between(1, 10_000),
+                    Importance.LOW, POLICY_BURST_CONTACTS_DOC)
+            .define(POLICY_BURST_WINDOW_MS, Type.LONG, DEFAULT_POLICY.burstWindowMs(), Range.atLeast(60_000),
+                    Importance.LOW, POLICY_BURST_WINDOW_MS_DOC)
+            .define(POLICY_NEW_ACCOUNT_MS, Type.LONG, DEFAULT_POLICY.newAccountMs(), Range.atLeast(0),
+                    Importance.LOW, POLICY_NEW_ACCOUNT_MS_DOC)
+            .define(POLICY_GRACE_MS, Type.LONG, DEFAULT_POLICY.graceMs(), Range.atLeast(0), Importance.LOW,
+                    POLICY_GRACE_MS_DOC)
+            .define(POLICY_MAX_TRACKED, Type.INT, DEFAULT_POLICY.maxTracked(), Range.between(1, 100_000),
+                    Importance.LOW, POLICY_MAX_TRACKED_DOC)
+            .define(POLICY_REDRESS, Type.STRING, Policy.DEFAULT_REDRESS, new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM, POLICY_REDRESS_DOC)
             .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
                     SHUTDOWN_TIMEOUT_MS_DOC)
             .define(STARTUP_RETRY_BACKOFF_MS, Type.LONG, 5_000L, Range.atLeast(100), Importance.LOW,
@@ -312,6 +372,12 @@ public final class ModerationConfig extends AbstractConfig {
         }
         if (c.getLong(STATE_BAN_RETENTION_MS) < c.getLong(STATE_RETENTION_MS)) {
             problems.add(STATE_BAN_RETENTION_MS + " must not be shorter than " + STATE_RETENTION_MS);
+        }
+        if (c.getInt(POLICY_MEDIUM_AT) > c.getInt(POLICY_HIGH_AT)
+                || c.getInt(POLICY_HIGH_AT) > c.getInt(POLICY_CRITICAL_AT)) {
+            problems.add(POLICY_MEDIUM_AT + " <= " + POLICY_HIGH_AT + " <= " + POLICY_CRITICAL_AT + " must hold, got "
+                    + c.getInt(POLICY_MEDIUM_AT) + ", " + c.getInt(POLICY_HIGH_AT) + ", "
+                    + c.getInt(POLICY_CRITICAL_AT));
         }
         return problems;
     }
@@ -410,6 +476,20 @@ public final class ModerationConfig extends AbstractConfig {
         });
         p.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
         return p;
+    }
+
+    /**
+     * The engine's policy: the {@code moderation.policy.*} settings, every other field at its default. Every
+     * engine of this app (run, demo, replay, score, hot reloads) is built with it.
+     */
+    public Policy policy() {
+        Policy d = DEFAULT_POLICY;
+        return new Policy(getInt(POLICY_MEDIUM_AT), getInt(POLICY_HIGH_AT), getInt(POLICY_CRITICAL_AT),
+                d.alertMinSeverityOrdinal(), getDouble(POLICY_RISK_HALF_LIFE_MINUTES), getInt(POLICY_FANOUT_MINORS),
+                getLong(POLICY_FANOUT_WINDOW_MS), getInt(POLICY_BURST_CONTACTS), getLong(POLICY_BURST_WINDOW_MS),
+                getLong(POLICY_NEW_ACCOUNT_MS), getLong(POLICY_GRACE_MS), d.groomingHoldStages(),
+                d.groomingEscalateStages(), d.dismissedWeight(), d.repeatWeight(), d.maxParticipants(),
+                d.maxEvidence(), getInt(POLICY_MAX_TRACKED), getString(POLICY_REDRESS));
     }
 
     /** A path setting, or null when empty. */

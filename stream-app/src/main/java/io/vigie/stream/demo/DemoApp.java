@@ -73,7 +73,7 @@ final class DemoApp implements AutoCloseable {
     /** Builds and starts the topology; returns once Streams is RUNNING. */
     static DemoApp start(ModerationConfig config) {
         Topology topology = ModerationTopology.build(new StreamsBuilder(), config,
-                EngineSupplier.of(ModerationEngine.defaults()));
+                EngineSupplier.of(ModerationEngine.defaults(config.policy())));
         Map<String, Object> props = new HashMap<>(config.streamsProperties());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(props));
         streams.setUncaughtExceptionHandler(e ->

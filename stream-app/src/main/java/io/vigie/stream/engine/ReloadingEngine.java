@@ -1,6 +1,7 @@
 package io.vigie.stream.engine;
 
 import io.vigie.core.ModerationEngine;
+import io.vigie.core.assess.Policy;
 import io.vigie.core.rule.RuleError;
 import io.vigie.core.rule.RulePackException;
 import io.vigie.stream.metrics.ModerationMetrics;
@@ -69,10 +70,12 @@ public final class ReloadingEngine implements EngineSupplier, AutoCloseable {
         metrics.registerRules(first.ruleIds());
     }
 
-    /** The production loader: {@link ModerationEngine#load} with the default policy. */
-    public static Loader defaultLoader() {
-        return (rules, lexicons, hashes) -> rules == null && lexicons == null && hashes == null
-                ? ModerationEngine.defaults() : ModerationEngine.load(rules, lexicons, hashes, null);
+    /**
+     * The production loader: {@link ModerationEngine#load} (the built-in pack, lexicons and hash lists where no
+     * directory is given) with the configured policy, on the first load and on every reload.
+     */
+    public static Loader loader(Policy policy) {
+        return (rules, lexicons, hashes) -> ModerationEngine.load(rules, lexicons, hashes, policy);
     }
 
     @Override

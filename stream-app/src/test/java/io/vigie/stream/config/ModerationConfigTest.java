@@ -82,4 +82,31 @@ class ModerationConfigTest {
         assertTrue(ModerationConfig.isSecret("sasl.jaas.config"));
         assertFalse(ModerationConfig.isSecret("moderation.http.port"));
     }
+
+    @Test
+    void shouldBuildTheEnginePolicyFromItsSettings() throws Exception {
+        // given an operator who wants fan-out at two minors within six hours, a longer grace and their appeal page
+        ModerationConfig c = ConfigLoader.load(null, Map.of("MODERATION_POLICY_FANOUT_MINORS", "2",
+                "MODERATION_POLICY_FANOUT_WINDOW_MS", "21600000", "MODERATION_POLICY_GRACE_MS", "600000",
+                "MODERATION_POLICY_REDRESS", "Contest it at https://chat.example/appeal"), Map.of());
+        io.vigie.core.assess.Policy p = c.policy();
+        assertEquals(2, p.fanOutMinors());
+        assertEquals(21_600_000L, p.fanOutWindowMs());
+        assertEquals(600_000L, p.graceMs());
+        assertEquals("Contest it at https://chat.example/appeal", p.redress());
+        // and what was not set keeps the defaults
+        io.vigie.core.assess.Policy d = io.vigie.core.assess.Policy.defaults();
+        assertEquals(d.burstContacts(), p.burstContacts());
+        assertEquals(d.highAt(), p.highAt());
+        assertEquals(d, ConfigLoader.load(null, Map.of(), Map.of()).policy(), "defaults are the core's defaults");
+    }
+
+    @Test
+    void shouldRefuseThresholdsOutOfOrder() {
+        ConfigLoader.ConfigProblems e = assertThrows(ConfigLoader.ConfigProblems.class, () -> ConfigLoader.load(
+                null, Map.of(), Map.of(ModerationConfig.POLICY_MEDIUM_AT, "80", ModerationConfig.POLICY_HIGH_AT,
+                        "70")));
+        assertTrue(e.getMessage().contains(ModerationConfig.POLICY_MEDIUM_AT), e.getMessage());
+        assertTrue(e.getMessage().contains(ModerationConfig.POLICY_HIGH_AT), e.getMessage());
+    }
 }

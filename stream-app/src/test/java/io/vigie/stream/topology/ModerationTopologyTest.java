@@ -9,6 +9,7 @@ import io.vigie.core.DeviceState;
 import io.vigie.core.SenderState;
 import io.vigie.core.Severity;
 import io.vigie.core.UserState;
+import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.core.ModerationEngine;
 import org.apache.kafka.streams.test.TestRecord;
@@ -193,6 +194,32 @@ class ModerationTopologyTest {
                 && "u-9".equals(a.senderId())), "fan-out to five minors");
         SenderState s = fx.<SenderState>store(Stores.SENDERS).get("u-9");
         assertTrue(s.minorContacts().size() >= 3, s.toString());
+    }
+
+    @Test
+    void shouldRaiseFanOutAtTheConfiguredNumberOfMinors() throws Exception {
+        // given an operator who set fan-out at two likely minors
+        Map<String, String> settings = Map.of(ModerationConfig.POLICY_FANOUT_MINORS, "2");
+        ModerationConfig configured = ConfigLoader.load(null, Map.of(), settings);
+        try (TopologyFixture two = new TopologyFixture(settings,
+                () -> ModerationEngine.defaults(configured.policy()))) {
+            // when an adult writes to two users who declared 13
+            List<Alert> atTwo = fanOutTo(two, 2);
+            // then a fan-out alert is raised at two, where the default policy waits for three
+            assertTrue(atTwo.stream().anyMatch(a -> a.kind() == Alert.Kind.FAN_OUT), atTwo.toString());
+        }
+        assertTrue(fanOutTo(fx, 2).stream().noneMatch(a -> a.kind() == Alert.Kind.FAN_OUT), "default: three");
+    }
+
+    private List<Alert> fanOutTo(TopologyFixture f, int minors) {
+        f.profile(profileJson("u-9", 45, "d-9", T0), T0);
+        for (int i = 1; i <= minors; i++) {
+            f.profile(profileJson("kid-" + i, 13, "dk-" + i, T0), T0);
+        }
+        for (int i = 1; i <= minors; i++) {
+            f.message(msg("f-" + i, "cf-" + i, "u-9", List.of("kid-" + i), at(i), "salut"), at(i));
+        }
+        return f.alerts.readValuesToList();
     }
 
     @Test
