@@ -1,12 +1,13 @@
 package io.vigie.load.driver;
 
+import io.vigie.stream.report.StackedBars;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Renders driver results as one self-contained HTML page (inline SVG, no script, no external resource): the
@@ -15,8 +16,6 @@ import java.util.TreeSet;
  */
 public final class HtmlReport {
 
-    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-        "#e377c2", "#7f7f7f", "#17becf", "#bcbd22"};
 
     /** Target: sustained input throughput of the moderation pipeline under exactly_once_v2. */
     public static final double TARGET_THROUGHPUT = 50_000;
@@ -44,9 +43,9 @@ public final class HtmlReport {
                 .append("text-align:right}th{background:#f3f3f3}.ok{color:#137333}.miss{color:#b3261e}")
                 .append("svg{background:#fff;border:1px solid #ddd;margin:6px 0}h3{margin-bottom:2px}</style>")
                 .append("</head><body><h1>Vigie load report</h1>");
-        html.append("<p>").append(esc(String.valueOf(meta.get("generatedAt")))).append(" · ")
-                .append(esc(String.valueOf(meta.get("machine")))).append("<br>")
-                .append(esc(String.valueOf(meta.get("options")))).append("</p>");
+        html.append("<p>").append(StackedBars.esc(String.valueOf(meta.get("generatedAt")))).append(" · ")
+                .append(StackedBars.esc(String.valueOf(meta.get("machine")))).append("<br>")
+                .append(StackedBars.esc(String.valueOf(meta.get("options")))).append("</p>");
         html.append("<p>Latency is measured from each message's <em>intended</em> send time on an open-loop "
                 + "schedule (coordinated-omission corrected) to the moment the driver reads its action "
                 + "(pass-through: its output record) back from Kafka. Throughput is input messages committed by "
@@ -59,14 +58,14 @@ public final class HtmlReport {
         html.append("<h2>Percentiles over time</h2><p>Per second of each run (warm-up, window, drain): p50, p99 "
                 + "and max send→action latency in ms (log scale).</p>");
         for (RunResult run : runs) {
-            html.append("<h3>").append(esc(run.label())).append("</h3>").append(overTime(run));
+            html.append("<h3>").append(StackedBars.esc(run.label())).append("</h3>").append(overTime(run));
         }
         boolean anyAlerts = runs.stream().anyMatch(r -> r.alerts() > 0);
         if (anyAlerts) {
             html.append("<h2>Alert mix over time</h2><p>Alerts read per second by category (stacked).</p>");
             for (RunResult run : runs) {
                 if (run.alerts() > 0) {
-                    html.append("<h3>").append(esc(run.label())).append("</h3>").append(alertMix(run));
+                    html.append("<h3>").append(StackedBars.esc(run.label())).append("</h3>").append(alertMix(run));
                 }
             }
         }
@@ -112,11 +111,11 @@ public final class HtmlReport {
                                 String unit, String run) {
         boolean ok = higherIsBetter ? value >= target : value <= target;
         double gap = higherIsBetter ? (target - value) / target * 100 : (value - target) / target * 100;
-        html.append("<li>").append(esc(what)).append(": <b>").append(fmt(value)).append(' ').append(esc(unit))
+        html.append("<li>").append(StackedBars.esc(what)).append(": <b>").append(fmt(value)).append(' ').append(StackedBars.esc(unit))
                 .append("</b> (target ").append(higherIsBetter ? "≥ " : "≤ ").append(fmt(target)).append(") ")
                 .append(ok ? "<span class=ok>met</span>" : "<span class=miss>missed by "
                         + String.format(Locale.ROOT, "%.0f", gap) + " %</span>")
-                .append(" — ").append(esc(run)).append("</li>");
+                .append(" — ").append(StackedBars.esc(run)).append("</li>");
     }
 
     private static void table(StringBuilder html, List<RunResult> runs) {
@@ -127,7 +126,7 @@ public final class HtmlReport {
                 .append("<th>pipeline cores</th><th>pipeline CPU µs/msg</th><th>notes</th></tr>");
         for (RunResult r : runs) {
             RunResult.Percentiles l = r.latency();
-            html.append("<tr><td style=text-align:left>").append(esc(r.label())).append("</td><td>")
+            html.append("<tr><td style=text-align:left>").append(StackedBars.esc(r.label())).append("</td><td>")
                     .append(r.commitIntervalMs()).append("</td><td>").append(fmt(r.sendRate())).append("</td><td>")
                     .append(fmt(r.processedRate())).append("</td><td>")
                     .append(r.catchUpRate() > 0 ? fmt(r.catchUpRate()) : "").append("</td><td>")
@@ -139,7 +138,7 @@ public final class HtmlReport {
                     .append(r.alertLatency() == null ? "" : fmt(r.alertLatency().p99())).append("</td><td>")
                     .append(fmt(r.driverCpuCores())).append("</td><td>").append(fmt(r.appCpuCores()))
                     .append("</td><td>").append(r.appCpuMicrosPerMessage() > 0 ? fmt(r.appCpuMicrosPerMessage()) : "")
-                    .append("</td><td style=text-align:left>").append(esc(String.join("; ", r.notes())))
+                    .append("</td><td style=text-align:left>").append(StackedBars.esc(String.join("; ", r.notes())))
                     .append("</td></tr>");
         }
         html.append("</table>");
@@ -236,111 +235,62 @@ public final class HtmlReport {
         if (logY) {
             for (int e = (int) lyMin; e <= (int) lyMax; e++) {
                 double y = sy.applyAsDouble(Math.pow(10, e));
-                svg.append(gridY(left, plotW, y)).append(label(left - 6, y + 4, fmt(Math.pow(10, e)), "end"));
+                svg.append(gridY(left, plotW, y)).append(StackedBars.text(left - 6, y + 4, fmt(Math.pow(10, e)), "end"));
             }
         } else {
             for (int i = 0; i <= 4; i++) {
                 double v = lyMin + (lyMax - lyMin) * i / 4;
                 double y = sy.applyAsDouble(v);
-                svg.append(gridY(left, plotW, y)).append(label(left - 6, y + 4, fmt(v), "end"));
+                svg.append(gridY(left, plotW, y)).append(StackedBars.text(left - 6, y + 4, fmt(v), "end"));
             }
         }
         for (int i = 0; i <= 5; i++) {
             double v = fxMin + (fxMax - fxMin) * i / 5;
             double x = sx.applyAsDouble(v);
-            svg.append(label(x, top + plotH + 14, fmt(v), "middle"));
+            svg.append(StackedBars.text(x, top + plotH + 14, fmt(v), "middle"));
         }
-        svg.append(label(left + plotW / 2.0, h - 6, xLabel, "middle"));
+        svg.append(StackedBars.text(left + plotW / 2.0, h - 6, xLabel, "middle"));
         svg.append("<text x=\"14\" y=\"").append(top + plotH / 2).append("\" transform=\"rotate(-90 14 ")
-                .append(top + plotH / 2).append(")\" text-anchor=\"middle\">").append(esc(yLabel)).append("</text>");
+                .append(top + plotH / 2).append(")\" text-anchor=\"middle\">").append(StackedBars.esc(yLabel)).append("</text>");
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            String color = COLORS[(pairColors ? i / 2 : i) % COLORS.length];
+            String color = StackedBars.color(pairColors ? i / 2 : i);
             if (s.points().isEmpty()) {
                 continue;
             }
             StringBuilder path = new StringBuilder();
             for (Point p : s.points()) {
-                path.append(path.length() == 0 ? "M" : " L").append(fmt1(sx.applyAsDouble(p.x()))).append(',')
-                        .append(fmt1(sy.applyAsDouble(p.y())));
+                path.append(path.length() == 0 ? "M" : " L").append(StackedBars.num(sx.applyAsDouble(p.x()))).append(',')
+                        .append(StackedBars.num(sy.applyAsDouble(p.y())));
             }
             svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(color)
                     .append("\" stroke-width=\"1.6\"").append(s.dashed() ? " stroke-dasharray=\"5,3\"" : "")
                     .append("/>");
             for (Point p : s.points()) {
-                svg.append("<circle cx=\"").append(fmt1(sx.applyAsDouble(p.x()))).append("\" cy=\"")
-                        .append(fmt1(sy.applyAsDouble(p.y()))).append("\" r=\"2\" fill=\"").append(color)
+                svg.append("<circle cx=\"").append(StackedBars.num(sx.applyAsDouble(p.x()))).append("\" cy=\"")
+                        .append(StackedBars.num(sy.applyAsDouble(p.y()))).append("\" r=\"2\" fill=\"").append(color)
                         .append("\"/>");
             }
             double ly = top + 12 + i * 15;
             svg.append("<line x1=\"").append(w - right + 10).append("\" x2=\"").append(w - right + 30)
                     .append("\" y1=\"").append(ly - 4).append("\" y2=\"").append(ly - 4).append("\" stroke=\"")
                     .append(color).append("\" stroke-width=\"2\"").append(s.dashed() ? " stroke-dasharray=\"5,3\"" : "")
-                    .append("/>").append(label(w - right + 35, ly, s.name(), "start"));
+                    .append("/>").append(StackedBars.text(w - right + 35, ly, s.name(), "start"));
         }
         return svg.append("</svg>").toString();
     }
 
     private static String alertMix(RunResult run) {
-        TreeSet<String> categories = new TreeSet<>(run.alertsByCategory().keySet());
-        List<String> cats = new ArrayList<>(categories);
-        int w = 900;
-        int h = 260;
-        int left = 60;
-        int right = 200;
-        int top = 15;
-        int bottom = 35;
-        int plotW = w - left - right;
-        int plotH = h - top - bottom;
-        long maxStack = 1;
+        List<Map<String, Long>> bars = new ArrayList<>();
         for (RunResult.Second s : run.seconds()) {
-            long sum = s.alerts().values().stream().mapToLong(Long::longValue).sum();
-            maxStack = Math.max(maxStack, sum);
+            bars.add(s.alerts());
         }
-        int n = Math.max(1, run.seconds().size());
-        double barW = Math.max(1, plotW / (double) n - 1);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(h)
-                .append("\" font-size=\"11\"><rect x=\"").append(left).append("\" y=\"").append(top)
-                .append("\" width=\"").append(plotW).append("\" height=\"").append(plotH)
-                .append("\" fill=\"none\" stroke=\"#999\"/>");
-        for (int i = 0; i < run.seconds().size(); i++) {
-            RunResult.Second s = run.seconds().get(i);
-            double x = left + i * (plotW / (double) n);
-            double y = top + plotH;
-            for (int c = 0; c < cats.size(); c++) {
-                long v = s.alerts().getOrDefault(cats.get(c), 0L);
-                if (v == 0) {
-                    continue;
-                }
-                double bh = v / (double) maxStack * plotH;
-                y -= bh;
-                svg.append("<rect x=\"").append(fmt1(x)).append("\" y=\"").append(fmt1(y)).append("\" width=\"")
-                        .append(fmt1(barW)).append("\" height=\"").append(fmt1(bh)).append("\" fill=\"")
-                        .append(COLORS[c % COLORS.length]).append("\"/>");
-            }
-        }
-        svg.append(label(left - 6, top + 10, Long.toString(maxStack), "end"))
-                .append(label(left - 6, top + plotH, "0", "end"))
-                .append(label(left + plotW / 2.0, h - 8, "seconds (warm-up, window, drain)", "middle"));
-        for (int c = 0; c < cats.size(); c++) {
-            double ly = top + 12 + c * 15;
-            svg.append("<rect x=\"").append(w - right + 10).append("\" y=\"").append(fmt1(ly - 9))
-                    .append("\" width=\"12\" height=\"10\" fill=\"").append(COLORS[c % COLORS.length]).append("\"/>")
-                    .append(label(w - right + 28, ly, cats.get(c) + " (" + run.alertsByCategory().get(cats.get(c))
-                            + ")", "start"));
-        }
-        return svg.append("</svg>").toString();
+        return StackedBars.svg(bars, run.alertsByCategory(), "seconds (warm-up, window, drain)", "", "");
     }
 
     private static String gridY(int left, int plotW, double y) {
-        return "<line x1=\"" + left + "\" x2=\"" + (left + plotW) + "\" y1=\"" + fmt1(y) + "\" y2=\"" + fmt1(y)
+        return "<line x1=\"" + left + "\" x2=\"" + (left + plotW) + "\" y1=\"" + StackedBars.num(y) + "\" y2=\"" + StackedBars.num(y)
                 + "\" stroke=\"#eee\"/>";
-    }
-
-    private static String label(double x, double y, String text, String anchor) {
-        return "<text x=\"" + fmt1(x) + "\" y=\"" + fmt1(y) + "\" text-anchor=\"" + anchor + "\">" + esc(text)
-                + "</text>";
     }
 
     static String fmt(double v) {
@@ -354,13 +304,5 @@ public final class HtmlReport {
             return String.format(Locale.ROOT, "%.1f", v);
         }
         return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static String fmt1(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

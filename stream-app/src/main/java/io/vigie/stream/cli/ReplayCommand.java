@@ -2,6 +2,7 @@ package io.vigie.stream.cli;
 
 import io.vigie.core.ModerationEngine;
 import io.vigie.stream.config.ModerationConfig;
+import io.vigie.stream.replay.ReplayReport;
 import io.vigie.stream.replay.Replayer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,11 @@ final class ReplayCommand extends ConfiguredCommand implements Callable<Integer>
     @Option(names = "--output", required = true, paramLabel = "OUT.jsonl", description = "alerts, one per line")
     Path output;
 
+    @Option(names = "--report", paramLabel = "REPORT.html",
+            description = "also write a page with the alert mix over event time (plot), alerts by category and "
+                    + "severity, and by kind")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -32,10 +38,12 @@ final class ReplayCommand extends ConfiguredCommand implements Callable<Integer>
             err.println("replay: cannot read input " + input);
             return 1;
         }
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            err.println("replay: output directory " + parent + " does not exist");
-            return 1;
+        for (Path out : report == null ? java.util.List.of(output) : java.util.List.of(output, report)) {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                err.println("replay: output directory " + parent + " does not exist");
+                return 1;
+            }
         }
         ModerationConfig config = Replayer.offline(loadConfig(Map.of()));
         ModerationEngine engine = engineOrNull(config, err, "replay");
@@ -47,6 +55,10 @@ final class ReplayCommand extends ConfiguredCommand implements Callable<Integer>
         err.printf("replay: %,d lines (%,d messages, %,d profiles, %,d decisions), %,d alerts %s, %,d to the DLQ, "
                         + "%,d late, %.1f s, %,.0f lines/s%n", s.lines(), s.messages(), s.profiles(), s.decisions(),
                 s.alerts(), s.alertsByCategory(), s.dlq(), s.late(), s.seconds(), s.rate());
+        if (report != null) {
+            Files.writeString(report, ReplayReport.of(output).html(s, input));
+            err.println("replay: wrote " + report);
+        }
         err.flush();
         return 0;
     }

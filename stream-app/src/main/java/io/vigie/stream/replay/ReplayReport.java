@@ -1,0 +1,192 @@
+package io.vigie.stream.replay;
+
+import io.vigie.core.Alert;
+import io.vigie.core.Category;
+import io.vigie.core.Severity;
+import io.vigie.stream.report.StackedBars;
+import io.vigie.stream.serde.JsonSerde;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The page a trust-and-safety engineer looks at after replaying a day of history with a changed rule pack: the
+ * alert mix over event time (a stacked bar per time bucket, one colour per category), alerts by category and
+ * severity, by kind, and the replay's own figures. Self-contained HTML with inline SVG, no script.
+ *
+ * <p>Not thread-safe; build one per report.
+ */
+public final class ReplayReport {
+
+    /** Bucket sizes tried, smallest first; the first that gives at most {@link #MAX_BARS} bars is used. */
+    private static final List<Duration> BUCKETS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(7));
+    static final int MAX_BARS = 120;
+    /** An alert with no category (a new-account burst) is shown under this name. */
+    static final String NO_CATEGORY = "BEHAVIOUR";
+
+    private final List<Alert> alerts = new ArrayList<>();
+
+    /** Reads the alerts a replay wrote (one JSON object per line). */
+    public static ReplayReport of(Path alertsFile) throws IOException {
+        ReplayReport r = new ReplayReport();
+        JsonSerde<Alert> json = JsonSerde.of(Alert.class);
+        try (BufferedReader in = Files.newBufferedReader(alertsFile, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    r.alerts.add(json.deserialize("replay", line.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The bucket size for alerts from {@code first} to {@code last}: at most {@link #MAX_BARS} bars. */
+    static Duration bucket(Instant first, Instant last) {
+        Duration span = Duration.between(first, last);
+        for (Duration d : BUCKETS) {
+            if (span.toMillis() / d.toMillis() < MAX_BARS) {
+                return d;
+            }
+        }
+        return Duration.ofMillis(span.toMillis() / (MAX_BARS - 1) + 1);
+    }
+
+    /** Alerts per bucket and category (categories by name; {@link #NO_CATEGORY} when an alert has none). */
+    List<Map<String, Long>> bars(Duration bucket, Instant first, Instant last) {
+        int n = (int) (Duration.between(first, last).toMillis() / bucket.toMillis()) + 1;
+        List<Map<String, Long>> bars = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            bars.add(new TreeMap<>());
+        }
+        for (Alert a : alerts) {
+            if (a.sentAt() == null) {
+                continue;
+            }
+            int i = (int) (Duration.between(first, a.sentAt()).toMillis() / bucket.toMillis());
+            for (String c : categories(a)) {
+                bars.get(i).merge(c, 1L, Long::sum);
+            }
+        }
+        return bars;
+    }
+
+    private static List<String> categories(Alert a) {
+        if (a.categories().isEmpty()) {
+            return List.of(NO_CATEGORY);
+        }
+        List<String> names = new ArrayList<>();
+        for (Category c : a.categories()) {
+            names.add(c.name());
+        }
+        return names;
+    }
+
+    /** The page. */
+    public String html(Replayer.Summary summary, Path input) {
+        StringBuilder html = new StringBuilder(16_384);
+        html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>Vigie replay</title><style>")
+                .append("body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}")
+                .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f4f4f4}")
+                .append("</style></head><body><h1>Replay of ").append(StackedBars.esc(input.getFileName().toString()))
+                .append("</h1><p>").append(String.format(Locale.ROOT, "%,d lines: %,d messages, %,d profiles, "
+                                + "%,d decisions; %,d alerts; %,d to the DLQ; %,d late; %.1f s (%,.0f lines/s).",
+                        summary.lines(), summary.messages(), summary.profiles(), summary.decisions(),
+                        summary.alerts(), summary.dlq(), summary.late(), summary.seconds(), summary.rate()))
+                .append(" Rules version: ").append(StackedBars.esc(rulesVersions())).append("</p>");
+        Instant first = null;
+        Instant last = null;
+        for (Alert a : alerts) {
+            if (a.sentAt() != null) {
+                first = first == null || a.sentAt().isBefore(first) ? a.sentAt() : first;
+                last = last == null || a.sentAt().isAfter(last) ? a.sentAt() : last;
+            }
+        }
+        html.append("<h2>Alert mix over event time</h2>");
+        if (first == null) {
+            html.append("<p>No alert.</p>");
+        } else {
+            Duration bucket = bucket(first, last);
+            Map<String, Long> totals = new TreeMap<>();
+            for (Alert a : alerts) {
+                for (String c : categories(a)) {
+                    totals.merge(c, 1L, Long::sum);
+                }
+            }
+            html.append("<p>An alert with several categories counts once in each.</p>")
+                    .append(StackedBars.svg(bars(bucket, first, last), totals, "event time (sentAt), "
+                            + human(bucket) + " per bar", first.toString(), last.toString()));
+        }
+        severityTable(html);
+        kindTable(html);
+        return html.append("</body></html>").toString();
+    }
+
+    private void severityTable(StringBuilder html) {
+        Map<String, Map<Severity, Long>> rows = new TreeMap<>();
+        for (Alert a : alerts) {
+            for (String c : categories(a)) {
+                rows.computeIfAbsent(c, k -> new EnumMap<>(Severity.class)).merge(a.severity(), 1L, Long::sum);
+            }
+        }
+        html.append("<h2>By category and severity</h2><table><tr><th>category</th>");
+        for (Severity s : Severity.values()) {
+            html.append("<th>").append(s).append("</th>");
+        }
+        html.append("<th>total</th></tr>");
+        rows.forEach((category, counts) -> {
+            html.append("<tr><td style=text-align:left>").append(category).append("</td>");
+            long total = 0;
+            for (Severity s : Severity.values()) {
+                long n = counts.getOrDefault(s, 0L);
+                total += n;
+                html.append("<td>").append(n).append("</td>");
+            }
+            html.append("<td>").append(total).append("</td></tr>");
+        });
+        html.append("</table>");
+    }
+
+    private void kindTable(StringBuilder html) {
+        Map<String, Long> kinds = new TreeMap<>();
+        for (Alert a : alerts) {
+            kinds.merge(a.kind() == null ? Alert.Kind.MESSAGE.name() : a.kind().name(), 1L, Long::sum);
+        }
+        html.append("<h2>By kind</h2><table><tr><th>kind</th><th>alerts</th></tr>");
+        kinds.forEach((k, n) -> html.append("<tr><td style=text-align:left>").append(k).append("</td><td>")
+                .append(n).append("</td></tr>"));
+        html.append("</table>");
+    }
+
+    private String rulesVersions() {
+        TreeMap<String, Long> versions = new TreeMap<>();
+        for (Alert a : alerts) {
+            if (a.rulesVersion() != null) {
+                versions.merge(a.rulesVersion(), 1L, Long::sum);
+            }
+        }
+        return versions.isEmpty() ? "–" : String.join(", ", versions.keySet());
+    }
+
+    private static String human(Duration d) {
+        if (d.toDays() > 0 && d.toHours() % 24 == 0) {
+            return d.toDays() + " d";
+        }
+        if (d.toHours() > 0 && d.toMinutes() % 60 == 0) {
+            return d.toHours() + " h";
+        }
+        return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toMillis() + " ms";
+    }
+}
