@@ -31,12 +31,22 @@ final class ReplayCommand extends ConfiguredCommand implements Callable<Integer>
                     + "severity, and by kind")
     Path report;
 
+    @Option(names = "--baseline", paramLabel = "EARLIER.jsonl",
+            description = "alerts of an earlier replay of the same input (e.g. before a rule change): the report "
+                    + "then lists new and gone alerts, by category")
+    Path baseline;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isReadable(input)) {
             err.println("replay: cannot read input " + input);
             return 1;
+        }
+        if (baseline != null && (report == null || !Files.isReadable(baseline))) {
+            err.println(report == null ? "replay: --baseline needs --report (the comparison is a page of it)"
+                    : "replay: cannot read baseline " + baseline);
+            return 2;
         }
         for (Path out : report == null ? java.util.List.of(output) : java.util.List.of(output, report)) {
             Path parent = out.toAbsolutePath().getParent();
@@ -56,7 +66,11 @@ final class ReplayCommand extends ConfiguredCommand implements Callable<Integer>
                         + "%,d late, %.1f s, %,.0f lines/s%n", s.lines(), s.messages(), s.profiles(), s.decisions(),
                 s.alerts(), s.alertsByCategory(), s.dlq(), s.late(), s.seconds(), s.rate());
         if (report != null) {
-            Files.writeString(report, ReplayReport.of(output).html(s, input));
+            ReplayReport page = ReplayReport.of(output);
+            if (baseline != null) {
+                page.against(ReplayReport.of(baseline), baseline.getFileName().toString());
+            }
+            Files.writeString(report, page.html(s, input));
             err.println("replay: wrote " + report);
         }
         err.flush();

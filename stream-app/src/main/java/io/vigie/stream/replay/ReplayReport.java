@@ -36,7 +36,12 @@ public final class ReplayReport {
     /** An alert with no category (a new-account burst) is shown under this name. */
     static final String NO_CATEGORY = "BEHAVIOUR";
 
+    /** Rows of new and gone alerts listed in the comparison, at most. */
+    static final int MAX_LISTED = 50;
+
     private final List<Alert> alerts = new ArrayList<>();
+    private ReplayReport baseline;
+    private String baselineName;
 
     /** Reads the alerts a replay wrote (one JSON object per line). */
     public static ReplayReport of(Path alertsFile) throws IOException {
@@ -51,6 +56,35 @@ public final class ReplayReport {
             }
         }
         return r;
+    }
+
+    /**
+     * Compares this replay with an earlier one of the same input (e.g. before a rule change): alert ids derive from
+     * the message and the alert kind, so the same alert has the same id in both.
+     */
+    public ReplayReport against(ReplayReport earlier, String name) {
+        this.baseline = earlier;
+        this.baselineName = name;
+        return this;
+    }
+
+    /** What changed from {@code before} to {@code after}, by alert id. */
+    record Comparison(List<Alert> added, List<Alert> removed, List<Alert[]> changed) {
+        static Comparison of(List<Alert> before, List<Alert> after) {
+            Map<String, Alert> old = new java.util.LinkedHashMap<>();
+            before.forEach(a -> old.put(a.alertId(), a));
+            List<Alert> added = new ArrayList<>();
+            List<Alert[]> changed = new ArrayList<>();
+            for (Alert a : after) {
+                Alert was = old.remove(a.alertId());
+                if (was == null) {
+                    added.add(a);
+                } else if (was.severity() != a.severity() || !was.categories().equals(a.categories())) {
+                    changed.add(new Alert[] {was, a});
+                }
+            }
+            return new Comparison(added, new ArrayList<>(old.values()), changed);
+        }
     }
 
     /** The bucket size for alerts from {@code first} to {@code last}: at most {@link #MAX_BARS} bars. */
@@ -129,9 +163,53 @@ public final class ReplayReport {
                     .append(StackedBars.svg(bars(bucket, first, last), totals, "event time (sentAt), "
                             + human(bucket) + " per bar", first.toString(), last.toString()));
         }
+        if (baseline != null) {
+            comparison(html);
+        }
         severityTable(html);
         kindTable(html);
         return html.append("</body></html>").toString();
+    }
+
+    private void comparison(StringBuilder html) {
+        Comparison c = Comparison.of(baseline.alerts, alerts);
+        html.append("<h2>Against ").append(StackedBars.esc(baselineName)).append("</h2><p>")
+                .append(String.format(Locale.ROOT, "%,d alerts there, %,d here: %,d new, %,d gone, %,d with "
+                                + "another severity or other categories.", baseline.alerts.size(), alerts.size(),
+                        c.added().size(), c.removed().size(), c.changed().size()))
+                .append("</p><table><tr><th>category</th><th>there</th><th>here</th><th>new</th><th>gone</th></tr>");
+        Map<String, long[]> rows = new TreeMap<>();
+        baseline.alerts.forEach(a -> categories(a).forEach(k -> rows.computeIfAbsent(k, x -> new long[4])[0]++));
+        alerts.forEach(a -> categories(a).forEach(k -> rows.computeIfAbsent(k, x -> new long[4])[1]++));
+        c.added().forEach(a -> categories(a).forEach(k -> rows.computeIfAbsent(k, x -> new long[4])[2]++));
+        c.removed().forEach(a -> categories(a).forEach(k -> rows.computeIfAbsent(k, x -> new long[4])[3]++));
+        rows.forEach((k, n) -> html.append("<tr><td style=text-align:left>").append(k).append("</td><td>")
+                .append(n[0]).append("</td><td>").append(n[1]).append("</td><td>").append(n[2]).append("</td><td>")
+                .append(n[3]).append("</td></tr>"));
+        html.append("</table>");
+        listed(html, "New alerts", c.added());
+        listed(html, "Gone alerts", c.removed());
+    }
+
+    /** Up to {@link #MAX_LISTED} alerts: coordinates and rule ids, never the message text or its evidence. */
+    private static void listed(StringBuilder html, String title, List<Alert> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        html.append("<h3>").append(title).append(list.size() > MAX_LISTED ? " (first " + MAX_LISTED + ")" : "")
+                .append("</h3><table><tr><th>sentAt</th><th>alert</th><th>conversation</th><th>severity</th>")
+                .append("<th>categories</th><th>rules</th></tr>");
+        for (Alert a : list.subList(0, Math.min(MAX_LISTED, list.size()))) {
+            java.util.Set<String> rules = new java.util.LinkedHashSet<>();
+            a.signals().forEach(sig -> rules.add(sig.ruleId()));
+            html.append("<tr><td>").append(a.sentAt()).append("</td><td style=text-align:left>")
+                    .append(StackedBars.esc(a.alertId())).append("</td><td style=text-align:left>")
+                    .append(StackedBars.esc(String.valueOf(a.conversationId()))).append("</td><td>")
+                    .append(a.severity()).append("</td><td style=text-align:left>")
+                    .append(StackedBars.esc(String.join(", ", categories(a)))).append("</td><td style=text-align:left>")
+                    .append(StackedBars.esc(String.join(", ", rules))).append("</td></tr>");
+        }
+        html.append("</table>");
     }
 
     private void severityTable(StringBuilder html) {
