@@ -10,7 +10,6 @@ import io.vigie.core.Profile;
 import io.vigie.core.SenderState;
 import io.vigie.core.UserState;
 import io.vigie.stream.serde.CompactSerde;
-import io.vigie.stream.serde.JsonSerde;
 import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;
 import io.vigie.stream.sim.SimEvent;
@@ -87,7 +86,7 @@ public final class StateSizeReport {
             }
         }
         Map<String, StoreSize> out = new java.util.LinkedHashMap<>();
-        out.put("conversations", size("conversations", conversations, JsonSerde.of(ConversationState.class)));
+        out.put("conversations", size("conversations", conversations, CompactSerde.conversations()));
         out.put("users", size("users", users, CompactSerde.users()));
         // the serdes of io.vigie.stream.topology.Stores: JSON for conversations and users, the compact
         // versioned binary format for senders and devices

@@ -1,7 +1,12 @@
 package io.vigie.stream.serde;
 
+import io.vigie.core.Alert;
+import io.vigie.core.Category;
+import io.vigie.core.ConversationState;
 import io.vigie.core.DeviceState;
 import io.vigie.core.SenderState;
+import io.vigie.core.Severity;
+import io.vigie.core.Stage;
 import io.vigie.core.UserState;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -52,6 +57,14 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
     /** The serde of {@link DeviceState}. */
     public static CompactSerde<DeviceState> devices() {
         return new Devices();
+    }
+
+    /**
+     * The serde of {@link ConversationState}: read (unless the task still holds it as an object) and written for
+     * every message. Enum constants travel by name, so reordering an enum cannot change a stored value.
+     */
+    public static CompactSerde<ConversationState> conversations() {
+        return new Conversations();
     }
 
     /**
@@ -298,6 +311,89 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
         }
     }
 
+    private static final class Conversations extends CompactSerde<ConversationState> {
+        Conversations() {
+            super(ConversationState.class);
+        }
+
+        @Override
+        protected void write(ConversationState c, Writer out) throws IOException {
+            writeString(c.conversationId(), out);
+            writeStrings(c.participants(), out);
+            out.writeInt(c.messages());
+            out.writeDouble(c.risk());
+            writeInstant(c.riskAt(), out);
+            out.writeInt(c.stages().size());
+            for (Stage st : c.stages()) {
+                writeString(st.name(), out);
+            }
+            out.writeInt(c.alerted().size());
+            for (Map.Entry<Category, Severity> e : c.alerted().entrySet()) {
+                writeString(e.getKey().name(), out);
+                writeString(e.getValue().name(), out);
+            }
+            out.writeInt(c.evidence().size());
+            for (Alert.Signal sig : c.evidence()) {
+                writeNullableString(sig.ruleId(), out);
+                writeNullableString(sig.category() == null ? null : sig.category().name(), out);
+                out.writeInt(sig.score());
+                writeNullableString(sig.evidence(), out);
+                out.writeInt(sig.start());
+                out.writeInt(sig.end());
+            }
+            writeStrings(c.dismissedRules(), out);
+            writeInstant(c.lastEventAt(), out);
+            out.writeInt(c.lateMessages());
+            out.writeInt(c.learnedAges().size());
+            for (Map.Entry<String, Alert.PersonAge> e : c.learnedAges().entrySet()) {
+                writeString(e.getKey(), out);
+                Alert.PersonAge p = e.getValue();
+                writeNullableString(p.userId(), out);
+                writeNullableInt(p.declared(), out);
+                writeNullableInt(p.stated(), out);
+                out.writeBoolean(p.likelyMinor());
+            }
+        }
+
+        @Override
+        protected ConversationState read(Reader in) throws IOException {
+            String id = readString(in);
+            List<String> participants = readStrings(in);
+            int messages = in.readInt();
+            double risk = in.readDouble();
+            Instant riskAt = readInstant(in);
+            int n = count(in);
+            List<Stage> stages = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                stages.add(Stage.valueOf(readString(in)));
+            }
+            n = count(in);
+            Map<Category, Severity> alerted = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                alerted.put(Category.valueOf(readString(in)), Severity.valueOf(readString(in)));
+            }
+            n = count(in);
+            List<Alert.Signal> evidence = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String rule = readNullableString(in);
+                String category = readNullableString(in);
+                evidence.add(new Alert.Signal(rule, category == null ? null : Category.valueOf(category),
+                        in.readInt(), readNullableString(in), in.readInt(), in.readInt()));
+            }
+            List<String> dismissed = readStrings(in);
+            Instant lastEventAt = readInstant(in);
+            int late = in.readInt();
+            n = count(in);
+            Map<String, Alert.PersonAge> ages = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                ages.put(readString(in), new Alert.PersonAge(readNullableString(in), readNullableInt(in),
+                        readNullableInt(in), in.readBoolean()));
+            }
+            return new ConversationState(id, participants, messages, risk, riskAt, stages, alerted, evidence,
+                    dismissed, lastEventAt, late, ages);
+        }
+    }
+
     /**
      * Appends to a growing array. {@code DataOutputStream} over a {@code ByteArrayOutputStream} takes a lock for
      * every byte of every int: that, not the format, was most of this serde's time in the pipeline's profile.
@@ -332,6 +428,10 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
         public void writeLong(long v) {
             writeInt((int) (v >>> 32));
             writeInt((int) v);
+        }
+
+        public void writeDouble(double v) {
+            writeLong(Double.doubleToRawLongBits(v));
         }
 
         public void write(byte[] bytes) {
@@ -389,6 +489,10 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
 
         public long readLong() throws IOException {
             return (long) readInt() << 32 | readInt() & 0xffffffffL;
+        }
+
+        public double readDouble() throws IOException {
+            return Double.longBitsToDouble(readLong());
         }
 
         /** {@code length} bytes as UTF-8 text. */

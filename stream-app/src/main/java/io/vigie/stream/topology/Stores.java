@@ -32,7 +32,7 @@ public final class Stores {
     /** Separates conversationId and alertId in dismissal keys (a control char: ids never contain it). */
     public static final char SEP = '\u001f';
 
-    static final Serde<ConversationState> CONVERSATION_SERDE = JsonSerde.of(ConversationState.class);
+    static final Serde<ConversationState> CONVERSATION_SERDE = io.vigie.stream.serde.CompactSerde.conversations();
     static final Serde<UserState> USER_SERDE = io.vigie.stream.serde.CompactSerde.users();
     static final Serde<SenderState> SENDER_SERDE = io.vigie.stream.serde.CompactSerde.senders();
     static final Serde<DeviceState> DEVICE_SERDE = io.vigie.stream.serde.CompactSerde.devices();

@@ -1,7 +1,12 @@
 package io.vigie.stream.serde;
 
+import io.vigie.core.Alert;
+import io.vigie.core.Category;
+import io.vigie.core.ConversationState;
 import io.vigie.core.DeviceState;
 import io.vigie.core.SenderState;
+import io.vigie.core.Severity;
+import io.vigie.core.Stage;
 import io.vigie.core.UserState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,30 @@ class CompactSerdeTest {
         DeviceState d = new DeviceState("d-9", Map.of("u-1", T), List.of("u-1"), List.of("u-5", "u-6"), T);
         assertEquals(d, serde.deserialize("t", serde.serialize("t", d)));
         assertEquals(DeviceState.empty("d-1"), serde.deserialize("t", serde.serialize("t", DeviceState.empty("d-1"))));
+    }
+
+    @Test
+    void shouldRoundTripConversationStateWithEveryFieldSetOrEmpty() {
+        CompactSerde<ConversationState> serde = CompactSerde.conversations();
+        ConversationState full = new ConversationState("c-1é", List.of("u-1", "u-\uD83D\uDE00"), 12, 91.25, T,
+                List.of(Stage.AGE_CHECK, Stage.SECRECY), Map.of(Category.CHILD_GROOMING, Severity.HIGH,
+                Category.OFF_PLATFORM, Severity.MEDIUM),
+                List.of(new Alert.Signal("grooming.secrecy", Category.CHILD_GROOMING, 25, "dis rien", 14, 22),
+                        new Alert.Signal(null, null, 0, null, -1, -1)),
+                List.of("off_platform.app"), T.plusSeconds(60), 2,
+                Map.of("u-2", new Alert.PersonAge("u-2", 18, 13, true), "u-3", new Alert.PersonAge("u-3", null,
+                        null, false)));
+        assertEquals(full, serde.deserialize("t", serde.serialize("t", full)));
+        ConversationState empty = ConversationState.empty("c-2");
+        assertEquals(empty, serde.deserialize("t", serde.serialize("t", empty)));
+        byte[] json = JsonSerde.of(ConversationState.class).serialize("t", full);
+        assertEquals(full, serde.deserialize("t", json), "changelogs written as JSON still restore");
+        byte[] bin = serde.serialize("t", full);
+        assertTrue(bin.length < json.length, bin.length + " vs " + json.length);
+        for (int cut = 1; cut < bin.length; cut++) {
+            byte[] truncated = java.util.Arrays.copyOf(bin, cut);
+            assertThrows(SerializationException.class, () -> serde.deserialize("t", truncated), "cut at " + cut);
+        }
     }
 
     @Test
