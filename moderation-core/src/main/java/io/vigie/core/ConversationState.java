@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a conversation has shown so far. A plain value that the stream app stores (JSON, key conversationId)
+ * What a conversation has shown so far. A plain value that the stream app stores (key conversationId)
  * and hands back with the next message; {@link ModerationSession#assess} returns the next state.
  *
  * <p>Privacy: benign conversations hold no text here; {@code evidence} keeps only spans of flagged messages.

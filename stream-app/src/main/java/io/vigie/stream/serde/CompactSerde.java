@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compact binary serde for what is written and read on every message: the hottest state records (a sender's
- * contacts, a device's accounts: up to {@code maxTracked} ids and instants each) and the events of the internal
- * repartition topics. JSON of these records was most of the stream thread's time in {@code run} under load.
+ * A compact binary serde for what is written and read on every message: the conversation, user, sender and
+ * device state and the events of the sender and device repartition topics. JSON of these records was most of the
+ * stream thread's time in {@code run} under load, and twice their size.
  *
  * <p>Format: a version byte ({@value #V1}), then the fields in declaration order; strings as an
  * int length and UTF-8 bytes (length -1 for an absent one), instants as epoch seconds and nanos with a presence
