@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * What is known of one user: the declared profile (latest Profile record or sender snapshot) merged with
- * facts learned from chat and from reviewers. A plain value: the stream app stores it (JSON) and hands it
+ * facts learned from chat and from reviewers. A plain value: the stream app stores it and hands it
  * back; core never keeps it.
  *
  * <p>Every field but {@code userId} may be null / false / 0 when unknown.
