@@ -68,19 +68,23 @@ public final class ReplayReport {
         return this;
     }
 
+    /** The same alert (same id) with another severity or other categories. */
+    record Change(Alert before, Alert after) {
+    }
+
     /** What changed from {@code before} to {@code after}, by alert id. */
-    record Comparison(List<Alert> added, List<Alert> removed, List<Alert[]> changed) {
+    record Comparison(List<Alert> added, List<Alert> removed, List<Change> changed) {
         static Comparison of(List<Alert> before, List<Alert> after) {
             Map<String, Alert> old = new java.util.LinkedHashMap<>();
             before.forEach(a -> old.put(a.alertId(), a));
             List<Alert> added = new ArrayList<>();
-            List<Alert[]> changed = new ArrayList<>();
+            List<Change> changed = new ArrayList<>();
             for (Alert a : after) {
                 Alert was = old.remove(a.alertId());
                 if (was == null) {
                     added.add(a);
                 } else if (was.severity() != a.severity() || !was.categories().equals(a.categories())) {
-                    changed.add(new Alert[] {was, a});
+                    changed.add(new Change(was, a));
                 }
             }
             return new Comparison(added, new ArrayList<>(old.values()), changed);
@@ -179,10 +183,14 @@ public final class ReplayReport {
                         c.added().size(), c.removed().size(), c.changed().size()))
                 .append("</p><table><tr><th>category</th><th>there</th><th>here</th><th>new</th><th>gone</th></tr>");
         Map<String, long[]> rows = new TreeMap<>();
-        baseline.alerts.forEach(a -> categories(a).forEach(k -> rows.computeIfAbsent(k, x -> new long[4])[0]++));
-        alerts.forEach(a -> categories(a).forEach(k -> rows.computeIfAbsent(k, x -> new long[4])[1]++));
-        c.added().forEach(a -> categories(a).forEach(k -> rows.computeIfAbsent(k, x -> new long[4])[2]++));
-        c.removed().forEach(a -> categories(a).forEach(k -> rows.computeIfAbsent(k, x -> new long[4])[3]++));
+        List<List<Alert>> columns = List.of(baseline.alerts, alerts, c.added(), c.removed());
+        for (int col = 0; col < columns.size(); col++) {
+            for (Alert a : columns.get(col)) {
+                for (String k : categories(a)) {
+                    rows.computeIfAbsent(k, x -> new long[columns.size()])[col]++;
+                }
+            }
+        }
         rows.forEach((k, n) -> html.append("<tr><td style=text-align:left>").append(k).append("</td><td>")
                 .append(n[0]).append("</td><td>").append(n[1]).append("</td><td>").append(n[2]).append("</td><td>")
                 .append(n[3]).append("</td></tr>"));

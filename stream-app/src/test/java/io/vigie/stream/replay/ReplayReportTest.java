@@ -75,7 +75,7 @@ class ReplayReportTest {
         assertEquals(List.of(added), c.added());
         assertEquals(List.of(gone), c.removed());
         assertEquals(1, c.changed().size());
-        assertEquals(Severity.CRITICAL, c.changed().get(0)[1].severity());
+        assertEquals(Severity.CRITICAL, c.changed().get(0).after().severity());
         Path base = write(dir.resolve("base.jsonl"), List.of(kept, gone, before));
         Path now = write(dir.resolve("now.jsonl"), List.of(kept, after, added));
         String html = ReplayReport.of(now).against(ReplayReport.of(base), "base.jsonl")
