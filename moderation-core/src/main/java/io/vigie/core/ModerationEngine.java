@@ -4,10 +4,10 @@ import io.vigie.core.assess.DeviceAssessor;
 import io.vigie.core.assess.Policy;
 import io.vigie.core.assess.SenderAssessor;
 import io.vigie.core.rule.RulePack;
-import io.vigie.core.rule.RulePackException;
-import io.vigie.core.rule.RulePacks;
-import io.vigie.core.signal.SignalModel;
-import io.vigie.core.signal.SignalModels;
+import io.vigie.core.load.LoadException;
+import io.vigie.core.rule.RulePackLoader;
+import io.vigie.core.cue.CueModel;
+import io.vigie.core.cue.CueModels;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +26,13 @@ public final class ModerationEngine {
     /** Rule id of the built-in finding raised when an attachment is on a known-media list and no rule said so. */
     public static final String KNOWN_MEDIA_RULE = "core.known_media";
 
-    private final SignalModel signals;
+    private final CueModel signals;
     private final RulePack rules;
     private final Policy policy;
     private final String rulesVersion;
     private final List<String> ruleIds;
 
-    private ModerationEngine(SignalModel signals, RulePack rules, Policy policy) {
+    private ModerationEngine(CueModel signals, RulePack rules, Policy policy) {
         this.signals = Objects.requireNonNull(signals, "signals must not be null");
         this.rules = Objects.requireNonNull(rules, "rules must not be null");
         this.policy = policy == null ? Policy.defaults() : policy;
@@ -54,8 +54,8 @@ public final class ModerationEngine {
 
     /** The embedded default lexicons and rule pack with {@code policy} (null for the default). */
     public static ModerationEngine defaults(Policy policy) {
-        SignalModel signals = SignalModels.defaults();
-        return new ModerationEngine(signals, RulePacks.defaults(signals), policy);
+        CueModel signals = CueModels.defaults();
+        return new ModerationEngine(signals, RulePackLoader.defaults(signals), policy);
     }
 
     /**
@@ -65,13 +65,13 @@ public final class ModerationEngine {
      * @param lexiconDir  extra lexicon folder; null for the embedded lexicons only
      * @param hashListDir known-media hash lists; null for none
      * @param policy      severity/action policy; null for the default
-     * @throws RulePackException with every error as file:line:reason
+     * @throws LoadException with every error as file:line:reason
      */
     public static ModerationEngine load(Path rulesDir, Path lexiconDir, Path hashListDir, Policy policy)
-            throws RulePackException {
-        SignalModel signals = lexiconDir == null && hashListDir == null ? SignalModels.defaults()
-                : SignalModels.load(lexiconDir, hashListDir);
-        RulePack rules = rulesDir == null ? RulePacks.defaults(signals) : RulePacks.load(rulesDir, signals);
+            throws LoadException {
+        CueModel signals = lexiconDir == null && hashListDir == null ? CueModels.defaults()
+                : CueModels.load(lexiconDir, hashListDir);
+        RulePack rules = rulesDir == null ? RulePackLoader.defaults(signals) : RulePackLoader.load(rulesDir, signals);
         return new ModerationEngine(signals, rules, policy);
     }
 
@@ -82,7 +82,7 @@ public final class ModerationEngine {
      * @param rules   a rule pack compiled against {@code signals}' cue registry, never null
      * @param policy  the policy; null for the default
      */
-    public static ModerationEngine of(SignalModel signals, RulePack rules, Policy policy) {
+    public static ModerationEngine of(CueModel signals, RulePack rules, Policy policy) {
         return new ModerationEngine(signals, rules, policy);
     }
 
@@ -111,7 +111,7 @@ public final class ModerationEngine {
     }
 
     /** The compiled signal model. */
-    public SignalModel signalModel() {
+    public CueModel cueModel() {
         return signals;
     }
 

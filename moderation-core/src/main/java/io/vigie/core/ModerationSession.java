@@ -1,5 +1,20 @@
 package io.vigie.core;
 
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.assess.SideAssessment;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.contract.Stage;
+import io.vigie.core.rule.Finding;
+import io.vigie.core.rule.ScoringContext;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.DeviceState;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.state.UserState;
 import io.vigie.core.assess.AlertIds;
 import io.vigie.core.assess.Ages;
 import io.vigie.core.assess.DeviceAssessor;
@@ -8,9 +23,9 @@ import io.vigie.core.assess.RiskDecay;
 import io.vigie.core.assess.SenderAssessor;
 import io.vigie.core.assess.Statements;
 import io.vigie.core.rule.RulePack;
-import io.vigie.core.signal.CueRegistry;
-import io.vigie.core.signal.FeatureExtractor;
-import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.cue.CueRegistry;
+import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.MessageCues;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +94,7 @@ public final class ModerationSession {
     private final ModerationEngine engine;
     private final Policy policy;
     private final RulePack rules;
-    private final FeatureExtractor extractor;
+    private final CueExtractor extractor;
     private final int minorContextCue;
     private final int ageQuestionCue;
     private final int knownShaCue;
@@ -103,8 +118,8 @@ public final class ModerationSession {
         this.engine = engine;
         this.policy = engine.policy();
         this.rules = engine.rulePack();
-        this.extractor = engine.signalModel().newExtractor();
-        CueRegistry cues = engine.signalModel().cues();
+        this.extractor = engine.cueModel().newExtractor();
+        CueRegistry cues = engine.cueModel().cues();
         this.minorContextCue = cues.id("age.minor_context");
         this.ageQuestionCue = cues.id("age.question");
         this.knownShaCue = cues.id("media.known_sha256");
@@ -131,7 +146,7 @@ public final class ModerationSession {
         ConversationState conv = conversation == null ? ConversationState.empty(message.conversationId())
                 : conversation;
         Map<String, UserState> recips = recipients == null ? Map.of() : recipients;
-        MessageFeatures features = extractor.extract(message.text(), message.attachments(), at.toEpochMilli());
+        MessageCues features = extractor.extract(message.text(), message.attachments(), at.toEpochMilli());
 
         // 1. what the sender says of themself counts for this very message
         UserState user = (sender == null ? UserState.unknown(message.senderId()) : sender)
@@ -349,7 +364,7 @@ public final class ModerationSession {
      */
     public List<Finding> score(CharSequence text, ScoringContext context, long eventTimeMs) {
         Objects.requireNonNull(text, "text must not be null");
-        MessageFeatures features = extractor.extract(text, List.of(), eventTimeMs);
+        MessageCues features = extractor.extract(text, List.of(), eventTimeMs);
         findings.clear();
         errors.clear();
         rules.evaluate(features, context == null ? NO_CONTEXT : context, findings, errors);
@@ -407,7 +422,7 @@ public final class ModerationSession {
     }
 
     // a writer's school or parental hint, not a question put to someone else ("t'es au collège ?")
-    private boolean isMinorHint(MessageFeatures features, String text) {
+    private boolean isMinorHint(MessageCues features, String text) {
         return minorContextCue >= 0 && features.has(minorContextCue) && !has(features, ageQuestionCue)
                 && text.indexOf('?') < 0;
     }
@@ -534,7 +549,7 @@ public final class ModerationSession {
         return set;
     }
 
-    private static boolean has(MessageFeatures features, int cue) {
+    private static boolean has(MessageCues features, int cue) {
         return cue >= 0 && features.has(cue);
     }
 

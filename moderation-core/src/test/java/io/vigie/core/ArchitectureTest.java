@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,35 @@ class ArchitectureTest {
     @Test
     void shouldNotDoNetworkIo() {
         rule("java.net..", "the core does no I/O").check(core);
+    }
+
+    @Test
+    void shouldKeepTheStagesFreeOfCycles() {
+        // the pipeline runs one way: contract/state <- normalize <- match <- cue <- rule <- assess <- root
+        slices().matching("io.vigie.core.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void shouldKeepEveryInternalPackagePrivateToItsStage() {
+        for (String stage : List.of("normalize", "match", "cue", "rule", "assess", "load")) {
+            noClasses().that().resideOutsideOfPackage("io.vigie.core." + stage + "..")
+                    .should().dependOnClassesThat().resideInAPackage("io.vigie.core." + stage + ".internal..")
+                    .because("a stage's internal package is its implementation, not its surface")
+                    .allowEmptyShould(true)
+                    .check(core);
+        }
+    }
+
+    @Test
+    void shouldReadFilesOnlyInLoaders() {
+        // files are read when a pack or model is loaded, never while scoring
+        noClasses().that().resideInAPackage("io.vigie.core..")
+                .and().haveSimpleNameNotEndingWith("Loader")
+                .and().haveSimpleNameNotEndingWith("Parser")
+                .should().accessClassesThat().belongToAnyOf(java.nio.file.Files.class, java.io.FileInputStream.class,
+                        java.io.FileReader.class, java.io.RandomAccessFile.class, java.nio.channels.FileChannel.class)
+                .because("file access belongs to the loaders (rule packs, lexicons, hash lists)")
+                .check(core);
     }
 
     private static ArchRule rule(String packages, String because) {

@@ -1,5 +1,17 @@
 package io.vigie.core;
 
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.contract.Stage;
+import io.vigie.core.rule.Finding;
+import io.vigie.core.rule.ScoringContext;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.UserState;
 import io.vigie.core.assess.Fixture;
 import io.vigie.core.assess.Policy;
 import io.vigie.core.assess.Statements;

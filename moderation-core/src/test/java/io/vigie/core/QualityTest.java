@@ -1,8 +1,15 @@
 package io.vigie.core;
 
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.UserState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigie.core.rule.RulePacks;
+import io.vigie.core.rule.RulePackLoader;
 import io.vigie.core.rule.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Pipeline: {@code ModerationEngine.defaults().newSession().assess(...)}, each conversation fed message by
  * message with its participants' declared ages and account ages as sender snapshots: the embedded lexicons,
- * the default {@link RulePacks rule pack} and the default policy. An item counts as detected for a category
+ * the default {@link RulePackLoader rule pack} and the default policy. An item counts as detected for a category
  * when any of its messages raised an alert of severity MEDIUM or more carrying that category.
  *
  * <p>Thresholds, and why:

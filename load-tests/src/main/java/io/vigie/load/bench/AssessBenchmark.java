@@ -1,11 +1,11 @@
 package io.vigie.load.bench;
 
-import io.vigie.core.Assessment;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.ConversationState;
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.state.ConversationState;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.SenderSnapshot;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.state.UserState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.vigie.load.bench;
 
-import io.vigie.core.Attachment;
-import io.vigie.core.Finding;
-import io.vigie.core.ScoringContext;
+import io.vigie.core.contract.Attachment;
+import io.vigie.core.rule.Finding;
+import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.rule.RulePack;
-import io.vigie.core.signal.FeatureExtractor;
-import io.vigie.core.signal.MessageFeatures;
-import io.vigie.core.signal.SignalModel;
+import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.MessageCues;
+import io.vigie.core.cue.CueModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +47,9 @@ public class CoreStageBenchmark {
 
     private String[] messages;
     private TextNormalizer normalizer;
-    private FeatureExtractor extractor;
+    private CueExtractor extractor;
     private RulePack rules;
-    private MessageFeatures[] features;
+    private MessageCues[] features;
     private final ScoringContext context = ScoringContext.none();
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
@@ -59,10 +59,10 @@ public class CoreStageBenchmark {
     public void setUp() {
         messages = BenchData.messages(MESSAGES, length, 0.01, 1);
         normalizer = CoreStages.normalizer();
-        SignalModel model = CoreStages.signalModel();
+        CueModel model = CoreStages.cueModel();
         extractor = model.newExtractor();
         rules = CoreStages.rulePack(model);
-        features = new MessageFeatures[RULE_MESSAGES];
+        features = new MessageCues[RULE_MESSAGES];
         for (int i = 0; i < RULE_MESSAGES; i++) {
             features[i] = model.newExtractor().extract(messages[i], List.<Attachment>of(), EVENT_TIME_MS);
         }

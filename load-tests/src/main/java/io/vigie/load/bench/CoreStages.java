@@ -4,10 +4,10 @@ import io.vigie.core.ModerationEngine;
 import io.vigie.core.normalize.Normalizers;
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.rule.RulePack;
-import io.vigie.core.rule.RulePackException;
-import io.vigie.core.rule.RulePacks;
-import io.vigie.core.signal.SignalModel;
-import io.vigie.core.signal.SignalModels;
+import io.vigie.core.load.LoadException;
+import io.vigie.core.rule.RulePackLoader;
+import io.vigie.core.cue.CueModel;
+import io.vigie.core.cue.CueModels;
 
 /**
  * The core's stages as the benchmarks build them: the standard normalizer, the embedded lexicons with that
@@ -23,18 +23,18 @@ public final class CoreStages {
         return Normalizers.standard();
     }
 
-    /** The embedded lexicons, no hash list, with the standard normalizer (what {@code SignalModels.defaults()} is). */
-    public static SignalModel signalModel() {
+    /** The embedded lexicons, no hash list, with the standard normalizer (what {@code CueModels.defaults()} is). */
+    public static CueModel cueModel() {
         try {
-            return SignalModels.builder().normalizers(Normalizers::standard).build();
-        } catch (RulePackException e) {
+            return CueModels.builder().normalizers(Normalizers::standard).build();
+        } catch (LoadException e) {
             throw new IllegalStateException("the embedded lexicons do not compile: " + e.getMessage(), e);
         }
     }
 
     /** The default rule pack over a model. */
-    public static RulePack rulePack(SignalModel model) {
-        return RulePacks.defaults(model);
+    public static RulePack rulePack(CueModel model) {
+        return RulePackLoader.defaults(model);
     }
 
     /**
@@ -55,8 +55,8 @@ public final class CoreStages {
         try {
             switch (stage) {
                 case "normalize" -> normalizer();
-                case "signals" -> signalModel();
-                case "rules" -> rulePack(signalModel());
+                case "signals" -> cueModel();
+                case "rules" -> rulePack(cueModel());
                 case "engine" -> engine();
                 default -> throw new IllegalArgumentException("unknown stage " + stage);
             }

@@ -1,7 +1,7 @@
 package io.vigie.load.bench;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
-import io.vigie.core.signal.FeatureExtractor;
+import io.vigie.core.cue.CueExtractor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -45,7 +45,7 @@ public class LexiconBaselineBenchmark {
     private Pattern jdk;
     private LexiconMatchers.HankcsCounter hankcs;
     private Trie robertBor;
-    private FeatureExtractor core;
+    private CueExtractor core;
     private int next;
 
     @Setup(Level.Trial)
@@ -57,7 +57,7 @@ public class LexiconBaselineBenchmark {
         AhoCorasickDoubleArrayTrie<Integer> trie = LexiconMatchers.hankcs(terms);
         hankcs = new LexiconMatchers.HankcsCounter(trie);
         robertBor = LexiconMatchers.robertBor(terms);
-        core = CoreStages.available("signals") ? CoreStages.signalModel().newExtractor() : null;
+        core = CoreStages.available("signals") ? CoreStages.cueModel().newExtractor() : null;
     }
 
     @Benchmark
@@ -79,7 +79,7 @@ public class LexiconBaselineBenchmark {
     @Benchmark
     public Object coreNormalizeMatchSignals() {
         if (core == null) {
-            throw new IllegalStateException("the core's SignalModels.defaults() has not landed yet");
+            throw new IllegalStateException("the core's CueModels.defaults() has not landed yet");
         }
         return core.extract(raw[next++ & (MESSAGES - 1)], List.of(), EVENT_TIME_MS);
     }

@@ -1,6 +1,6 @@
 package io.vigie.load.bench;
 
-import io.vigie.core.signal.internal.PdqIndex;
+import io.vigie.core.cue.internal.PdqIndex;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Near-duplicate lookup of a PDQ hash (256 bits, Hamming distance at most {@code threshold}) in a list of
  * generated hashes: half the queries are a listed hash with 12 bits flipped, half are random. The core's
- * index ({@code io.vigie.core.signal.internal.PdqIndex}, what {@code SignalModels} builds from hash lists)
+ * index ({@code io.vigie.core.cue.internal.PdqIndex}, what {@code CueModels} builds from hash lists)
  * against a linear scan with popcount; one op = one attachment looked up.
  */
 @State(Scope.Thread)

@@ -1,7 +1,7 @@
 package io.vigie.load.bench;
 
 import io.vigie.core.ModerationSession;
-import io.vigie.core.ScoringContext;
+import io.vigie.core.rule.ScoringContext;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,6 +1,6 @@
 package io.vigie.load.driver;
 
-import io.vigie.core.ChatMessage;
+import io.vigie.core.contract.ChatMessage;
 import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;
 import io.vigie.stream.sim.SimEvent;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vigie.core.ChatMessage;
+import io.vigie.core.contract.ChatMessage;
 import io.vigie.stream.sim.SimJson;
 import java.io.IOException;
 import java.util.Locale;

@@ -1,14 +1,14 @@
 package io.vigie.load.state;
 
-import io.vigie.core.Assessment;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.ConversationState;
-import io.vigie.core.DeviceState;
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.DeviceState;
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.Profile;
-import io.vigie.core.SenderState;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.Profile;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.serde.CompactSerde;
 import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;

@@ -41,7 +41,7 @@ class BaselineAgreementTest {
         // given
         long[] listed = BenchData.randomHashes(20_000, 3);
         long[] queries = BenchData.queries(listed, 200, 12, 4);
-        io.vigie.core.signal.internal.PdqIndex index = new io.vigie.core.signal.internal.PdqIndex(listed, 20_000, 31);
+        io.vigie.core.cue.internal.PdqIndex index = new io.vigie.core.cue.internal.PdqIndex(listed, 20_000, 31);
 
         // when / then: near copies are found, random hashes are not (256 random bits sit ~128 apart)
         for (int q = 0; q < 200; q++) {

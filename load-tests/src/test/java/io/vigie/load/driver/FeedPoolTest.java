@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import io.vigie.core.ChatMessage;
+import io.vigie.core.contract.ChatMessage;
 import io.vigie.stream.sim.SimJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Alert;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.state.UserState;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Alert;
+import io.vigie.core.contract.Alert;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,8 +1,8 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Action;
-import io.vigie.core.Category;
-import io.vigie.core.Severity;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.Severity;
 
 import java.util.Objects;
 import java.util.Set;

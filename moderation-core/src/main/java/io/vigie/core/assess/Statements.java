@@ -1,9 +1,9 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Action;
-import io.vigie.core.ActionCommand;
-import io.vigie.core.ActionCommand.StatementOfReasons;
-import io.vigie.core.Category;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.ActionCommand.StatementOfReasons;
+import io.vigie.core.contract.Category;
 
 import java.util.List;
 

@@ -1,8 +1,7 @@
 package io.vigie.core.rule;
 
-import io.vigie.core.Finding;
-import io.vigie.core.ScoringContext;
-import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.load.LoadException;
+import io.vigie.core.cue.MessageCues;
 
 import java.util.List;
 
@@ -10,8 +9,8 @@ import java.util.List;
  * A compiled rule pack: data an operator edits, compiled once at load (regexes, cue ids, conditions).
  * Immutable and thread-safe.
  *
- * <p>OWNER: rules helper. The contract with assess: {@code RulePacks.defaults(SignalModel)},
- * {@code RulePacks.load(Path dir, SignalModel)} throwing {@link RulePackException} with every error as
+ * <p>OWNER: rules helper. The contract with assess: {@code RulePackLoader.defaults(CueModel)},
+ * {@code RulePackLoader.load(Path dir, CueModel)} throwing {@link LoadException} with every error as
  * file:line, and the methods below.
  */
 public interface RulePack {
@@ -29,5 +28,5 @@ public interface RulePack {
      * @param out    findings are appended here (the caller clears it)
      * @param errors rule errors are appended here (the caller clears it)
      */
-    void evaluate(MessageFeatures features, ScoringContext context, List<Finding> out, List<String> errors);
+    void evaluate(MessageCues features, ScoringContext context, List<Finding> out, List<String> errors);
 }

@@ -1,12 +1,12 @@
 package io.vigie.core.rule;
 
-import io.vigie.core.Finding;
+import io.vigie.core.load.LoadException;
 import io.vigie.core.rule.internal.CompiledPack;
 import io.vigie.core.rule.internal.CompiledRule;
 import io.vigie.core.rule.internal.RuleExample;
-import io.vigie.core.signal.FeatureExtractor;
-import io.vigie.core.signal.MessageFeatures;
-import io.vigie.core.signal.SignalModel;
+import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.MessageCues;
+import io.vigie.core.cue.CueModel;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Runs the {@code fire} and {@code pass} examples every rule carries through the real extraction pipeline
- * (normalize, match, signals from the given {@link SignalModel}) and the compiled pack: a {@code fire}
+ * (normalize, match, signals from the given {@link CueModel}) and the compiled pack: a {@code fire}
  * example must make its rule fire, a {@code pass} example must not. Backs {@code rules test DIR}.
  * Stateless; each run uses its own extractor.
  */
@@ -88,25 +88,25 @@ public final class RuleTester {
     /**
      * Loads the pack in {@code dir} and runs its examples: what {@code rules test DIR} does.
      *
-     * @throws RulePackException when the pack does not compile, with every error
+     * @throws LoadException when the pack does not compile, with every error
      */
-    public static Report test(java.nio.file.Path dir, SignalModel model) throws RulePackException {
-        return run(RulePacks.load(dir, model), model);
+    public static Report test(java.nio.file.Path dir, CueModel model) throws LoadException {
+        return run(RulePackLoader.load(dir, model), model);
     }
 
     /**
      * Runs every example of {@code pack}.
      *
-     * @param pack  a pack from {@link RulePacks}, never null
+     * @param pack  a pack from {@link RulePackLoader}, never null
      * @param model the signal model the pack was compiled against, never null
-     * @throws IllegalArgumentException if the pack was not built by {@link RulePacks}
+     * @throws IllegalArgumentException if the pack was not built by {@link RulePackLoader}
      */
-    public static Report run(RulePack pack, SignalModel model) {
+    public static Report run(RulePack pack, CueModel model) {
         Objects.requireNonNull(model, "model must not be null");
         if (!(pack instanceof CompiledPack compiled)) {
-            throw new IllegalArgumentException("only packs loaded by RulePacks carry examples, got " + pack);
+            throw new IllegalArgumentException("only packs loaded by RulePackLoader carry examples, got " + pack);
         }
-        FeatureExtractor extractor = model.newExtractor();
+        CueExtractor extractor = model.newExtractor();
         List<Finding> findings = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
@@ -122,7 +122,7 @@ public final class RuleTester {
                 hasPass |= !ex.fire();
                 findings.clear();
                 errors.clear();
-                MessageFeatures f = extractor.extract(ex.text(), List.of(), EXAMPLE_TIME_MS);
+                MessageCues f = extractor.extract(ex.text(), List.of(), EXAMPLE_TIME_MS);
                 pack.evaluate(f, ex.context(), findings, errors);
                 boolean fired = false;
                 List<String> firedIds = new ArrayList<>();

@@ -1,14 +1,13 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.ActionCommand;
-import io.vigie.core.Alert;
-import io.vigie.core.Assessment;
-import io.vigie.core.Category;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.ConversationState;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.state.ConversationState;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.Severity;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.state.UserState;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

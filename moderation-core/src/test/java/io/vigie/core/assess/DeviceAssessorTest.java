@@ -1,13 +1,12 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Action;
-import io.vigie.core.Alert;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.DeviceState;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.state.DeviceState;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.SenderSnapshot;
-import io.vigie.core.SideAssessment;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.state.UserState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Category;
-import io.vigie.core.Finding;
-import io.vigie.core.ScoringContext;
-import io.vigie.core.Stage;
-import io.vigie.core.signal.CueRegistry;
-import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.contract.Category;
+import io.vigie.core.rule.Finding;
+import io.vigie.core.rule.ScoringContext;
+import io.vigie.core.contract.Stage;
+import io.vigie.core.cue.CueRegistry;
+import io.vigie.core.cue.MessageCues;
 import io.vigie.core.rule.RulePack;
 
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class FakeRulePack implements RulePack {
         }
     }
 
-    /** The rules used by the session tests, over {@link FakeSignalModel#standard}. */
+    /** The rules used by the session tests, over {@link FakeCueModel#standard}. */
     public static FakeRulePack standard(CueRegistry cues) {
         return new FakeRulePack(cues, List.of(
                 new Rule("grooming.age_check", "age.question", List.of(Category.CHILD_GROOMING), 5,
@@ -78,7 +78,7 @@ public final class FakeRulePack implements RulePack {
     }
 
     @Override
-    public void evaluate(MessageFeatures features, ScoringContext context, List<Finding> out, List<String> errors) {
+    public void evaluate(MessageCues features, ScoringContext context, List<Finding> out, List<String> errors) {
         lastContext = context;
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);

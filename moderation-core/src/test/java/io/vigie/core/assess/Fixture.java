@@ -1,11 +1,11 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Attachment;
-import io.vigie.core.ChatMessage;
+import io.vigie.core.contract.Attachment;
+import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.SenderSnapshot;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.state.UserState;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class Fixture {
 
     public static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
 
-    public final FakeSignalModel signals = FakeSignalModel.standard(Set.of(KNOWN_SHA));
+    public final FakeCueModel signals = FakeCueModel.standard(Set.of(KNOWN_SHA));
     public final FakeRulePack rules = FakeRulePack.standard(signals.cues());
     public final ModerationEngine engine;
     public final ModerationSession session;

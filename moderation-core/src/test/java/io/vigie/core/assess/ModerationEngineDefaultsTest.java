@@ -1,17 +1,16 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Action;
-import io.vigie.core.Alert;
-import io.vigie.core.Assessment;
-import io.vigie.core.Attachment;
-import io.vigie.core.Category;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.ConversationState;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Attachment;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.state.ConversationState;
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.Severity;
-import io.vigie.core.UserState;
-import io.vigie.core.rule.RulePackException;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.state.UserState;
+import io.vigie.core.load.LoadException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,7 +174,7 @@ class ModerationEngineDefaultsTest {
     @Test
     void shouldRefuseABadRulesFolderWithFileAndLine(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("bad.yaml"), "rules:\n  - id: x\n    score: lots\n", StandardCharsets.UTF_8);
-        RulePackException e = assertThrows(RulePackException.class,
+        LoadException e = assertThrows(LoadException.class,
                 () -> ModerationEngine.load(dir, null, null, null));
         assertTrue(e.errors().get(0).toString().contains("bad.yaml"), e.getMessage());
     }

@@ -1,9 +1,9 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Action;
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.Severity;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

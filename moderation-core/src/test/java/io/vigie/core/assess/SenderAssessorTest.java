@@ -1,15 +1,14 @@
 package io.vigie.core.assess;
 
-import io.vigie.core.Action;
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.ChatMessage;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.SenderSnapshot;
-import io.vigie.core.SenderState;
-import io.vigie.core.Severity;
-import io.vigie.core.SideAssessment;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.state.UserState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

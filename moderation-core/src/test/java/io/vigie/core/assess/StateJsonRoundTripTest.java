@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.vigie.core.ActionCommand;
-import io.vigie.core.Assessment;
-import io.vigie.core.ConversationState;
-import io.vigie.core.DeviceState;
-import io.vigie.core.SenderState;
-import io.vigie.core.SideAssessment;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.DeviceState;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.state.UserState;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -85,7 +83,7 @@ class StateJsonRoundTripTest {
         assertRoundTrip(a.sender(), UserState.class);
         assertRoundTrip(sender, SenderState.class);
         assertRoundTrip(d.state(), DeviceState.class);
-        assertRoundTrip(d.alert(), io.vigie.core.Alert.class);
+        assertRoundTrip(d.alert(), io.vigie.core.contract.Alert.class);
         assertRoundTrip(d.actions().get(0), ActionCommand.class);
     }
 

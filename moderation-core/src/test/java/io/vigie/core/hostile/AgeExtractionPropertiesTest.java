@@ -1,7 +1,7 @@
 package io.vigie.core.hostile;
 
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.signal.FeatureExtractor;
+import io.vigie.core.cue.CueExtractor;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class AgeExtractionPropertiesTest {
 
-    private static final FeatureExtractor EXTRACTOR = ModerationEngine.defaults().signalModel().newExtractor();
+    private static final CueExtractor EXTRACTOR = ModerationEngine.defaults().cueModel().newExtractor();
     private static final long NOW = java.time.Instant.parse("2026-11-28T20:00:00Z").toEpochMilli();
 
     private static int age(String text) {

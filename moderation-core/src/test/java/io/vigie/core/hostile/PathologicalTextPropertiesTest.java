@@ -1,12 +1,12 @@
 package io.vigie.core.hostile;
 
-import io.vigie.core.Assessment;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.Finding;
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.rule.Finding;
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.signal.FeatureExtractor;
-import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.MessageCues;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -35,7 +35,7 @@ class PathologicalTextPropertiesTest {
     private static final ModerationEngine ENGINE = ModerationEngine.defaults();
 
     private final ModerationSession session = ENGINE.newSession();
-    private final FeatureExtractor extractor = ENGINE.signalModel().newExtractor();
+    private final CueExtractor extractor = ENGINE.cueModel().newExtractor();
 
     @Provide
     Arbitrary<String> unit() {
@@ -86,7 +86,7 @@ class PathologicalTextPropertiesTest {
     @Property(tries = 40)
     void shouldKeepFeatureSpansInsideTheText(@ForAll("pathological") String text) {
         // when
-        MessageFeatures f = extractor.extract(text, List.of(), T0.toEpochMilli());
+        MessageCues f = extractor.extract(text, List.of(), T0.toEpochMilli());
         // then
         assertTrue(f.firedCount() <= text.length() + 1, "fired cues " + f.firedCount());
         for (int i = 0; i < f.firedCount(); i++) {

@@ -1,8 +1,7 @@
 package io.vigie.core.rule;
 
-import io.vigie.core.Alert;
-import io.vigie.core.ScoringContext;
-import io.vigie.core.Stage;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Stage;
 
 import java.util.List;
 import java.util.Set;

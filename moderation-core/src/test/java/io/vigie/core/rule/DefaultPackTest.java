@@ -1,12 +1,10 @@
 package io.vigie.core.rule;
 
-import io.vigie.core.Category;
-import io.vigie.core.Finding;
-import io.vigie.core.ScoringContext;
+import io.vigie.core.contract.Category;
 import io.vigie.core.rule.internal.CompiledPack;
 import io.vigie.core.rule.internal.CompiledRule;
-import io.vigie.core.signal.MessageFeatures;
-import io.vigie.core.signal.SignalModel;
+import io.vigie.core.cue.MessageCues;
+import io.vigie.core.cue.CueModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,12 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DefaultPackTest {
 
-    private final SignalModel model = TestModels.best();
+    private final CueModel model = TestModels.best();
 
     @Test
     void shouldRunEveryExampleOfTheDefaultPack() {
         // given
-        RulePack pack = RulePacks.defaults(model);
+        RulePack pack = RulePackLoader.defaults(model);
 
         // when
         RuleTester.Report report = RuleTester.run(pack, model);
@@ -40,7 +38,7 @@ class DefaultPackTest {
     @Test
     void shouldGiveEveryRuleFireAndPassExamplesExceptHashRules() {
         // given
-        RulePack pack = RulePacks.defaults(model);
+        RulePack pack = RulePackLoader.defaults(model);
 
         // when
         RuleTester.Report report = RuleTester.run(pack, model);
@@ -53,7 +51,7 @@ class DefaultPackTest {
     @Test
     void shouldCoverEveryContractCategory() {
         // given
-        CompiledPack pack = (CompiledPack) RulePacks.defaults(model);
+        CompiledPack pack = (CompiledPack) RulePackLoader.defaults(model);
 
         // when
         Set<Category> covered = EnumSet.noneOf(Category.class);
@@ -69,7 +67,7 @@ class DefaultPackTest {
     void shouldKeepRulesThatFireWithoutContextBelowTheAlertThresholdUnlessHarmfulInThemselves() {
         // given: a rule with a fire example that needs no context fires on a message alone; only patterns that
         // are harmful by themselves may reach an alert that way
-        CompiledPack pack = (CompiledPack) RulePacks.defaults(model);
+        CompiledPack pack = (CompiledPack) RulePackLoader.defaults(model);
         Set<String> harmfulAlone = Set.of("csam.codeword", "csam.codeword_trade", "csam.codeword_off_platform",
                 "csam.trade_age_range", "csam.trade_abuse_wording", "csam.known_sha256", "csam.known_pdq", "hate.slur", "hate.slur_attack",
                 "hate.slur_threat", "threat.violence", "threat.leak", "ambush.lure_meeting", "ambush.slur_meeting",
@@ -93,7 +91,7 @@ class DefaultPackTest {
     @Test
     void shouldScoreAdultSecrecyWithMinorAboveAlertButTeenagersBelow() {
         // given
-        RulePack pack = RulePacks.defaults(model);
+        RulePack pack = RulePackLoader.defaults(model);
         String text = "dis rien à tes parents, c'est notre secret";
 
         // when
@@ -110,7 +108,7 @@ class DefaultPackTest {
     @Test
     void shouldNotFireHateRulesOnSelfIdentificationOrCounterSpeech() {
         // given
-        RulePack pack = RulePacks.defaults(model);
+        RulePack pack = RulePackLoader.defaults(model);
 
         // when
         List<Finding> selfId = findings(pack, "je suis gay et fier, mon mec aussi", ScoringContext.none());
@@ -130,7 +128,7 @@ class DefaultPackTest {
     }
 
     private List<Finding> findings(RulePack pack, String text, ScoringContext ctx) {
-        MessageFeatures f = model.newExtractor().extract(text, List.of(), RuleTester.EXAMPLE_TIME_MS);
+        MessageCues f = model.newExtractor().extract(text, List.of(), RuleTester.EXAMPLE_TIME_MS);
         List<Finding> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         pack.evaluate(f, ctx, out, errors);

@@ -1,17 +1,15 @@
 package io.vigie.core.rule;
 
-import io.vigie.core.Assessment;
-import io.vigie.core.Attachment;
-import io.vigie.core.Category;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.Finding;
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.contract.Attachment;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.ScoringContext;
-import io.vigie.core.Severity;
+import io.vigie.core.contract.Severity;
 import io.vigie.core.normalize.Normalizers;
-import io.vigie.core.signal.MessageFeatures;
-import io.vigie.core.signal.SignalModel;
-import io.vigie.core.signal.SignalModels;
+import io.vigie.core.cue.MessageCues;
+import io.vigie.core.cue.CueModel;
+import io.vigie.core.cue.CueModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +38,8 @@ class KnownMediaRuleTest {
         // given a list holding the SHA-256 of bytes generated for this test
         String listed = sha256("vigie synthetic test media 1");
         Files.writeString(hashes.resolve("test.sha256"), "# generated for tests\n" + listed + "\n");
-        SignalModel model = SignalModels.builder().normalizers(Normalizers::standard).hashListDir(hashes).build();
-        RulePack pack = RulePacks.defaults(model);
+        CueModel model = CueModels.builder().normalizers(Normalizers::standard).hashListDir(hashes).build();
+        RulePack pack = RulePackLoader.defaults(model);
         Attachment known = new Attachment("image", listed, null, "image/jpeg");
         Attachment other = new Attachment("image", sha256("vigie synthetic test media 2"), null, "image/jpeg");
 
@@ -62,8 +60,8 @@ class KnownMediaRuleTest {
         assertTrue(assessment.alert().categories().contains(Category.CSAM));
     }
 
-    private static List<Finding> evaluate(SignalModel model, RulePack pack, Attachment a) {
-        MessageFeatures f = model.newExtractor().extract("", List.of(a), RuleTester.EXAMPLE_TIME_MS);
+    private static List<Finding> evaluate(CueModel model, RulePack pack, Attachment a) {
+        MessageCues f = model.newExtractor().extract("", List.of(a), RuleTester.EXAMPLE_TIME_MS);
         List<Finding> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         pack.evaluate(f, ScoringContext.none(), out, errors);

@@ -1,11 +1,9 @@
 package io.vigie.core.rule;
 
-import io.vigie.core.Alert;
-import io.vigie.core.Finding;
-import io.vigie.core.ScoringContext;
-import io.vigie.core.Stage;
-import io.vigie.core.signal.FeatureExtractor;
-import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Stage;
+import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.MessageCues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +84,8 @@ class RulePackEvaluationTest {
                   senderLikelyAdult: true
             """;
 
-    private final FakeSignalModel model = new FakeSignalModel();
-    private final FeatureExtractor extractor = model.newExtractor();
+    private final FakeCueModel model = new FakeCueModel();
+    private final CueExtractor extractor = model.newExtractor();
 
     @TempDir
     Path dir;
@@ -196,9 +194,9 @@ class RulePackEvaluationTest {
     void shouldIsolateARuleThatThrowsAndKeepTheOthers() throws Exception {
         // given features whose span lookup for the secrecy cue throws
         RulePack pack = pack();
-        MessageFeatures real = extractor.extract("dis rien à tes parents, t'es qu'une tapette", List.of(), 0);
+        MessageCues real = extractor.extract("dis rien à tes parents, t'es qu'une tapette", List.of(), 0);
         int secrecy = model.cues().id("groom.secrecy");
-        MessageFeatures broken = new ThrowingFeatures(real, secrecy);
+        MessageCues broken = new ThrowingFeatures(real, secrecy);
         List<Finding> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
 
@@ -215,7 +213,7 @@ class RulePackEvaluationTest {
     void shouldAllocateNothingWhenNoRuleFires() throws Exception {
         // given a message with cues that fire no rule, and one with none
         RulePack pack = pack();
-        MessageFeatures cuesNoRule = extractor.extract("ajoute moi sur snap", List.of(), 0);
+        MessageCues cuesNoRule = extractor.extract("ajoute moi sur snap", List.of(), 0);
         List<Finding> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         ScoringContext ctx = Contexts.of(30, 25);
@@ -238,14 +236,14 @@ class RulePackEvaluationTest {
 
     @Test
     void shouldRejectNothingAndFireNothingOnAnEmptyMessage() throws Exception {
-        RulePack pack = RulePacks.defaults(model);
+        RulePack pack = RulePackLoader.defaults(model);
         assertEquals(List.of(), ids(pack, "", ScoringContext.none()));
         assertFalse(pack.ruleIds().isEmpty());
     }
 
     private RulePack pack() throws Exception {
         Files.writeString(dir.resolve("p.yaml"), PACK);
-        return RulePacks.load(dir, model);
+        return RulePackLoader.load(dir, model);
     }
 
     private List<String> ids(RulePack pack, String text, ScoringContext ctx) {
@@ -253,7 +251,7 @@ class RulePackEvaluationTest {
     }
 
     private List<Finding> findings(RulePack pack, String text, ScoringContext ctx) {
-        MessageFeatures f = extractor.extract(text, List.of(), RuleTester.EXAMPLE_TIME_MS);
+        MessageCues f = extractor.extract(text, List.of(), RuleTester.EXAMPLE_TIME_MS);
         List<Finding> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         pack.evaluate(f, ctx, out, errors);
@@ -262,7 +260,7 @@ class RulePackEvaluationTest {
     }
 
     /** Delegates, but throws when a rule asks for the span of one cue. */
-    private record ThrowingFeatures(MessageFeatures d, int badCue) implements MessageFeatures {
+    private record ThrowingFeatures(MessageCues d, int badCue) implements MessageCues {
         @Override
         public CharSequence raw() {
             return d.raw();

@@ -1,5 +1,6 @@
 package io.vigie.core.rule;
 
+import io.vigie.core.load.LoadException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,8 +24,8 @@ class RuleValidateGoldenTest {
                 .readAllBytes(), StandardCharsets.UTF_8);
 
         // when
-        RulePackException e = assertThrows(RulePackException.class,
-                () -> RulePacks.load(dir, new FakeSignalModel()));
+        LoadException e = assertThrows(LoadException.class,
+                () -> RulePackLoader.load(dir, new FakeCueModel()));
         String report = e.errors().stream()
                 .map(err -> err.toString().replace(dir.toString() + java.io.File.separator, "bad-pack/"))
                 .collect(Collectors.joining("\n", "", "\n"));

@@ -1,30 +1,30 @@
 package io.vigie.core.rule;
 
-import io.vigie.core.signal.SignalModel;
-import io.vigie.core.signal.SignalModels;
+import io.vigie.core.cue.CueModel;
+import io.vigie.core.cue.CueModels;
 
 /**
  * The signal model the default pack's examples are tested against: the real embedded lexicons and extractors
- * ({@code SignalModels.defaults()}). Unit tests of the rule engine itself use {@link FakeSignalModel} so they do
+ * ({@code CueModels.defaults()}). Unit tests of the rule engine itself use {@link FakeCueModel} so they do
  * not move when a lexicon changes.
  */
 public final class TestModels {
 
-    private static SignalModel model;
+    private static CueModel model;
 
     private TestModels() {
     }
 
     /** The real default model; shared, immutable. */
-    public static synchronized SignalModel best() {
+    public static synchronized CueModel best() {
         if (model == null) {
-            model = SignalModels.defaults();
+            model = CueModels.defaults();
         }
         return model;
     }
 
     /** True when {@link #best()} is the real model. */
     public static boolean isReal() {
-        return !(best() instanceof FakeSignalModel);
+        return !(best() instanceof FakeCueModel);
     }
 }

@@ -1,6 +1,6 @@
 package io.vigie.core.testing;
 
-import io.vigie.core.signal.CueRegistry;
+import io.vigie.core.cue.CueRegistry;
 
 import java.util.HashMap;
 import java.util.List;

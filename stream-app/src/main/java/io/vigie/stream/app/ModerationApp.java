@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vigie.core.rule.RuleError;
-import io.vigie.core.rule.RulePackException;
+import io.vigie.core.load.LoadError;
+import io.vigie.core.load.LoadException;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.engine.ReloadingEngine;
 import io.vigie.stream.http.HttpApi;
@@ -83,9 +83,9 @@ public final class ModerationApp {
             engine = new ReloadingEngine(config.path(ModerationConfig.RULES_DIR),
                     config.path(ModerationConfig.LEXICON_DIR), config.path(ModerationConfig.HASHLIST_DIR),
                     ReloadingEngine.loader(config.policy()), metrics);
-        } catch (RulePackException e) {
+        } catch (LoadException e) {
             err.println("moderation run: the rule pack does not compile (" + e.errors().size() + " errors):");
-            for (RuleError error : e.errors()) {
+            for (LoadError error : e.errors()) {
                 err.println("  " + error);
             }
             return 1;

@@ -1,7 +1,7 @@
 package io.vigie.stream.cli;
 
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.rule.RulePackException;
+import io.vigie.core.load.LoadException;
 import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
 import picocli.CommandLine;
@@ -43,7 +43,7 @@ abstract class ConfiguredCommand implements ModerationCli.NeedsEnv {
     static ModerationEngine engineOrNull(ModerationConfig config, PrintWriter err, String command) {
         try {
             return Engines.load(config);
-        } catch (RulePackException e) {
+        } catch (LoadException e) {
             err.println(command + ": the rule pack does not compile: " + e.getMessage());
             return null;
         }

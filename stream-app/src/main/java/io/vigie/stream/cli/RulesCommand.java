@@ -1,12 +1,12 @@
 package io.vigie.stream.cli;
 
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.rule.RuleError;
+import io.vigie.core.load.LoadError;
 import io.vigie.core.rule.RulePack;
-import io.vigie.core.rule.RulePackException;
-import io.vigie.core.rule.RulePacks;
+import io.vigie.core.load.LoadException;
+import io.vigie.core.rule.RulePackLoader;
 import io.vigie.core.rule.RuleTester;
-import io.vigie.core.signal.SignalModel;
+import io.vigie.core.cue.CueModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -32,20 +32,20 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     /** The signal model rule packs compile against: the embedded lexicons. */
-    static SignalModel signals() {
-        return ModerationEngine.defaults().signalModel();
+    static CueModel signals() {
+        return ModerationEngine.defaults().cueModel();
     }
 
     /** Loads a pack, printing every error as file:line: reason; null when it does not compile. */
-    static RulePack load(Path dir, SignalModel model, PrintWriter err, String command) {
+    static RulePack load(Path dir, CueModel model, PrintWriter err, String command) {
         if (!Files.isDirectory(dir)) {
             err.println(command + ": " + dir + " is not a directory");
             return null;
         }
         try {
-            return RulePacks.load(dir, model);
-        } catch (RulePackException e) {
-            for (RuleError error : e.errors()) {
+            return RulePackLoader.load(dir, model);
+        } catch (LoadException e) {
+            for (LoadError error : e.errors()) {
                 err.println(error);
             }
             err.println(command + ": " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s"));
@@ -62,7 +62,7 @@ final class RulesCommand implements Callable<Integer> {
         Path dir;
 
         /** The pack in {@link #dir} compiled against {@code model}; null after printing why it does not load. */
-        final RulePack loadPack(SignalModel model, String command) {
+        final RulePack loadPack(CueModel model, String command) {
             return load(dir, model, spec.commandLine().getErr(), command);
         }
     }
@@ -87,7 +87,7 @@ final class RulesCommand implements Callable<Integer> {
     static final class Test extends PackCommand {
         @Override
         public Integer call() {
-            SignalModel model = signals();
+            CueModel model = signals();
             RulePack pack = loadPack(model, "rules test");
             if (pack == null) {
                 return 1;

@@ -1,11 +1,11 @@
 package io.vigie.stream.cli;
 
-import io.vigie.core.Alert;
-import io.vigie.core.Assessment;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.Finding;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.rule.Finding;
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.UserState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.serde.Json;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package io.vigie.stream.engine;
 
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.assess.Policy;
-import io.vigie.core.rule.RuleError;
-import io.vigie.core.rule.RulePackException;
+import io.vigie.core.load.LoadError;
+import io.vigie.core.load.LoadException;
 import io.vigie.stream.metrics.ModerationMetrics;
 import io.vigie.stream.topology.EngineSupplier;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ public final class ReloadingEngine implements EngineSupplier, AutoCloseable {
     /** Compiles an engine from the directories; the seam for tests. */
     @FunctionalInterface
     public interface Loader {
-        ModerationEngine load(Path rulesDir, Path lexiconDir, Path hashListDir) throws RulePackException;
+        ModerationEngine load(Path rulesDir, Path lexiconDir, Path hashListDir) throws LoadException;
     }
 
     private final Path rulesDir;
@@ -55,10 +55,10 @@ public final class ReloadingEngine implements EngineSupplier, AutoCloseable {
      * Loads the first engine.
      *
      * @param rulesDir    may be null (embedded pack; nothing to watch)
-     * @throws RulePackException when the first pack does not compile (the app must not start on it)
+     * @throws LoadException when the first pack does not compile (the app must not start on it)
      */
     public ReloadingEngine(Path rulesDir, Path lexiconDir, Path hashListDir, Loader loader,
-                           ModerationMetrics metrics) throws RulePackException {
+                           ModerationMetrics metrics) throws LoadException {
         this.rulesDir = rulesDir;
         this.lexiconDir = lexiconDir;
         this.hashListDir = hashListDir;
@@ -117,11 +117,11 @@ public final class ReloadingEngine implements EngineSupplier, AutoCloseable {
         ModerationEngine next;
         try {
             next = loader.load(rulesDir, lexiconDir, hashListDir);
-        } catch (RulePackException e) {
+        } catch (LoadException e) {
             metrics.reload(false);
             LOG.error("Rule pack refused, the running pack ({}) stays in force: {} error(s)",
                     current.get().rulesVersion(), e.errors().size());
-            for (RuleError error : e.errors()) {
+            for (LoadError error : e.errors()) {
                 LOG.error("  {}", error);
             }
             return false;

@@ -1,9 +1,9 @@
 package io.vigie.stream.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vigie.core.ConversationState;
-import io.vigie.core.SenderState;
-import io.vigie.core.UserState;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.serde.Json;
 import io.vigie.stream.topology.Stores;
 import org.apache.kafka.common.serialization.StringSerializer;

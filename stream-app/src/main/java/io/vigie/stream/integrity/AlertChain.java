@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.vigie.core.Alert;
+import io.vigie.core.contract.Alert;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

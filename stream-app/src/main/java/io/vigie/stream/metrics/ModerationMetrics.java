@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vigie.core.Action;
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.Finding;
-import io.vigie.core.Severity;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.rule.Finding;
+import io.vigie.core.contract.Severity;
 import io.vigie.stream.serde.DlqReason;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.vigie.stream.replay;
 
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.Severity;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.Severity;
 import io.vigie.stream.report.StackedBars;
 import io.vigie.stream.serde.JsonSerde;
 

@@ -1,6 +1,6 @@
 package io.vigie.stream.replay;
 
-import io.vigie.core.Category;
+import io.vigie.core.contract.Category;
 import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.metrics.ModerationMetrics;

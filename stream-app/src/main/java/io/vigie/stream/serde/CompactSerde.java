@@ -1,13 +1,13 @@
 package io.vigie.stream.serde;
 
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.ConversationState;
-import io.vigie.core.DeviceState;
-import io.vigie.core.SenderState;
-import io.vigie.core.Severity;
-import io.vigie.core.Stage;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.DeviceState;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.contract.Stage;
+import io.vigie.core.state.UserState;
 import org.apache.kafka.common.errors.SerializationException;
 
 import java.io.EOFException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import io.vigie.core.ChatMessage;
+import io.vigie.core.contract.ChatMessage;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.io.IOException;

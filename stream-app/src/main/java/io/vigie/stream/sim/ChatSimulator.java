@@ -1,10 +1,10 @@
 package io.vigie.stream.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigie.core.Attachment;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.Profile;
-import io.vigie.core.SenderSnapshot;
+import io.vigie.core.contract.Attachment;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.Profile;
+import io.vigie.core.contract.SenderSnapshot;
 import io.vigie.stream.sim.Phrasebook.Pairing;
 import io.vigie.stream.sim.Phrasebook.Role;
 import io.vigie.stream.sim.Phrasebook.Script;

@@ -1,6 +1,6 @@
 package io.vigie.stream.sim;
 
-import io.vigie.core.Category;
+import io.vigie.core.contract.Category;
 
 /**
  * The scripted harmful conversations the simulator injects, each labelled with the category a moderator

@@ -1,7 +1,7 @@
 package io.vigie.stream.sim;
 
-import io.vigie.core.ChatMessage;
-import io.vigie.core.Profile;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.Profile;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.vigie.core.ChatMessage;
+import io.vigie.core.contract.ChatMessage;
 import java.io.UncheckedIOException;
 
 /** JSON for simulated records: the contract's shape, ISO-8601 instants, nulls left out. Thread-safe. */

@@ -1,6 +1,6 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.Alert;
+import io.vigie.core.contract.Alert;
 
 /**
  * Links an alert into the tamper-evident chain of its task: returns the alert with {@code prevHash} and

@@ -1,9 +1,9 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.Assessment;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.ConversationState;
-import io.vigie.core.UserState;
+import io.vigie.core.assess.Assessment;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

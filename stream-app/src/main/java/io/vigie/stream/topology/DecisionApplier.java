@@ -1,6 +1,6 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.Decision;
+import io.vigie.core.contract.Decision;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -1,8 +1,8 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.ChatMessage;
-import io.vigie.core.Decision;
-import io.vigie.core.Profile;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.Decision;
+import io.vigie.core.contract.Profile;
 import io.vigie.stream.serde.Parsed;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;

@@ -1,10 +1,10 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.Category;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.Decision;
-import io.vigie.core.Profile;
-import io.vigie.core.SenderSnapshot;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.Decision;
+import io.vigie.core.contract.Profile;
+import io.vigie.core.contract.SenderSnapshot;
 
 import java.time.Instant;
 import java.util.List;

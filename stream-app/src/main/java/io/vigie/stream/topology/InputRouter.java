@@ -1,6 +1,6 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.UserState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.metrics.ModerationMetrics;
 import io.vigie.stream.serde.DlqReason;
 import io.vigie.stream.serde.Parsed;

@@ -1,10 +1,10 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.ActionCommand;
-import io.vigie.core.Alert;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.ModerationSession;
-import io.vigie.core.UserState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;

@@ -1,11 +1,11 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.ActionCommand;
-import io.vigie.core.Alert;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.Decision;
-import io.vigie.core.Profile;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.Decision;
+import io.vigie.core.contract.Profile;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.serde.InputReader;
 import io.vigie.stream.serde.JsonSerde;

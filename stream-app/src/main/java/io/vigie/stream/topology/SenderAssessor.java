@@ -1,8 +1,8 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.SenderState;
-import io.vigie.core.SideAssessment;
-import io.vigie.core.UserState;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.assess.SideAssessment;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -1,9 +1,9 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.ConversationState;
-import io.vigie.core.DeviceState;
-import io.vigie.core.SenderState;
-import io.vigie.core.UserState;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.DeviceState;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,7 +1,7 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.SenderSnapshot;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

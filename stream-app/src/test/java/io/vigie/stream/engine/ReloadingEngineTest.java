@@ -1,15 +1,15 @@
 package io.vigie.stream.engine;
 
-import io.vigie.core.Finding;
+import io.vigie.core.rule.Finding;
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.ScoringContext;
-import io.vigie.core.rule.RuleError;
+import io.vigie.core.rule.ScoringContext;
+import io.vigie.core.load.LoadError;
 import io.vigie.core.rule.RulePack;
-import io.vigie.core.rule.RulePackException;
-import io.vigie.core.signal.CueRegistry;
-import io.vigie.core.signal.FeatureExtractor;
-import io.vigie.core.signal.MessageFeatures;
-import io.vigie.core.signal.SignalModel;
+import io.vigie.core.load.LoadException;
+import io.vigie.core.cue.CueRegistry;
+import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.MessageCues;
+import io.vigie.core.cue.CueModel;
 import io.vigie.stream.metrics.ModerationMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class ReloadingEngineTest {
         }
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).equals("bad")) {
-                throw new RulePackException(List.of(new RuleError("pack.txt", i + 1, 0, "not a rule", null)));
+                throw new LoadException(List.of(new LoadError("pack.txt", i + 1, 0, "not a rule", null)));
             }
         }
         return ModerationEngine.of(new NoSignals(), new IdsOnly(lines), null);
@@ -92,7 +92,7 @@ class ReloadingEngineTest {
     @Test
     void shouldRefuseToStartOnBadPack(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("pack.txt"), "bad\n");
-        RulePackException e = org.junit.jupiter.api.Assertions.assertThrows(RulePackException.class,
+        LoadException e = org.junit.jupiter.api.Assertions.assertThrows(LoadException.class,
                 () -> new ReloadingEngine(dir, null, null, wrap(LOADER), ModerationMetrics.inMemory()));
         assertEquals("pack.txt:1: not a rule", e.errors().get(0).toString());
     }
@@ -107,14 +107,14 @@ class ReloadingEngineTest {
         return l;
     }
 
-    private static final class NoSignals implements SignalModel {
+    private static final class NoSignals implements CueModel {
         @Override
         public CueRegistry cues() {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public FeatureExtractor newExtractor() {
+        public CueExtractor newExtractor() {
             throw new UnsupportedOperationException();
         }
 
@@ -136,7 +136,7 @@ class ReloadingEngineTest {
         }
 
         @Override
-        public void evaluate(MessageFeatures features, ScoringContext context, List<Finding> out,
+        public void evaluate(MessageCues features, ScoringContext context, List<Finding> out,
                              List<String> errors) {
             // never scores: this test is about reloading
         }

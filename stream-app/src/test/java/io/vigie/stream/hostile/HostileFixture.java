@@ -1,8 +1,8 @@
 package io.vigie.stream.hostile;
 
-import io.vigie.core.Alert;
+import io.vigie.core.contract.Alert;
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.UserState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.topology.Stores;
 import io.vigie.stream.topology.TopologyFixture;

@@ -1,6 +1,6 @@
 package io.vigie.stream.hostile;
 
-import io.vigie.core.UserState;
+import io.vigie.core.state.UserState;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

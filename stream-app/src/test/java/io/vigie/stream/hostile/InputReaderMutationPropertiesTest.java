@@ -1,6 +1,6 @@
 package io.vigie.stream.hostile;
 
-import io.vigie.core.ChatMessage;
+import io.vigie.core.contract.ChatMessage;
 import io.vigie.stream.serde.DlqReason;
 import io.vigie.stream.serde.InputReader;
 import io.vigie.stream.serde.Parsed;

@@ -1,9 +1,9 @@
 package io.vigie.stream.replay;
 
-import io.vigie.core.Action;
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.Severity;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.Severity;
 import io.vigie.stream.serde.JsonSerde;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,20 +1,20 @@
 package io.vigie.stream.serde;
 
-import io.vigie.core.Action;
-import io.vigie.core.ActionCommand;
-import io.vigie.core.Alert;
-import io.vigie.core.Attachment;
-import io.vigie.core.Category;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.ConversationState;
-import io.vigie.core.Decision;
-import io.vigie.core.DeviceState;
-import io.vigie.core.Profile;
-import io.vigie.core.SenderSnapshot;
-import io.vigie.core.SenderState;
-import io.vigie.core.Severity;
-import io.vigie.core.Stage;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Attachment;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.contract.Decision;
+import io.vigie.core.state.DeviceState;
+import io.vigie.core.contract.Profile;
+import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.contract.Stage;
+import io.vigie.core.state.UserState;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

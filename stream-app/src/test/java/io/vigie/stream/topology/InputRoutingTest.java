@@ -1,6 +1,6 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.UserState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;

@@ -1,14 +1,14 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.Action;
-import io.vigie.core.ActionCommand;
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.ConversationState;
-import io.vigie.core.DeviceState;
-import io.vigie.core.SenderState;
-import io.vigie.core.Severity;
-import io.vigie.core.UserState;
+import io.vigie.core.contract.Action;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.DeviceState;
+import io.vigie.core.state.SenderState;
+import io.vigie.core.contract.Severity;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.core.ModerationEngine;

@@ -1,8 +1,8 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.Attachment;
-import io.vigie.core.ChatMessage;
-import io.vigie.core.SenderSnapshot;
+import io.vigie.core.contract.Attachment;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.SenderSnapshot;
 import io.vigie.stream.serde.JsonSerde;
 import io.vigie.stream.serde.SerdeAssertions;
 import org.apache.kafka.common.errors.SerializationException;

@@ -1,9 +1,9 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.ActionCommand;
-import io.vigie.core.Alert;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.UserState;
+import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.metrics.ModerationMetrics;

@@ -1,9 +1,9 @@
 package io.vigie.core.rule.internal;
 
-import io.vigie.core.Finding;
-import io.vigie.core.ScoringContext;
+import io.vigie.core.rule.Finding;
+import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.rule.RulePack;
-import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.cue.MessageCues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class CompiledPack implements RulePack {
     }
 
     @Override
-    public void evaluate(MessageFeatures features, ScoringContext context, List<Finding> out,
+    public void evaluate(MessageCues features, ScoringContext context, List<Finding> out,
                          List<String> errors) {
         int[] fired = features.firedCues();
         int n = features.firedCount();

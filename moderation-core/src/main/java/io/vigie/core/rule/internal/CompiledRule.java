@@ -1,12 +1,12 @@
 package io.vigie.core.rule.internal;
 
 import com.google.re2j.Pattern;
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.Finding;
-import io.vigie.core.ScoringContext;
-import io.vigie.core.Stage;
-import io.vigie.core.signal.MessageFeatures;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.rule.Finding;
+import io.vigie.core.rule.ScoringContext;
+import io.vigie.core.contract.Stage;
+import io.vigie.core.cue.MessageCues;
 
 import java.util.List;
 import java.util.Objects;
@@ -148,7 +148,7 @@ public final class CompiledRule {
      * For a rule indexed under each of its {@code any} cues: true when {@code cue} is the lowest-id {@code any}
      * cue present, so the rule is evaluated once per message however many of its cues fired.
      */
-    boolean isFirstPresentAny(int cue, MessageFeatures f) {
+    boolean isFirstPresentAny(int cue, MessageCues f) {
         for (int c : any) {
             if (c == cue) {
                 return true;
@@ -166,7 +166,7 @@ public final class CompiledRule {
      * @param scratch per-thread scratch for the regex, cleared for this message; null for a rule without regex
      * @return the finding, or null when the rule does not fire
      */
-    Finding evaluate(MessageFeatures f, ScoringContext ctx, Scratch scratch) {
+    Finding evaluate(MessageCues f, ScoringContext ctx, Scratch scratch) {
         for (int c : all) {
             if (!f.has(c)) {
                 return null;
@@ -225,7 +225,7 @@ public final class CompiledRule {
         return new Finding(id, categories, score, evidence, start, end, stage, shadow);
     }
 
-    private boolean contextHolds(MessageFeatures f, ScoringContext ctx) {
+    private boolean contextHolds(MessageCues f, ScoringContext ctx) {
         if (privateOnly && ctx.recipients().isEmpty()) {
             return false;
         }
@@ -289,7 +289,7 @@ public final class CompiledRule {
     }
 
     /** The sender's age: stated in this message, else stated before, else declared; -1 when unknown. */
-    static int senderAge(MessageFeatures f, ScoringContext ctx) {
+    static int senderAge(MessageCues f, ScoringContext ctx) {
         int stated = f.statedAge();
         if (stated >= 0) {
             return stated;

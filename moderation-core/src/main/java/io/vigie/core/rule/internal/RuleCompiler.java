@@ -2,17 +2,17 @@ package io.vigie.core.rule.internal;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.vigie.core.Alert;
-import io.vigie.core.Category;
-import io.vigie.core.ScoringContext;
-import io.vigie.core.Stage;
-import io.vigie.core.rule.RuleError;
-import io.vigie.core.rule.RulePackException;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Category;
+import io.vigie.core.rule.ScoringContext;
+import io.vigie.core.contract.Stage;
+import io.vigie.core.load.LoadError;
+import io.vigie.core.load.LoadException;
 import io.vigie.core.rule.internal.YamlTree.ListNode;
 import io.vigie.core.rule.internal.YamlTree.MapNode;
 import io.vigie.core.rule.internal.YamlTree.Node;
 import io.vigie.core.rule.internal.YamlTree.ScalarNode;
-import io.vigie.core.signal.CueRegistry;
+import io.vigie.core.cue.CueRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,7 +59,7 @@ public final class RuleCompiler {
 
     private final CueRegistry cues;
     private final List<String> cueNames;
-    private final List<RuleError> errors = new ArrayList<>();
+    private final List<LoadError> errors = new ArrayList<>();
     private final Map<String, Integer> slots = new HashMap<>();
     private String file;
 
@@ -77,16 +77,16 @@ public final class RuleCompiler {
      *
      * @param packName the pack's name, first part of its version
      * @param sources  the rule files, in the order they are read
-     * @throws RulePackException with every error found
+     * @throws LoadException with every error found
      */
     public static CompiledPack compile(String packName, List<Source> sources, CueRegistry cues)
-            throws RulePackException {
+            throws LoadException {
         RuleCompiler c = new RuleCompiler(cues);
         List<CompiledRule> rules = new ArrayList<>();
         Map<String, String> byId = new HashMap<>();
         int[] regexSlots = {0};
         if (sources.isEmpty()) {
-            c.errors.add(new RuleError(packName, 0, 0, "the pack has no rule file",
+            c.errors.add(new LoadError(packName, 0, 0, "the pack has no rule file",
                     "put one or more *.yaml files holding 'rules:' in the folder"));
         }
         for (Source s : sources) {
@@ -94,10 +94,10 @@ public final class RuleCompiler {
             c.compileFile(s, rules, byId, regexSlots);
         }
         if (!c.errors.isEmpty()) {
-            List<RuleError> sorted = new ArrayList<>(c.errors);
-            sorted.sort(Comparator.comparing(RuleError::file).thenComparingInt(RuleError::line)
-                    .thenComparingInt(RuleError::column));
-            throw new RulePackException(sorted);
+            List<LoadError> sorted = new ArrayList<>(c.errors);
+            sorted.sort(Comparator.comparing(LoadError::file).thenComparingInt(LoadError::line)
+                    .thenComparingInt(LoadError::column));
+            throw new LoadException(sorted);
         }
         return new CompiledPack(packName, packName + "@" + hash(sources), rules, cues.size());
     }
@@ -603,6 +603,6 @@ public final class RuleCompiler {
     }
 
     private void error(int line, int column, String reason, String hint) {
-        errors.add(new RuleError(file, line, column, reason, hint));
+        errors.add(new LoadError(file, line, column, reason, hint));
     }
 }

@@ -1,6 +1,6 @@
 package io.vigie.core.rule.internal;
 
-import io.vigie.core.ScoringContext;
+import io.vigie.core.rule.ScoringContext;
 
 import java.util.Objects;
 

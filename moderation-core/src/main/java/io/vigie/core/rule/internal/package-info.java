@@ -1,2 +1,2 @@
-/** Rule pack compiler and compiled form; not a public API, use {@link io.vigie.core.rule.RulePacks}. */
+/** Rule pack compiler and compiled form; not a public API, use {@link io.vigie.core.rule.RulePackLoader}. */
 package io.vigie.core.rule.internal;

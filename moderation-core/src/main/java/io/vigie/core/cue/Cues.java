@@ -1,0 +1,50 @@
+package io.vigie.core.cue;
+
+/**
+ * Names of the built-in cues that pattern extractors and hash lists feed (lexicon files add the others; see
+ * docs/concepts.md). Resolve them to ids once with {@link CueRegistry#id(String)}.
+ */
+public final class Cues {
+
+    /** The writer states their own age; the value is {@link MessageCues#statedAge()}. */
+    public static final String AGE_STATED = "age.stated";
+    /** {@link #AGE_STATED} with a value under 18. */
+    public static final String AGE_STATED_MINOR = "age.stated_minor";
+    /** {@link #AGE_STATED} with a value of 18 or more. */
+    public static final String AGE_STATED_ADULT = "age.stated_adult";
+    /** Hints that the writer is a minor (school grades, parents' rules, a stated minor age). */
+    public static final String AGE_MINOR_CONTEXT = "age.minor_context";
+    /** FR and international phone numbers. */
+    public static final String CONTACT_PHONE = "contact.phone";
+    /** E-mail addresses. */
+    public static final String CONTACT_EMAIL = "contact.email";
+    /** URLs and invite links. */
+    public static final String CONTACT_LINK = "contact.link";
+    /** {@code @handles}. */
+    public static final String CONTACT_HANDLE = "contact.handle";
+    /** Clock times and moments ("18h", "8pm", "ce soir"). */
+    public static final String MEETING_TIME = "meeting.time";
+    /** Street addresses and French postal codes. */
+    public static final String MEETING_ADDRESS = "meeting.address";
+    /** Prices and rates ("150€", "100 la demi-heure"). */
+    public static final String MONEY_PRICE = "money.price";
+    /** An attachment's SHA-256 is on a known-media list. */
+    public static final String MEDIA_KNOWN_SHA256 = "media.known_sha256";
+    /** An attachment's PDQ hash is within the Hamming threshold of a listed one. */
+    public static final String MEDIA_KNOWN_PDQ = "media.known_pdq";
+
+    /** Every built-in cue, in id order (built-in cues take the first ids). */
+    static final String[] BUILT_IN = {
+        AGE_STATED, AGE_STATED_MINOR, AGE_STATED_ADULT, AGE_MINOR_CONTEXT,
+        CONTACT_PHONE, CONTACT_EMAIL, CONTACT_LINK, CONTACT_HANDLE,
+        MEETING_TIME, MEETING_ADDRESS, MONEY_PRICE, MEDIA_KNOWN_SHA256, MEDIA_KNOWN_PDQ,
+    };
+
+    private Cues() {
+    }
+
+    /** The built-in cue names, in id order: ids 0..n-1 always belong to them. */
+    public static String[] builtIn() {
+        return BUILT_IN.clone();
+    }
+}

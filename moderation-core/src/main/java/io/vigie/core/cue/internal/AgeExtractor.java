@@ -1,0 +1,168 @@
+package io.vigie.core.cue.internal;
+
+/**
+ * Finds the writer's own stated age around a number: "j'ai 14 ans", "jai 14a", "quatorze ans", "I'm 13",
+ * "13yo", "13 y/o", "13 years old", an asv answer "14 f paris" / "14/h/75", a birth year "né en 2012".
+ *
+ * <p>A number counts only when (a) a unit, a gender or nothing at all follows it ("14 minutes" and
+ * "j'ai 2 chats" fail here) and (b) the word before it is first person ("j'ai", "im", "moi") or the clause
+ * starts there (a greeting or "asv" may open it). Anything else before it ("mon fils a", "il y a", "de")
+ * fails, which is what keeps other people's ages and durations out. Not thread-safe (shares the view).
+ */
+final class AgeExtractor {
+
+    static final int MIN_AGE = 5;
+    static final int MAX_AGE = 99;
+
+    private final Vocab vocab;
+
+    AgeExtractor(Vocab vocab) {
+        this.vocab = vocab;
+    }
+
+    /**
+     * Tries the number at folded {@code [ns, ne)}.
+     *
+     * @param isWord true for a number word ("quatorze"), false for a digit run
+     * @return true when an age was reported
+     */
+    boolean tryNumber(FoldedView v, int ns, int ne, int value, boolean isWord, DefaultCueExtractor out) {
+        if (value < MIN_AGE || value > MAX_AGE) {
+            return false;
+        }
+        if (!isWord && v.at(ns - 1) == '-' && !v.word(ns - 2)) {
+            return false; // "j'ai -5 ans": a negative number is no age (a range like "14-15" keeps its digits)
+        }
+        boolean unit = false;
+        boolean gender = false;
+        boolean bare = false;
+        int end = ne;
+        if (!isWord && v.letter(ne)) {
+            int se = v.tokenEnd(ne);
+            if (!vocab.ageUnitAttached.contains(v.buf, ne, se)) {
+                return false; // "18h", "4e", "14min"
+            }
+            unit = true;
+            end = unitTail(v, ne, se);
+        } else if (v.word(ne)) {
+            return false;
+        } else {
+            int ts = v.nextTokenStart(ne);
+            if (ts < 0) {
+                bare = true;
+            } else {
+                int te = v.tokenEnd(ts);
+                if (vocab.ageUnit.contains(v.buf, ts, te)) {
+                    unit = true;
+                    end = unitTail(v, ts, te);
+                } else if (vocab.gender.contains(v.buf, ts, te) && ts - ne <= 2) {
+                    if (v.is(ts, te, "h") && looksLikeMinutes(v, te)) {
+                        return false; // "14 h 30" is a time
+                    }
+                    gender = true;
+                    end = te;
+                } else if (vocab.follower.contains(v.buf, ts, te)) {
+                    bare = true;
+                } else {
+                    return false;
+                }
+            }
+        }
+        int start = ns;
+        int pe = v.prevTokenEnd(ns);
+        boolean firstPerson = false;
+        if (pe >= 0) {
+            int ps = v.tokenStart(pe);
+            if (vocab.firstPerson.contains(v.buf, ps, pe)) {
+                firstPerson = true;
+                start = ps;
+                // "I am 12", "j ai 14": the evidence starts at the pronoun
+                int ie = v.prevTokenEnd(ps);
+                if (ie >= 0 && ie - v.tokenStart(ie) == 1 && (v.at(ie - 1) == 'i' || v.at(ie - 1) == 'j')) {
+                    start = ie - 1;
+                }
+            } else if (!vocab.opener.contains(v.buf, ps, pe)) {
+                return false; // "mon fils a 12 ans", "il y a 14 ans", "une fille de 13 ans"
+            }
+        }
+        if (bare && !firstPerson && (value < 10 || value > 79)) {
+            return false;
+        }
+        out.age(value, start, end);
+        return true;
+    }
+
+    /** "years old", "y/o", "y.o": extends the unit over its tail. */
+    private int unitTail(FoldedView v, int us, int ue) {
+        if (v.is(us, ue, "y") && (v.at(ue) == '/' || v.at(ue) == '.') && v.at(ue + 1) == 'o'
+                && !v.word(ue + 2)) {
+            return ue + 2;
+        }
+        if (vocab.years.contains(v.buf, us, ue)) {
+            int ts = v.nextTokenStart(ue);
+            if (ts >= 0 && ts - ue <= 2) {
+                int te = v.tokenEnd(ts);
+                if (vocab.old.contains(v.buf, ts, te)) {
+                    return te;
+                }
+            }
+        }
+        return ue;
+    }
+
+    private static boolean looksLikeMinutes(FoldedView v, int pos) {
+        int ts = v.nextTokenStart(pos);
+        if (ts < 0 || !v.digit(ts)) {
+            return false;
+        }
+        int te = v.digitsEnd(ts);
+        return te - ts == 2 && v.value(ts, te) <= 59 && !v.letter(te);
+    }
+
+    /**
+     * Tries a 4-digit year at {@code [ns, ne)} as a birth year: "(je suis) né en 2012", "born in 2012".
+     *
+     * @param eventYear the UTC year of the message's event time
+     */
+    boolean tryBirthYear(FoldedView v, int ns, int ne, int year, int eventYear, DefaultCueExtractor out) {
+        int age = eventYear - year;
+        if (age < MIN_AGE || age > MAX_AGE || v.word(ne)) {
+            return false;
+        }
+        int pe = v.prevTokenEnd(ns);
+        if (pe < 0) {
+            return false;
+        }
+        int ps = v.tokenStart(pe);
+        if (!vocab.bornPrep.contains(v.buf, ps, pe)) {
+            return false;
+        }
+        int be = v.prevTokenEnd(ps);
+        if (be < 0) {
+            return false;
+        }
+        int bs = v.tokenStart(be);
+        if (!vocab.born.contains(v.buf, bs, be)) {
+            return false;
+        }
+        int start = bs;
+        int se = v.prevTokenEnd(bs);
+        if (se >= 0) {
+            int ss = v.tokenStart(se);
+            if (vocab.bornSubject.contains(v.buf, ss, se)) {
+                if (v.is(ss, se, "was")) {
+                    // "I was born in": only the writer themself
+                    int ie = v.prevTokenEnd(ss);
+                    if (ie < 0 || !v.is(v.tokenStart(ie), ie, "i")) {
+                        return false;
+                    }
+                }
+                start = ss;
+            } else if (!vocab.opener.contains(v.buf, ss, se)) {
+                return false; // "il est né en 2012", "my son was born in"
+            }
+        }
+        out.age(age, start, ne);
+        return true;
+    }
+}

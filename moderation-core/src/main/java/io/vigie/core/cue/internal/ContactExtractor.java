@@ -1,0 +1,199 @@
+package io.vigie.core.cue.internal;
+
+import io.vigie.core.match.WordChars;
+
+/**
+ * E-mail addresses and {@code @handles} (runs only when the text has an '@'), and links (only when it has a
+ * '.' or ':'). Folding squashes repeated letters, so "https" and "www" arrive as "htps" and "w": both forms
+ * are accepted, and top-level domains are stored both ways. Every scan walks a bounded distance from an
+ * '@', '.' or "://", so the work is linear. Not thread-safe.
+ */
+final class ContactExtractor {
+
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_DOMAIN = 128;
+    private static final int MAX_URL = 512;
+
+    private final TokenTable tlds;
+    private final TokenTable slashTlds;
+    private final int cueEmail;
+    private final int cueHandle;
+    private final int cueLink;
+
+    ContactExtractor(TokenTable tlds, TokenTable slashTlds, int cueEmail, int cueHandle, int cueLink) {
+        this.tlds = tlds;
+        this.slashTlds = slashTlds;
+        this.cueEmail = cueEmail;
+        this.cueHandle = cueHandle;
+        this.cueLink = cueLink;
+    }
+
+    private static boolean localChar(char c) {
+        return WordChars.isWordChar(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
+    }
+
+    private static boolean domainChar(char c) {
+        return WordChars.isWordChar(c) || c == '.' || c == '-';
+    }
+
+    private static boolean handleChar(char c) {
+        return WordChars.isWordChar(c) || c == '_' || c == '.';
+    }
+
+    private static boolean urlChar(char c) {
+        return c > ' ' && c != '"' && c != '<' && c != '>' && c < 0x7f || c > 0x7f && !Character.isWhitespace(c);
+    }
+
+    void extractAt(FoldedView v, DefaultCueExtractor out) {
+        char[] b = v.buf;
+        int n = v.len;
+        for (int p = 0; p < n; p++) {
+            if (b[p] != '@') {
+                continue;
+            }
+            int ls = p;
+            int limit = Math.max(0, p - MAX_LOCAL);
+            while (ls > limit && localChar(b[ls - 1])) {
+                ls--;
+            }
+            v.count(p - ls + 1);
+            if (ls < p) {
+                int de = domainEnd(v, p + 1);
+                if (de > 0) {
+                    out.cue(cueEmail, ls, de);
+                    p = de - 1;
+                }
+                continue;
+            }
+            int he = p + 1;
+            int hl = Math.min(n, p + 1 + MAX_LOCAL);
+            while (he < hl && handleChar(b[he])) {
+                he++;
+            }
+            v.count(he - p);
+            while (he > p + 1 && b[he - 1] == '.') {
+                he--;
+            }
+            if (he - p - 1 >= 2) {
+                out.cue(cueHandle, p, he);
+                p = he - 1;
+            }
+        }
+    }
+
+    /** End of a domain "label(.label)+" with a known-looking last label starting at {@code s}, or -1. */
+    private int domainEnd(FoldedView v, int s) {
+        char[] b = v.buf;
+        int e = s;
+        int limit = Math.min(v.len, s + MAX_DOMAIN);
+        while (e < limit && domainChar(b[e])) {
+            e++;
+        }
+        v.count(e - s);
+        while (e > s && (b[e - 1] == '.' || b[e - 1] == '-')) {
+            e--;
+        }
+        int dot = -1;
+        for (int i = e - 1; i > s; i--) {
+            if (b[i] == '.') {
+                dot = i;
+                break;
+            }
+        }
+        if (dot < 0 || e - dot - 1 < 1) {
+            return -1;
+        }
+        for (int i = dot + 1; i < e; i++) {
+            if (!WordChars.isLetter(b[i])) {
+                return -1;
+            }
+        }
+        return e;
+    }
+
+    /** Links: "scheme:/..." (folded "://"), and "label.tld" with a known top-level domain. */
+    void extractLinks(FoldedView v, DefaultCueExtractor out) {
+        char[] b = v.buf;
+        int n = v.len;
+        int covered = 0;
+        for (int p = 0; p < n; p++) {
+            char c = b[p];
+            if (p < covered || (c != ':' && c != '.')) {
+                continue;
+            }
+            if (c == ':') {
+                // folding squashes "//" to "/": "https://x" arrives as "htps:/x"
+                if (p + 1 < n && b[p + 1] == '/') {
+                    int s = p;
+                    int limit = Math.max(0, p - 8);
+                    while (s > limit && WordChars.isLetter(b[s - 1])) {
+                        s--;
+                    }
+                    if (s < p && !v.word(s - 1)) {
+                        int body = p + 1;
+                        while (body < n && body < p + 3 && b[body] == '/') {
+                            body++;
+                        }
+                        int e = urlEnd(v, body);
+                        if (e > body) {
+                            out.cue(cueLink, s, e);
+                            covered = e;
+                        }
+                    }
+                }
+                continue;
+            }
+            // '.': a label before, a known top-level domain after
+            if (!v.word(p - 1) || !v.letter(p + 1)) {
+                continue;
+            }
+            int te = v.lettersEnd(p + 1);
+            if (v.word(te)) {
+                continue; // "1.5kg", "mdr.jsp123"
+            }
+            boolean slash = v.at(te) == '/';
+            if (!tlds.contains(b, p + 1, te) && !(slash && slashTlds.contains(b, p + 1, te))) {
+                continue;
+            }
+            // walk back over labels; an '@' means this was an e-mail domain or a handle
+            int s = p;
+            int limit = Math.max(0, p - MAX_DOMAIN);
+            boolean at = false;
+            while (s > limit) {
+                char d = b[s - 1];
+                if (d == '@') {
+                    at = true;
+                    break;
+                }
+                if (!domainChar(d) && d != '_') {
+                    break;
+                }
+                s--;
+            }
+            v.count(p - s + 1);
+            if (at) {
+                continue;
+            }
+            while (s < p && !WordChars.isWordChar(b[s])) {
+                s++;
+            }
+            int e = slash ? urlEnd(v, te) : te;
+            out.cue(cueLink, s, e);
+            covered = e;
+        }
+    }
+
+    private int urlEnd(FoldedView v, int s) {
+        int e = s;
+        int limit = Math.min(v.len, s + MAX_URL);
+        while (e < limit && urlChar(v.buf[e])) {
+            e++;
+        }
+        v.count(e - s);
+        while (e > s && (v.buf[e - 1] == '.' || v.buf[e - 1] == ',' || v.buf[e - 1] == '!'
+                || v.buf[e - 1] == '?' || v.buf[e - 1] == ')')) {
+            e--;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,173 @@
+package io.vigie.core.cue.internal;
+
+import io.vigie.core.contract.Attachment;
+import io.vigie.core.match.MatchSink;
+import io.vigie.core.normalize.NormalizedText;
+import io.vigie.core.normalize.TextNormalizer;
+import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.MessageCues;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The per-session extractor: normalize, one automaton pass, then the gated pattern extractors and the
+ * known-media lookups, all into one reused {@link CueHits}. Nothing is allocated per message once the
+ * scratch arrays have grown to the session's largest message. Not thread-safe.
+ */
+final class DefaultCueExtractor implements CueExtractor, MatchSink {
+
+    private static final int DIGIT = 1;
+    private static final int AT = 2;
+    private static final int DOT = 4;
+    private static final int[] KIND = new int[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            KIND[c] = DIGIT;
+        }
+        KIND['@'] = AT;
+        KIND['.'] = DOT;
+        KIND[':'] = DOT;
+    }
+
+    private final DefaultCueModel model;
+    private final TextNormalizer normalizer;
+    private final CueHits features;
+    private final FoldedView view = new FoldedView();
+    private final AgeExtractor ages;
+    private final NumberExtractor numbers;
+    private final ContactExtractor contacts;
+    private final long[] hash = new long[4];
+    private NormalizedText folded;
+    private int[] wordStart = new int[4];
+    private int[] wordEnd = new int[4];
+    private int[] wordValue = new int[4];
+    private int words;
+    private long errors;
+
+    DefaultCueExtractor(DefaultCueModel model, TextNormalizer normalizer) {
+        this.model = model;
+        this.normalizer = normalizer;
+        this.features = new CueHits(model.cues().size());
+        this.ages = new AgeExtractor(model.vocab);
+        this.numbers = new NumberExtractor(model.vocab, ages, model.cuePhone, model.cueTime, model.cueAddress,
+                model.cuePrice);
+        this.contacts = new ContactExtractor(model.tlds, model.slashTlds, model.cueEmail, model.cueHandle,
+                model.cueLink);
+    }
+
+    @Override
+    public MessageCues extract(CharSequence text, List<Attachment> attachments, long eventTimeMs) {
+        CharSequence raw = text == null ? "" : text;
+        features.reset(raw);
+        try {
+            run(raw, eventTimeMs);
+            if (attachments != null && !attachments.isEmpty()) {
+                media(attachments);
+            }
+        } catch (RuntimeException e) {
+            // the contract says extraction never throws: keep the cues found so far and count the failure
+            errors++;
+        }
+        features.finish();
+        return features;
+    }
+
+    private void run(CharSequence raw, long eventTimeMs) {
+        NormalizedText nt = normalizer.normalize(raw);
+        folded = nt;
+        char[] b = nt.chars();
+        int len = nt.length();
+        view.reset(b, len);
+        words = 0;
+        int kinds = model.automaton.scan(b, len, this, KIND);
+        view.count(len);
+        if ((kinds & DIGIT) != 0) {
+            numbers.extract(view, yearOf(eventTimeMs), this);
+        }
+        for (int w = 0; w < words; w++) {
+            ages.tryNumber(view, wordStart[w], wordEnd[w], wordValue[w], true, this);
+        }
+        if ((kinds & AT) != 0) {
+            contacts.extractAt(view, this);
+        }
+        if ((kinds & DOT) != 0) {
+            contacts.extractLinks(view, this);
+        }
+    }
+
+    @Override
+    public void onMatch(int payload, int start, int end) {
+        if (payload >= 0) {
+            cue(payload, start, end);
+            return;
+        }
+        if (words == wordStart.length) {
+            wordStart = Arrays.copyOf(wordStart, words * 2);
+            wordEnd = Arrays.copyOf(wordEnd, words * 2);
+            wordValue = Arrays.copyOf(wordValue, words * 2);
+        }
+        wordStart[words] = start;
+        wordEnd[words] = end;
+        wordValue[words++] = -payload - 1;
+    }
+
+    /** Reports a cue over the folded span {@code [start, end)}. */
+    void cue(int cue, int start, int end) {
+        features.fire(cue, folded.rawStart(start), folded.rawEnd(end));
+    }
+
+    /** Reports the writer's stated age over the folded span {@code [start, end)}. */
+    void age(int value, int start, int end) {
+        int rs = folded.rawStart(start);
+        int re = folded.rawEnd(end);
+        features.statedAge(value, rs, re);
+        features.fire(model.cueAgeStated, rs, re);
+        if (value < 18) {
+            features.fire(model.cueAgeMinor, rs, re);
+            features.fire(model.cueMinorContext, rs, re);
+        } else {
+            features.fire(model.cueAgeAdult, rs, re);
+        }
+    }
+
+    private void media(List<Attachment> attachments) {
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment a = attachments.get(i);
+            if (a == null) {
+                continue;
+            }
+            if (model.sha256 != null && Hex256.parse(a.sha256(), hash) && model.sha256.contains(hash)) {
+                features.fire(model.cueSha, -1, -1);
+            }
+            if (model.pdq != null && Hex256.parse(a.pdq(), hash) && model.pdq.nearest(hash) >= 0) {
+                features.fire(model.cuePdq, -1, -1);
+            }
+        }
+    }
+
+    /** Chars the pattern extractors touched on the last message (a linear-work check for tests). */
+    long lastWorkSteps() {
+        return view.steps();
+    }
+
+    /** Extractions that hit an internal error since this extractor was made (should stay 0). */
+    long errors() {
+        return errors;
+    }
+
+    /** The UTC calendar year of an epoch-millisecond instant, without allocating (civil-from-days). */
+    static int yearOf(long epochMs) {
+        long days = Math.floorDiv(epochMs, 86_400_000L);
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long month = mp < 10 ? mp + 3 : mp - 9;
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        return (int) year;
+    }
+}

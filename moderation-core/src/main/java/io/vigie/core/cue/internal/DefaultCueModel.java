@@ -1,0 +1,199 @@
+package io.vigie.core.cue.internal;
+
+import io.vigie.core.match.Boundary;
+import io.vigie.core.match.TermAutomaton;
+import io.vigie.core.normalize.NormalizedText;
+import io.vigie.core.normalize.TextNormalizer;
+import io.vigie.core.load.LoadError;
+import io.vigie.core.load.LoadException;
+import io.vigie.core.cue.CueRegistry;
+import io.vigie.core.cue.Cues;
+import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.CueModel;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The compiled signal model: cue table, lexicon automaton (with hidden number-word terms), the extractors'
+ * word lists and the known-media indexes. Immutable and thread-safe; each {@link #newExtractor()} gets its
+ * own normalizer and scratch.
+ */
+public final class DefaultCueModel implements CueModel {
+
+    /** Top-level domains a link may end with (squashed forms are added when folding changes them). */
+    private static final String[] TLDS = {"com", "fr", "net", "org", "io", "me", "ly", "co", "be", "ch", "ca",
+        "tv", "xyz", "info", "app", "link", "to", "uk", "de", "ru", "eu", "biz", "site", "online", "club",
+        "gl", "lu", "es", "it", "nl", "onion", "gg"};
+    /** Top-level domains that only count with a path ("discord.gg/x" folds to "discord.g/x"). */
+    private static final String[] SLASH_TLDS = {"gg", "g", "cc", "am", "fm", "im", "is", "ms", "sh", "su"};
+
+    final TermAutomaton automaton;
+    final Vocab vocab;
+    final TokenTable tlds;
+    final TokenTable slashTlds;
+    final Sha256Set sha256;
+    final PdqIndex pdq;
+    final int cueAgeStated;
+    final int cueAgeMinor;
+    final int cueAgeAdult;
+    final int cueMinorContext;
+    final int cuePhone;
+    final int cueEmail;
+    final int cueLink;
+    final int cueHandle;
+    final int cueTime;
+    final int cueAddress;
+    final int cuePrice;
+    final int cueSha;
+    final int cuePdq;
+    private final CueTable cues;
+    private final Supplier<TextNormalizer> normalizers;
+    private final String version;
+    private final int termCount;
+
+    /**
+     * Compiles a model.
+     *
+     * @param normalizers    a fresh normalizer per call (each extractor owns one), never null
+     * @param entries        every lexicon line, in file order
+     * @param hashes         known-media lists, may be null
+     * @param pdqThreshold   PDQ match threshold (Hamming distance)
+     * @param contentDigest  SHA-256 over the data files, for the version string
+     * @throws LoadException on terms that fold to nothing or repeat
+     */
+    DefaultCueModel(Supplier<TextNormalizer> normalizers, List<LexiconEntry> entries,
+                              HashListLoader hashes, int pdqThreshold, byte[] contentDigest) throws LoadException {
+        this.normalizers = normalizers;
+        TextNormalizer n = normalizers.get();
+        List<String> names = new ArrayList<>(List.of(Cues.builtIn()));
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            ids.put(names.get(i), i);
+        }
+        List<LoadError> errors = new ArrayList<>();
+        TermAutomaton.Builder ac = TermAutomaton.builder();
+        Map<String, LexiconEntry> seen = new LinkedHashMap<>();
+        int terms = 0;
+        for (LexiconEntry e : entries) {
+            String folded = fold(n, e.term());
+            if (folded.isEmpty()) {
+                errors.add(new LoadError(e.file(), e.line(), 1, "term '" + e.term() + "' folds to nothing",
+                        "a term needs at least one letter, digit or sign that folding keeps"));
+                continue;
+            }
+            Integer id = ids.get(e.cue());
+            if (id == null) {
+                id = names.size();
+                names.add(e.cue());
+                ids.put(e.cue(), id);
+            }
+            String key = folded + '\t' + e.cue() + '\t' + e.boundary();
+            LexiconEntry first = seen.putIfAbsent(key, e);
+            if (first != null) {
+                errors.add(new LoadError(e.file(), e.line(), 1, "duplicate term '" + e.term() + "' for "
+                        + e.cue() + " (folds like " + first.file() + ":" + first.line() + ")", "remove one"));
+                continue;
+            }
+            ac.add(folded, id, e.boundary());
+            terms++;
+        }
+        if (!errors.isEmpty()) {
+            throw new LoadException(errors);
+        }
+        Map<String, Integer> numberWords = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> w : Vocab.NUMBER_WORDS.entrySet()) {
+            String folded = fold(n, w.getKey());
+            if (!folded.isEmpty()) {
+                numberWords.putIfAbsent(folded, w.getValue());
+            }
+        }
+        for (Map.Entry<String, Integer> w : numberWords.entrySet()) {
+            ac.add(w.getKey(), -w.getValue() - 1, Boundary.WORD);
+        }
+        try {
+            this.automaton = ac.build();
+        } catch (IllegalArgumentException e) {
+            throw new LoadException(List.of(new LoadError("lexicons", 0, 0, e.getMessage(),
+                    "split the lexicon or drop rarely useful terms")));
+        }
+        this.termCount = terms;
+        this.cues = new CueTable(names);
+        this.vocab = new Vocab(n);
+        this.tlds = TokenTable.builder(n).add(TLDS).build();
+        this.slashTlds = TokenTable.builder(n).add(SLASH_TLDS).build();
+        this.sha256 = hashes == null || hashes.shaCount == 0 ? null : new Sha256Set(hashes.sha, hashes.shaCount);
+        this.pdq = hashes == null || hashes.pdqCount == 0 ? null
+                : new PdqIndex(hashes.pdq, hashes.pdqCount, pdqThreshold);
+        cueAgeStated = ids.get(Cues.AGE_STATED);
+        cueAgeMinor = ids.get(Cues.AGE_STATED_MINOR);
+        cueAgeAdult = ids.get(Cues.AGE_STATED_ADULT);
+        cueMinorContext = ids.get(Cues.AGE_MINOR_CONTEXT);
+        cuePhone = ids.get(Cues.CONTACT_PHONE);
+        cueEmail = ids.get(Cues.CONTACT_EMAIL);
+        cueLink = ids.get(Cues.CONTACT_LINK);
+        cueHandle = ids.get(Cues.CONTACT_HANDLE);
+        cueTime = ids.get(Cues.MEETING_TIME);
+        cueAddress = ids.get(Cues.MEETING_ADDRESS);
+        cuePrice = ids.get(Cues.MONEY_PRICE);
+        cueSha = ids.get(Cues.MEDIA_KNOWN_SHA256);
+        cuePdq = ids.get(Cues.MEDIA_KNOWN_PDQ);
+        String digest = HexFormat.of().formatHex(contentDigest, 0, 6);
+        int shaN = sha256 == null ? 0 : sha256.size();
+        int pdqN = pdq == null ? 0 : pdq.size();
+        this.version = "lexicon-" + terms + "t-" + digest
+                + (shaN + pdqN > 0 ? "+media-" + shaN + "s" + pdqN + "p" : "");
+    }
+
+    /** Folds a data term through the model's normalizer, trimming surrounding spaces. */
+    static String fold(TextNormalizer n, String term) {
+        NormalizedText t = n.normalize(term);
+        return new String(t.chars(), 0, t.length()).strip();
+    }
+
+    /** SHA-256 of the given texts, for version strings. */
+    static byte[] digest(List<String> contents) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String c : contents) {
+                md.update(c.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    @Override
+    public CueRegistry cues() {
+        return cues;
+    }
+
+    @Override
+    public CueExtractor newExtractor() {
+        return new DefaultCueExtractor(this, normalizers.get());
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    /** Number of lexicon terms compiled (without the hidden number words). */
+    public int termCount() {
+        return termCount;
+    }
+
+    @Override
+    public String toString() {
+        return "CueModel[" + version + ", cues=" + cues.size() + ", " + automaton + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package io.vigie.core.rule;
+
+import io.vigie.core.ModerationSession;
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.Stage;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a rule may know besides the message itself: who writes to whom, their ages, how old the sender's
+ * account is, what the conversation already showed. Built by {@link ModerationSession#assess} from the
+ * stored states; the {@code score} command and benchmarks build it directly.
+ *
+ * @param sender               the sender's age view, never null
+ * @param recipients           the recipients' age views, empty in a public room
+ * @param senderAccountAgeMs   age of the sender's account at sentAt in ms; -1 when unknown
+ * @param stagesSeen           grooming stages the conversation reached before this message
+ * @param conversationMessages messages seen in the conversation before this one
+ */
+public record ScoringContext(Alert.PersonAge sender, List<Alert.PersonAge> recipients, long senderAccountAgeMs,
+                             Set<Stage> stagesSeen, int conversationMessages) {
+
+    private static final Alert.PersonAge UNKNOWN = new Alert.PersonAge(null, null, null, false);
+
+    public ScoringContext {
+        sender = sender == null ? UNKNOWN : sender;
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        stagesSeen = stagesSeen == null ? Set.of() : Set.copyOf(stagesSeen);
+    }
+
+    /** No context at all: a message alone. */
+    public static ScoringContext none() {
+        return new ScoringContext(UNKNOWN, List.of(), -1, Set.of(), 0);
+    }
+
+    /** True when any recipient is likely a minor. */
+    public boolean recipientLikelyMinor() {
+        for (Alert.PersonAge r : recipients) {
+            if (r.likelyMinor()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,234 @@
+package io.vigie.core.rule;
+
+import io.vigie.core.load.LoadError;
+import io.vigie.core.load.LoadException;
+import io.vigie.core.cue.CueModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RulePackLoaderTest {
+
+    private static final String GOOD = """
+            rules:
+              - id: test.secrecy
+                description: secrecy
+                categories: [CHILD_GROOMING]
+                score: 20
+                when:
+                  all: [groom.secrecy]
+                examples:
+                  fire: ["dis rien à tes parents"]
+                  pass: ["bonjour"]
+            """;
+
+    private final CueModel model = new FakeCueModel();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldLoadAValidPackAndNameItsVersionAfterTheFolder() throws Exception {
+        // given
+        write("a.yaml", GOOD);
+
+        // when
+        RulePack pack = RulePackLoader.load(dir, model);
+
+        // then
+        assertEquals(List.of("test.secrecy"), pack.ruleIds());
+        assertTrue(pack.version().startsWith(dir.getFileName() + "@"), pack.version());
+        assertEquals(dir.getFileName().toString().length() + 13, pack.version().length());
+    }
+
+    @Test
+    void shouldChangeVersionWhenContentChanges() throws Exception {
+        // given
+        write("a.yaml", GOOD);
+        String before = RulePackLoader.load(dir, model).version();
+
+        // when
+        write("a.yaml", GOOD.replace("score: 20", "score: 25"));
+        String after = RulePackLoader.load(dir, model).version();
+
+        // then
+        assertNotEquals(before, after);
+        assertEquals(after, RulePackLoader.load(dir, model).version());
+    }
+
+    @Test
+    void shouldSuggestTheKeyWhenAKeyIsMisspelled() throws Exception {
+        // given
+        write("a.yaml", GOOD.replace("score: 20", "scroe: 20"));
+
+        // when
+        LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        LoadError unknown = find(e, "unknown key 'scroe'");
+        assertEquals(5, unknown.line());
+        assertEquals(5, unknown.column());
+        assertEquals("did you mean 'score'?", unknown.hint());
+        assertTrue(unknown.toString().endsWith("a.yaml:5:5: unknown key 'scroe' (hint: did you mean 'score'?)"),
+                unknown.toString());
+        find(e, "missing key 'score'");
+    }
+
+    @Test
+    void shouldCollectEveryErrorOfEveryFileAtOnce() throws Exception {
+        // given
+        write("a.yaml", """
+                rules:
+                  - id: bad.cue
+                    description: unknown cue and category
+                    categories: [CHILD_GROMING]
+                    score: 120
+                    stage: SECRET
+                    when:
+                      all: [groom.secrecyy]
+                  - description: no id
+                    categories: [THREAT]
+                    score: 10
+                    when:
+                      any: [threat.violence]
+                  - id: bad.regex
+                    categories: [THREAT]
+                    score: 10
+                    when:
+                      any: [threat.violence]
+                      regex: '(unclosed'
+                """);
+        write("b.yaml", GOOD);
+        write("c.yaml", GOOD);
+
+        // when
+        LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        assertEquals("did you mean 'CHILD_GROOMING'?", find(e, "unknown category 'CHILD_GROMING'").hint());
+        assertEquals(4, find(e, "unknown category").line());
+        assertEquals("did you mean 'groom.secrecy'?", find(e, "unknown cue 'groom.secrecyy'").hint());
+        assertEquals(8, find(e, "unknown cue").line());
+        assertEquals("did you mean 'SECRECY'?", find(e, "unknown stage 'SECRET'").hint());
+        assertEquals(5, find(e, "score 120 is out of range").line());
+        assertEquals(9, find(e, "missing key 'id'").line());
+        assertEquals(14, find(e, "missing key 'description'").line());
+        assertEquals(19, find(e, "bad regex").line());
+        LoadError dup = find(e, "duplicate rule id 'test.secrecy'");
+        assertTrue(dup.file().endsWith("c.yaml") && dup.hint().contains("b.yaml:2"), dup.toString());
+        assertTrue(e.errors().size() >= 8, e.errors().toString());
+    }
+
+    @Test
+    void shouldReportYamlSyntaxErrorsWithTheirLine() throws Exception {
+        // given
+        write("a.yaml", "rules:\n  - id: x.y\n    description: [unclosed\n");
+
+        // when
+        LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        LoadError err = find(e, "YAML syntax error");
+        assertTrue(err.line() >= 3, err.toString());
+    }
+
+    @Test
+    void shouldRefuseAFileOverTheSizeLimit() throws Exception {
+        // given
+        write("a.yaml", GOOD);
+        write("big.yaml", "# " + "x".repeat(2 << 20) + "\n" + GOOD);
+
+        // when
+        LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        assertTrue(find(e, "over the limit").file().endsWith("big.yaml"));
+    }
+
+    @Test
+    void shouldRefuseRulesWithoutCuesAndEvidenceOutsideTheirCues() throws Exception {
+        // given
+        write("a.yaml", """
+                rules:
+                  - id: ctx.only
+                    description: context alone
+                    categories: [CHILD_GROOMING]
+                    score: 10
+                    when:
+                      recipientLikelyMinor: true
+                  - id: ev.outside
+                    description: evidence outside cues
+                    categories: [THREAT]
+                    score: 10
+                    evidence: groom.secrecy
+                    when:
+                      any: [threat.violence]
+                """);
+
+        // when
+        LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        find(e, "at least one cue");
+        find(e, "evidence cue 'groom.secrecy' is not among");
+    }
+
+    @Test
+    void shouldRefuseAMissingOrEmptyFolder() throws Exception {
+        // given
+        Path missing = dir.resolve("nope");
+
+        // when / then
+        assertThrows(LoadException.class, () -> RulePackLoader.load(missing, model));
+        LoadException empty = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+        find(empty, "no rule file");
+    }
+
+    @Test
+    void shouldRejectRegexWithUpperCaseBecauseItRunsOnFoldedText() throws Exception {
+        // given
+        write("a.yaml", GOOD.replace("all: [groom.secrecy]", "all: [groom.secrecy]\n      regex: 'Parents'"));
+
+        // when
+        LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        assertTrue(find(e, "upper case").hint().contains("'parents'"));
+    }
+
+    @Test
+    void shouldReportExamplesThatMisbehaveWithTheirLine() throws Exception {
+        // given a fire example that cannot fire and a pass example that does
+        write("a.yaml", GOOD.replace("fire: [\"dis rien à tes parents\"]", "fire: [\"bonjour\"]")
+                .replace("pass: [\"bonjour\"]", "pass: [\"notre secret\"]"));
+
+        // when
+        RuleTester.Report report = RuleTester.test(dir, model);
+
+        // then
+        assertEquals(2, report.failures().size());
+        assertEquals(9, report.failures().get(0).line());
+        assertTrue(report.failures().get(0).expectFire());
+        assertTrue(report.describe().endsWith("1 rules, 2 examples, 2 failed\n"), report.describe());
+        assertTrue(report.describe().contains("a.yaml:10: rule 'test.secrecy' should not fire on \"notre secret\""),
+                report.describe());
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    private static LoadError find(LoadException e, String reasonPart) {
+        return e.errors().stream().filter(r -> r.reason().contains(reasonPart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no error containing '" + reasonPart + "' in " + e.errors()));
+    }
+}
