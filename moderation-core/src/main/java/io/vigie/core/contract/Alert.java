@@ -10,8 +10,9 @@ import java.util.Objects;
  * trajectory and the rules version.
  *
  * <p>Fields beyond the contract: {@code kind} (what raised it), {@code errors} (problems met while scoring, an
- * audit trail; usually empty), {@code prevHash}/{@code hash} (integrity chain, filled by the stream app; null
- * elsewhere).
+ * audit trail; usually empty), {@code context} (the conversation's recent messages before this one, oldest first,
+ * kept only for conversations that carry risk; empty otherwise), {@code prevHash}/{@code hash} (integrity chain,
+ * filled by the stream app; null elsewhere).
  *
  * @param alertId deterministic for the same input (derived from messageId and kind), so replays and
  *                exactly-once retries produce the same id
@@ -21,7 +22,7 @@ public record Alert(String alertId, String messageId, String conversationId, Str
                     List<String> recipientIds, Instant sentAt, Instant detectedAt, Severity severity, Action action,
                     int score, List<Category> categories, List<Signal> signals, AgeInfo age,
                     ConversationInfo conversation, String rulesVersion, String text, Kind kind,
-                    List<String> errors, String prevHash, String hash) {
+                    List<String> errors, List<ContextMessage> context, String prevHash, String hash) {
 
     public Alert {
         Objects.requireNonNull(alertId, "alertId must not be null");
@@ -31,6 +32,7 @@ public record Alert(String alertId, String messageId, String conversationId, Str
         categories = categories == null ? List.of() : List.copyOf(categories);
         signals = signals == null ? List.of() : List.copyOf(signals);
         errors = errors == null ? List.of() : List.copyOf(errors);
+        context = context == null ? List.of() : List.copyOf(context);
     }
 
     /** What raised the alert. */
@@ -53,7 +55,31 @@ public record Alert(String alertId, String messageId, String conversationId, Str
      * @param start UTF-16 offset into the original text, inclusive; -1 when the evidence is not in the text
      * @param end   UTF-16 offset, exclusive; -1 likewise
      */
-    public record Signal(String ruleId, Category category, int score, String evidence, int start, int end) {
+    public record Signal(String ruleId, Category category, int score, String evidence, int start, int end,
+                         String messageId) {
+
+        /** Evidence found in the alerted message itself. */
+        public Signal(String ruleId, Category category, int score, String evidence, int start, int end) {
+            this(ruleId, category, score, evidence, start, end, null);
+        }
+
+        /** A copy that names the message the evidence was found in. */
+        public Signal withMessageId(String messageId) {
+            return new Signal(ruleId, category, score, evidence, start, end, messageId);
+        }
+    }
+
+    /**
+     * One earlier message of the conversation, shown to a reviewer as the lead-up to the alert.
+     *
+     * @param text    the message text as sent (evidence spans index it)
+     * @param signals what the rules found in that message, each with its span; may be empty
+     */
+    public record ContextMessage(String messageId, String senderId, Instant sentAt, String text,
+                                 List<Signal> signals) {
+        public ContextMessage {
+            signals = signals == null ? List.of() : List.copyOf(signals);
+        }
     }
 
     /** Ages known of the people in the conversation. */
@@ -90,14 +116,21 @@ public record Alert(String alertId, String messageId, String conversationId, Str
     /** A copy with the integrity chain fields set. */
     public Alert withChain(String prevHash, String hash) {
         return new Alert(alertId, messageId, conversationId, senderId, recipientIds, sentAt, detectedAt, severity,
-                action, score, categories, signals, age, conversation, rulesVersion, text, kind, errors, prevHash,
-                hash);
+                action, score, categories, signals, age, conversation, rulesVersion, text, kind, errors, context,
+                prevHash, hash);
+    }
+
+    /** A copy with the conversation's lead-up attached. */
+    public Alert withContext(List<ContextMessage> context) {
+        return new Alert(alertId, messageId, conversationId, senderId, recipientIds, sentAt, detectedAt, severity,
+                action, score, categories, signals, age, conversation, rulesVersion, text, kind, errors, context,
+                prevHash, hash);
     }
 
     /** A copy with another detection time (live runs stamp the wall clock; replay keeps event time). */
     public Alert withDetectedAt(Instant detectedAt) {
         return new Alert(alertId, messageId, conversationId, senderId, recipientIds, sentAt, detectedAt, severity,
-                action, score, categories, signals, age, conversation, rulesVersion, text, kind, errors, prevHash,
-                hash);
+                action, score, categories, signals, age, conversation, rulesVersion, text, kind, errors, context,
+                prevHash, hash);
     }
 }
