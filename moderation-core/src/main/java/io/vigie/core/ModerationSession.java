@@ -310,7 +310,7 @@ public final class ModerationSession {
                     message.senderId(), message.recipientIds(), at, at, severity, action == null ? Action.REVIEW
                     : action, score, List.copyOf(messageCategories), all, new Alert.AgeInfo(senderAge, recipientAges),
                     new Alert.ConversationInfo(messages, riskNow, stageList), engine.rulesVersion(),
-                    message.text(), kind, List.copyOf(errors), null, null, null);
+                    message.text(), kind, List.copyOf(errors), null, message.roomId(), null, user.deviceId(), null, null);
         }
 
         // 6. enforcement, with a statement of reasons

@@ -90,7 +90,8 @@ public final class DeviceAssessor {
             alert = new Alert(AlertIds.of(message.messageId(), Alert.Kind.BAN_EVASION), message.messageId(),
                     message.conversationId(), userId, message.recipientIds(), at, at, Severity.HIGH, Action.BLOCK,
                     score, List.of(), List.of(signal), new Alert.AgeInfo(Ages.of(null, user), List.of()), null,
-                    rulesVersion, null, Alert.Kind.BAN_EVASION, List.of(), null, null, null);
+                    rulesVersion, null, Alert.Kind.BAN_EVASION, List.of(), null, message.roomId(), null, user.deviceId(),
+                    null, null);
             actions = List.of(Statements.command(policy, userId, Action.BLOCK, alert.alertId(), message.messageId(),
                     List.of(), List.of(BAN_EVASION_RULE), List.of(FACT_DEVICE_BANNED,
                             "the account first appeared on this device after that ban")));

@@ -205,7 +205,7 @@ public final class SenderAssessor {
                 Ages.recipients(m.recipientIds(), recips, policy.maxParticipants()));
         return new Alert(AlertIds.of(m.messageId(), kind), m.messageId(), m.conversationId(), m.senderId(),
                 m.recipientIds(), m.sentAt(), m.sentAt(), severity, action, score, categories, List.of(signal), age,
-                null, rulesVersion, null, kind, List.of(), null, null, null);
+                null, rulesVersion, null, kind, List.of(), null, m.roomId(), null, user.deviceId(), null, null);
     }
 
     private static long hours(long ms) {

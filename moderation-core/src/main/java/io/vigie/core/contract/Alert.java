@@ -11,8 +11,10 @@ import java.util.Objects;
  *
  * <p>Fields beyond the contract: {@code kind} (what raised it), {@code errors} (problems met while scoring, an
  * audit trail; usually empty), {@code context} (the conversation's recent messages before this one, oldest first,
- * kept only for conversations that carry risk; empty otherwise), {@code prevHash}/{@code hash} (integrity chain,
- * filled by the stream app; null elsewhere).
+ * kept only for conversations that carry risk; empty otherwise), {@code roomId} (the public room, null in a private
+ * conversation), {@code language} ("fr", "en" or null: the engine's guess from the conversation's words),
+ * {@code deviceId} (the sender's device when known), {@code prevHash}/{@code hash} (integrity chain, filled by the
+ * stream app; null elsewhere).
  *
  * @param alertId deterministic for the same input (derived from messageId and kind), so replays and
  *                exactly-once retries produce the same id
@@ -22,7 +24,8 @@ public record Alert(String alertId, String messageId, String conversationId, Str
                     List<String> recipientIds, Instant sentAt, Instant detectedAt, Severity severity, Action action,
                     int score, List<Category> categories, List<Signal> signals, AgeInfo age,
                     ConversationInfo conversation, String rulesVersion, String text, Kind kind,
-                    List<String> errors, List<ContextMessage> context, String prevHash, String hash) {
+                    List<String> errors, List<ContextMessage> context, String roomId, String language,
+                    String deviceId, String prevHash, String hash) {
 
     public Alert {
         Objects.requireNonNull(alertId, "alertId must not be null");
@@ -117,20 +120,20 @@ public record Alert(String alertId, String messageId, String conversationId, Str
     public Alert withChain(String prevHash, String hash) {
         return new Alert(alertId, messageId, conversationId, senderId, recipientIds, sentAt, detectedAt, severity,
                 action, score, categories, signals, age, conversation, rulesVersion, text, kind, errors, context,
-                prevHash, hash);
+                roomId, language, deviceId, prevHash, hash);
     }
 
     /** A copy with the conversation's lead-up attached. */
     public Alert withContext(List<ContextMessage> context) {
         return new Alert(alertId, messageId, conversationId, senderId, recipientIds, sentAt, detectedAt, severity,
                 action, score, categories, signals, age, conversation, rulesVersion, text, kind, errors, context,
-                prevHash, hash);
+                roomId, language, deviceId, prevHash, hash);
     }
 
     /** A copy with another detection time (live runs stamp the wall clock; replay keeps event time). */
     public Alert withDetectedAt(Instant detectedAt) {
         return new Alert(alertId, messageId, conversationId, senderId, recipientIds, sentAt, detectedAt, severity,
                 action, score, categories, signals, age, conversation, rulesVersion, text, kind, errors, context,
-                prevHash, hash);
+                roomId, language, deviceId, prevHash, hash);
     }
 }

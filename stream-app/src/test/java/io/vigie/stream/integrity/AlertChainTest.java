@@ -434,6 +434,6 @@ class AlertChainTest {
                 new Alert.AgeInfo(new Alert.PersonAge(null, 34, null, false),
                         List.of(new Alert.PersonAge("u-2", 18, 13, true))),
                 new Alert.ConversationInfo(12, 91, List.of(Stage.TRUST, Stage.SECRECY)),
-                "rules-1", text, Alert.Kind.MESSAGE, List.of(), null, null, null);
+                "rules-1", text, Alert.Kind.MESSAGE, List.of(), null, null, null, null, null, null);
     }
 }

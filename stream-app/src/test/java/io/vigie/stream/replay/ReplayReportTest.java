@@ -102,6 +102,6 @@ class ReplayReportTest {
                                Severity severity) {
         Instant at = T0.plusSeconds(minute * 60L);
         return new Alert(id, "m-" + id, "c-" + id, "u-1", List.of("u-2"), at, at, severity, Action.REVIEW, 75,
-                categories, List.of(), null, null, "test", null, kind, List.of(), null, null, null);
+                categories, List.of(), null, null, "test", null, kind, List.of(), null, null, null, null, null, null);
     }
 }

@@ -107,7 +107,7 @@ class JsonSerdeTest {
                         List.of(new Alert.PersonAge("u-2", 18, 13, true))),
                 new Alert.ConversationInfo(12, 91, List.of(Stage.TRUST)), "pack@abc", "text", Alert.Kind.MESSAGE,
                 List.of(), List.of(new Alert.ContextMessage("m-6", "u-2", T, "jsuis en 5e",
-                        List.of(new Alert.Signal("age.stated", null, 0, "en 5e", 6, 11, "m-6")))), "p", "h");
+                        List.of(new Alert.Signal("age.stated", null, 0, "en 5e", 6, 11, "m-6")))), null, null, null, "p", "h");
         assertEquals(a, roundTrip(a, Alert.class));
         ActionCommand c = new ActionCommand("u-1", Action.HOLD, "a-1", "m-7", null, "grooming",
                 new ActionCommand.StatementOfReasons(true, List.of(Category.CHILD_GROOMING), List.of("r"),
