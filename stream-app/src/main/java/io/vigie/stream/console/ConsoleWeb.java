@@ -136,6 +136,8 @@ final class ConsoleWeb implements AutoCloseable {
             c.routes.exception(Exception.class, (e, ctx) -> {
                 ConsoleLog.LOG.error("Request {} {} failed: {}", ctx.method(), shape(ctx.path()),
                         e.getClass().getSimpleName());
+                // the stack only on request: an exception's message may quote alert content
+                ConsoleLog.LOG.debug("Stack of the failed request", e);
                 message(ctx, 500, "Something went wrong", "The request failed; nothing was recorded.");
             });
         });
@@ -163,7 +165,8 @@ final class ConsoleWeb implements AutoCloseable {
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer Chrome sends "Origin: null" on form posts, which the origin check refuses
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         String path = ctx.path();
         if (OPEN_PATHS.contains(path) || path.startsWith("/static/")) {
@@ -338,7 +341,7 @@ final class ConsoleWeb implements AutoCloseable {
     }
 
     private void queueRows(Context ctx) {
-        render(ctx, 200, "queue-rows.jte", queueModel(ctx));
+        render(ctx, 200, "queue_rows.jte", queueModel(ctx));
     }
 
     private Pages.QueuePage queueModel(Context ctx) {
@@ -371,7 +374,7 @@ final class ConsoleWeb implements AutoCloseable {
                 language == null ? "" : language, filter.scope().name().toLowerCase(Locale.ROOT), minor, query);
         return new Pages.QueuePage(viewer, ready.getAsBoolean(), form, rows, summary.open(), byCategory,
                 severityLines(summary), Arrays.stream(Category.values()).map(Category::value).toList(),
-                Arrays.stream(Severity.values()).map(Severity::value).toList(), FLASH.get(ctx.queryParam("msg")));
+                Arrays.stream(Severity.values()).map(Severity::value).toList(), flash(ctx));
     }
 
     private static List<Pages.SeverityLine> severityLines(ReviewQueue.Summary summary) {
@@ -399,7 +402,7 @@ final class ConsoleWeb implements AutoCloseable {
         }
         boolean revealed = "1".equals(ctx.queryParam("revealed"));
         audit(viewer, AuditEvent.Type.VIEW, id, null);
-        render(ctx, 200, "alert.jte", alertModel(viewer, r.get(), revealed, FLASH.get(ctx.queryParam("msg")), null));
+        render(ctx, 200, "alert.jte", alertModel(viewer, r.get(), revealed, flash(ctx), null));
     }
 
     private Pages.AlertPage alertModel(Pages.Viewer viewer, ReviewQueue.Reviewed r, boolean revealed, String flash,
@@ -725,6 +728,12 @@ final class ConsoleWeb implements AutoCloseable {
         } catch (Publisher.PublishException e) {
             ConsoleLog.LOG.error("Audit line {} not written: {}", type, e.getMessage());
         }
+    }
+
+    /** The message of a redirect's {@code msg} code; null for none or an unknown code. */
+    private static String flash(Context ctx) {
+        String code = ctx.queryParam("msg");
+        return code == null ? null : FLASH.get(code);
     }
 
     /** A path as logged: alert ids replaced, so that a log line names the kind of request only. */
