@@ -341,7 +341,7 @@ class ConsoleBrowserIT {
         assertTrue(lead.get(0).findElements(By.cssSelector("mark.evidence")).isEmpty(), "nothing found in m1");
         assertEquals("viens seul", lead.get(1).findElement(By.cssSelector("mark.evidence"))
                 .getAttribute("textContent"));
-        assertEquals("ambush.alone", lead.get(1).findElement(By.cssSelector("mark.evidence")).getAttribute("title"));
+        assertEquals("ambush.come_alone", lead.get(1).findElement(By.cssSelector("mark.evidence")).getAttribute("title"));
         assertEquals("parking derriere la gare", lead.get(2).findElement(By.cssSelector("mark.evidence"))
                 .getAttribute("textContent"));
         assertEquals("room " + prefix + "-lobby", alice.findElement(By.id("alert-scope")).getText());
@@ -490,15 +490,15 @@ class ConsoleBrowserIT {
                 new Alert.ContextMessage(id + "-m1", prefix + "-lure", at.minusSeconds(180), "salut, t'es dispo ce soir ?",
                         List.of()),
                 new Alert.ContextMessage(id + "-m2", prefix + "-lure", at.minusSeconds(120), "viens seul, personne doit savoir",
-                        List.of(new Alert.Signal("ambush.alone", Category.AMBUSH, 20, "viens seul", 0, 10, id + "-m2"))),
+                        List.of(new Alert.Signal("ambush.come_alone", Category.AMBUSH, 20, "viens seul", 0, 10, id + "-m2"))),
                 new Alert.ContextMessage(id + "-m3", prefix + "-lure", at.minusSeconds(60),
                         "rdv au parking derriere la gare",
-                        List.of(new Alert.Signal("ambush.lonely_place", Category.AMBUSH, 20,
+                        List.of(new Alert.Signal("ambush.alone_place", Category.AMBUSH, 20,
                                 "parking derriere la gare", 7, 31, id + "-m3"))));
         return new Alert(id, id + "-m4", conv, prefix + "-lure", List.of(), at.minusSeconds(1), at, Severity.HIGH,
                 Action.REVIEW, 65, List.of(Category.AMBUSH),
                 List.of(new Alert.Signal("ambush.group", Category.AMBUSH, 25, "on sera plusieurs", 0, 17),
-                        new Alert.Signal("ambush.alone", Category.AMBUSH, 20, "viens seul", 0, 10, id + "-m2")),
+                        new Alert.Signal("ambush.come_alone", Category.AMBUSH, 20, "viens seul", 0, 10, id + "-m2")),
                 new Alert.AgeInfo(new Alert.PersonAge(null, 22, null, false), List.of()),
                 new Alert.ConversationInfo(4, 65, List.of(Stage.MEETING)), "default@it", text, Alert.Kind.MESSAGE,
                 List.of(), context, prefix + "-lobby", "en", prefix + "-lure-device", null, null);

@@ -257,7 +257,7 @@ class ConsoleWebTest {
         int first = page.indexOf("data-message-id=\"m-ctx-1\"");
         int second = page.indexOf("data-message-id=\"m-ctx-2\"");
         assertTrue(first > 0 && second > first, "lead-up oldest first");
-        assertTrue(page.contains("<mark class=\"evidence\" title=\"ambush.alone\">viens seul</mark>"), page);
+        assertTrue(page.contains("<mark class=\"evidence\" title=\"ambush.come_alone\">viens seul</mark>"), page);
         assertTrue(page.contains("room room-lobby"));
         assertTrue(publisher.auditTypes().contains(AuditEvent.Type.VIEW));
 
@@ -324,7 +324,7 @@ class ConsoleWebTest {
         List<Alert.ContextMessage> context = new ArrayList<>();
         context.add(new Alert.ContextMessage("m-ctx-2", "u-troll", a.sentAt().minusSeconds(30),
                 "viens seul ce soir au parking",
-                List.of(new Alert.Signal("ambush.alone", Category.AMBUSH, 20, "viens seul", 0, 10, "m-ctx-2"))));
+                List.of(new Alert.Signal("ambush.come_alone", Category.AMBUSH, 20, "viens seul", 0, 10, "m-ctx-2"))));
         context.add(new Alert.ContextMessage("m-ctx-1", "u-other", a.sentAt().minusSeconds(60), "salut tout le monde",
                 List.of()));
         return a.withContext(context);
