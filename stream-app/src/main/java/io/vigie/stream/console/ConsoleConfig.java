@@ -112,12 +112,22 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String LOGIN_LOCKOUT_MS = "moderation.console.login.lockout.ms";
     private static final String LOGIN_LOCKOUT_MS_DOC = "Lockout period of repeated failed sign-ins.";
 
-    private static final ConfigDef.Validator TOPIC_NAME = (name, value) -> {
-        String s = (String) value;
-        if (s == null || !s.matches("[a-zA-Z0-9._-]{1,249}")) {
-            throw new ConfigException(name, value, "a topic name is 1 to 249 of [a-zA-Z0-9._-]");
+    private static final ConfigDef.Validator TOPIC_NAME = new TopicName();
+
+    private static final class TopicName implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = (String) value;
+            if (s == null || !s.matches("[a-zA-Z0-9._-]{1,249}")) {
+                throw new ConfigException(name, value, "a topic name is 1 to 249 of [a-zA-Z0-9._-]");
+            }
         }
-    };
+
+        @Override
+        public String toString() {
+            return "topic name";
+        }
+    }
 
     /** The definition: the single source of the settings table in docs/console.md. */
     public static final ConfigDef CONFIG = new ConfigDef()
