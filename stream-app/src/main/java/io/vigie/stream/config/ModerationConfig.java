@@ -200,7 +200,8 @@ public final class ModerationConfig extends AbstractConfig {
     public static final String CLOCK_WALL = "wall";
     public static final String CLOCK_EVENT = "event";
 
-    private static final ConfigDef.Validator TOPIC_NAME = new TopicName();
+    /** Validates a Kafka topic name (also used by the review console's settings). */
+    public static final ConfigDef.Validator TOPIC_NAME = new TopicName();
 
     private static final class TopicName implements ConfigDef.Validator {
         @Override

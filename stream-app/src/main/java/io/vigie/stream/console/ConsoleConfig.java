@@ -14,17 +14,11 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -112,22 +106,7 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String LOGIN_LOCKOUT_MS = "moderation.console.login.lockout.ms";
     private static final String LOGIN_LOCKOUT_MS_DOC = "Lockout period of repeated failed sign-ins.";
 
-    private static final ConfigDef.Validator TOPIC_NAME = new TopicName();
-
-    private static final class TopicName implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String s = (String) value;
-            if (s == null || !s.matches("[a-zA-Z0-9._-]{1,249}")) {
-                throw new ConfigException(name, value, "a topic name is 1 to 249 of [a-zA-Z0-9._-]");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "topic name";
-        }
-    }
+    private static final ConfigDef.Validator TOPIC_NAME = ModerationConfig.TOPIC_NAME;
 
     /** The definition: the single source of the settings table in docs/console.md. */
     public static final ConfigDef CONFIG = new ConfigDef()
@@ -206,36 +185,8 @@ public final class ConsoleConfig extends AbstractConfig {
     public static ConsoleConfig load(Path file, Map<String, String> env, Map<String, String> flags)
             throws ConfigLoader.ConfigProblems {
         List<String> problems = new ArrayList<>();
-        Map<String, String> merged = new LinkedHashMap<>();
-        if (file != null) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                Properties props = new Properties();
-                props.load(r);
-                props.stringPropertyNames().forEach(k -> merged.put(k.trim(), props.getProperty(k).trim()));
-            } catch (IOException | IllegalArgumentException e) {
-                problems.add("cannot read config file " + file + ": " + e.getMessage());
-            }
-        }
-        merged.putAll(ConfigLoader.fromEnv(env));
-        flags.forEach((k, v) -> {
-            if (v != null) {
-                merged.put(k, v);
-            }
-        });
-        for (ConfigDef.ConfigKey key : CONFIG.configKeys().values()) {
-            if (!merged.containsKey(key.name)) {
-                continue;
-            }
-            try {
-                Object value = ConfigDef.parseType(key.name, merged.get(key.name), key.type);
-                if (key.validator != null) {
-                    key.validator.ensureValid(key.name, value);
-                }
-            } catch (ConfigException e) {
-                problems.add(key.type == Type.PASSWORD ? "Invalid value [hidden] for configuration " + key.name
-                        : e.getMessage());
-            }
-        }
+        Map<String, String> merged = ConfigLoader.merge(file, env, flags, problems);
+        ConfigLoader.check(CONFIG, merged, problems);
         if (!problems.isEmpty()) {
             throw new ConfigLoader.ConfigProblems(problems);
         }

@@ -232,7 +232,7 @@ final class TopicFeed implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         } catch (RuntimeException e) {
             ConsoleLog.LOG.warn("Closing the console's consumer: {}", e.getClass().getSimpleName());
         }
