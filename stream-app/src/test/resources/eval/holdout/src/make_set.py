@@ -427,39 +427,67 @@ def counts(labels):
     return per_cat, per_lang, table
 
 
-def write(name, records, labels):
-    with open(os.path.join(OUT, f'{name}.jsonl'), 'w', encoding='utf-8') as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False, separators=(',', ':')) + '\n')
-    with open(os.path.join(OUT, f'{name}-labels.json'), 'w', encoding='utf-8') as f:
-        json.dump(labels, f, ensure_ascii=False, indent=1, sort_keys=True)
-        f.write('\n')
+def render(records, labels):
+    jsonl = ''.join(json.dumps(r, ensure_ascii=False, separators=(',', ':')) + '\n' for r in records)
+    return jsonl, json.dumps(labels, ensure_ascii=False, indent=1, sort_keys=True) + '\n'
+
+
+def paths(name):
+    return os.path.join(OUT, f'{name}.jsonl'), os.path.join(OUT, f'{name}-labels.json')
+
+
+def load(name):
+    """Reads one set back from disk, as a consumer of the files would."""
+    data_path, label_path = paths(name)
+    with open(data_path, encoding='utf-8') as f:
+        records = [json.loads(line) for line in f]
+    with open(label_path, encoding='utf-8') as f:
+        labels = json.load(f)
+    return records, labels
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--check', action='store_true', help='validate without writing')
+    ap.add_argument('--check', action='store_true',
+                    help='write nothing; fail if the files on disk differ from a rebuild or break a rule')
     args = ap.parse_args()
     sets = [SetBuilder('harmful', 'h_*.txt', 'ho-h-', 77120261, date(2026, 2, 2), date(2026, 6, 28)),
             SetBuilder('benign', 'b_*.txt', 'ho-b-', 77120262, date(2026, 2, 2), date(2026, 6, 28))]
     bad = []
+    users = {}
     for s in sets:
         try:
-            records, labels, convs = s.build()
+            records, labels, _ = s.build()
         except ScriptError as e:
             print(f'error: {e}', file=sys.stderr)
             return 1
+        texts = render(records, labels)
+        if args.check:
+            for path, text in zip(paths(s.name), texts):
+                with open(path, encoding='utf-8') as f:
+                    if f.read() != text:
+                        bad.append(f'{os.path.basename(path)} differs from a rebuild of the scripts')
+        else:
+            for path, text in zip(paths(s.name), texts):
+                with open(path, 'w', encoding='utf-8') as f:
+                    f.write(text)
+        records, labels = load(s.name)
         bad += validate(s.name, records, labels)
+        users[s.name] = {r['userId'] for r in records if r['type'] == 'profile'}
         per_cat, per_lang, table = counts(labels)
         nmsg = sum(r['type'] == 'message' for r in records)
         nprof = sum(r['type'] == 'profile' for r in records)
         print(f'{s.name}: {len(labels)} conversations ({dict(sorted(per_lang.items()))}), '
-              f'{nmsg} messages, {nprof} profile records')
+              f'{nmsg} messages, {nprof} profile records, {len(users[s.name])} users')
         for cat in CATEGORIES:
             if per_cat[cat]:
                 print(f'  {cat:20s} {per_cat[cat]:3d}  (fr {table[cat]["fr"]}, en {table[cat]["en"]})')
-        if not args.check:
-            write(s.name, records, labels)
+        if s.name == 'harmful':
+            short = [c for c in CATEGORIES if per_cat[c] < 6]
+            if short:
+                bad.append(f'harmful: fewer than 6 conversations for {short}')
+    if users['harmful'] & users['benign']:
+        bad.append('a user id appears in both sets; merging them would mix two people')
     for p in bad:
         print(p, file=sys.stderr)
     return 1 if bad else 0
