@@ -24,6 +24,7 @@ public final class CompiledPack implements RulePack {
     private final List<String> ruleIds;
     private final int[][] rulesByCue;
     private final ThreadLocal<Scratch> scratch;
+    private final int[] windowCues;
 
     CompiledPack(String name, String version, List<CompiledRule> rules, int cueCount) {
         this.name = name;
@@ -50,6 +51,13 @@ public final class CompiledPack implements RulePack {
             }
         }
         this.ruleIds = List.copyOf(ids);
+        java.util.TreeSet<Integer> window = new java.util.TreeSet<>();
+        for (CompiledRule rule : this.rules) {
+            for (int c : rule.windowCues()) {
+                window.add(c);
+            }
+        }
+        this.windowCues = window.stream().mapToInt(Integer::intValue).toArray();
         this.rulesByCue = new int[cueCount][];
         for (int c = 0; c < cueCount; c++) {
             List<Integer> l = index.get(c);
@@ -76,6 +84,11 @@ public final class CompiledPack implements RulePack {
     @Override
     public List<String> ruleIds() {
         return ruleIds;
+    }
+
+    @Override
+    public int[] windowCues() {
+        return windowCues.clone();
     }
 
     /** The compiled rules in file order. */
