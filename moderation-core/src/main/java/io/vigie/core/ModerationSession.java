@@ -8,8 +8,10 @@ import io.vigie.core.assess.SenderAssessor;
 import io.vigie.core.assess.SideAssessment;
 import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.cue.CueExtractor;
+import io.vigie.core.cue.CueRegistry;
 import io.vigie.core.cue.MessageCues;
 import io.vigie.core.rule.Finding;
+import io.vigie.core.rule.RuleCheck;
 import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.state.ConversationState;
 import io.vigie.core.state.DeviceState;
@@ -17,6 +19,7 @@ import io.vigie.core.state.SenderState;
 import io.vigie.core.state.UserState;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,6 +82,42 @@ public final class ModerationSession {
     public MessageCues cues(CharSequence text, long eventTimeMs) {
         Objects.requireNonNull(text, "text must not be null");
         return extractor.extract(text, List.of(), eventTimeMs);
+    }
+
+    /**
+     * Explains one message in a context: normalized text, cues, stated age, rules fired and nearly fired. For rule
+     * authors; allocates.
+     *
+     * @param context the context the rules see; null for none
+     */
+    public Explanation explain(CharSequence text, ScoringContext context, long eventTimeMs) {
+        Objects.requireNonNull(text, "text must not be null");
+        ScoringContext ctx = context == null ? ScoringContext.none() : context;
+        MessageCues f = extractor.extract(text, List.of(), eventTimeMs);
+        String raw = text.toString();
+        List<Explanation.CueSpan> cues = new ArrayList<>();
+        CueRegistry registry = engine.cueModel().cues();
+        int[] fired = f.firedCues();
+        for (int i = 0; i < f.firedCount(); i++) {
+            int c = fired[i];
+            int s = f.start(c);
+            int e = f.end(c);
+            boolean span = s >= 0 && e > s && e <= raw.length();
+            cues.add(new Explanation.CueSpan(registry.name(c), f.count(c), span ? s : -1, span ? e : -1,
+                    span ? raw.substring(s, e) : null));
+        }
+        Explanation.StatedAge age = null;
+        if (f.statedAge() >= 0) {
+            int s = f.statedAgeStart();
+            int e = f.statedAgeEnd();
+            age = new Explanation.StatedAge(f.statedAge(), s, e, s >= 0 && e <= raw.length() ? raw.substring(s, e)
+                    : null);
+        }
+        String folded = f.folded();
+        List<RuleCheck> checks = engine.rulePack().explain(f, ctx, registry);
+        assessor.score(f, ctx); // collects this message's rule and cue errors
+        List<String> errors = new ArrayList<>(assessor.lastErrors());
+        return new Explanation(raw, folded, List.copyOf(cues), age, List.copyOf(checks), List.copyOf(errors));
     }
 
     /** Rule and cue errors met by the last {@link #score} or {@link #assess} call; a reused list. */

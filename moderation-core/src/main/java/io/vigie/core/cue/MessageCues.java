@@ -46,4 +46,9 @@ public interface MessageCues {
     default String error() {
         return null;
     }
+
+    /** The normalized (folded) text the cues were matched on, for explanations; allocates. */
+    default String folded() {
+        return raw().toString();
+    }
 }

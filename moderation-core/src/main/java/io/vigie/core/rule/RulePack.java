@@ -37,4 +37,13 @@ public interface RulePack {
     default int[] windowCues() {
         return new int[0];
     }
+
+    /**
+     * For explanations: every rule at least one of whose message cues is present, fired or not, with the condition
+     * that was missing. Slow (allocates); never on the hot path.
+     */
+    default java.util.List<RuleCheck> explain(MessageCues features, ScoringContext context,
+                                               io.vigie.core.cue.CueRegistry cues) {
+        return java.util.List.of();
+    }
 }

@@ -18,6 +18,8 @@ final class CueHits implements MessageCues {
     private int statedAgeStart = -1;
     private int statedAgeEnd = -1;
     private String error;
+    private char[] foldedChars;
+    private int foldedLength;
 
     CueHits(int cueCount) {
         counts = new int[cueCount];
@@ -36,6 +38,18 @@ final class CueHits implements MessageCues {
         statedAgeStart = -1;
         statedAgeEnd = -1;
         error = null;
+        foldedChars = null;
+    }
+
+    /** The folded text of this message (a reused buffer, read only by {@link #folded()}). */
+    void folded(char[] chars, int length) {
+        foldedChars = chars;
+        foldedLength = length;
+    }
+
+    @Override
+    public String folded() {
+        return foldedChars == null ? raw.toString() : new String(foldedChars, 0, foldedLength);
     }
 
     /** Notes a problem met while extracting (the first one is kept). */

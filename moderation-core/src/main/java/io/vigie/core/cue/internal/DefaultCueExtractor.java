@@ -84,6 +84,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         char[] b = nt.chars();
         int len = nt.length();
         view.reset(b, len);
+        features.folded(b, len);
         words = 0;
         patterns.reset();
         int kinds = model.automaton.scan(b, len, this, KIND);

@@ -3,6 +3,7 @@ package io.vigie.core.rule.internal;
 import io.vigie.core.rule.Finding;
 import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.rule.RulePack;
+import io.vigie.core.rule.RuleCheck;
 import io.vigie.core.cue.MessageCues;
 
 import java.util.ArrayList;
@@ -127,6 +128,26 @@ public final class CompiledPack implements RulePack {
                 }
             }
         }
+    }
+
+    @Override
+    public List<RuleCheck> explain(MessageCues features, ScoringContext context, io.vigie.core.cue.CueRegistry cues) {
+        List<RuleCheck> out = new ArrayList<>();
+        Scratch s = scratch.get();
+        s.clear();
+        for (CompiledRule rule : rules) {
+            if (!rule.touched(features)) {
+                continue;
+            }
+            String missing;
+            try {
+                missing = rule.missing(features, context, s, cues);
+            } catch (RuntimeException e) {
+                missing = "error: " + e;
+            }
+            out.add(new RuleCheck(rule.id(), rule.description(), rule.score(), missing));
+        }
+        return out;
     }
 
     @Override

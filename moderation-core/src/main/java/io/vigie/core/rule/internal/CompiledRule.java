@@ -308,6 +308,114 @@ public final class CompiledRule {
         return out;
     }
 
+    /**
+     * Why the rule does not fire on this message, for explanations: the first condition that fails, in the order
+     * {@link #evaluate} checks them; null when it fires. Slow path (allocates), never on the hot path.
+     */
+    public String missing(MessageCues f, ScoringContext ctx, Scratch scratch, io.vigie.core.cue.CueRegistry cues) {
+        for (int c : all) {
+            if (!f.has(c)) {
+                return "needs cue " + cues.name(c);
+            }
+        }
+        if (any.length > 0) {
+            int hits = 0;
+            for (int c : any) {
+                hits += f.has(c) ? 1 : 0;
+            }
+            if (hits < anyMin) {
+                StringBuilder names = new StringBuilder();
+                for (int c : any) {
+                    names.append(names.length() == 0 ? "" : ", ").append(cues.name(c));
+                }
+                return "needs " + (anyMin == 1 ? "one" : anyMin) + " of [" + names + "]";
+            }
+        }
+        for (int c : none) {
+            if (f.has(c)) {
+                return "vetoed by cue " + cues.name(c);
+            }
+        }
+        String context = contextMissing(f, ctx);
+        if (context != null) {
+            return context;
+        }
+        if (windowBy != null && window(f, ctx.window()) == null) {
+            return "window: needs earlier " + windowDescription(cues);
+        }
+        if (notRegex != null && scratch.find(notRegexSlot, notRegex, notRegexLiteral, f.raw())) {
+            return "vetoed by notRegex " + notRegex.pattern();
+        }
+        if (regex != null && !scratch.find(regexSlot, regex, regexLiteral, f.raw())) {
+            return "regex does not match: " + regex.pattern();
+        }
+        return null;
+    }
+
+    private String windowDescription(io.vigie.core.cue.CueRegistry cues) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, "all", windowAll, cues);
+        append(sb, "any", windowAny, cues);
+        append(sb, "none", windowNone, cues);
+        return sb.append(" by ").append(windowBy.name().toLowerCase(java.util.Locale.ROOT)).append(" within ")
+                .append(windowMessages).append(" messages").toString();
+    }
+
+    private static void append(StringBuilder sb, String what, int[] ids, io.vigie.core.cue.CueRegistry cues) {
+        if (ids.length == 0) {
+            return;
+        }
+        sb.append(sb.length() == 0 ? "" : " ").append(what).append(" [");
+        for (int i = 0; i < ids.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(cues.name(ids[i]));
+        }
+        sb.append(']');
+    }
+
+    /** The first context condition that fails, as a sentence; null when they all hold. */
+    private String contextMissing(MessageCues f, ScoringContext ctx) {
+        if (contextHolds(f, ctx)) {
+            return null;
+        }
+        if (privateOnly && ctx.recipients().isEmpty()) {
+            return "private conversations only";
+        }
+        if (minConversationMessages > 0 && ctx.conversationMessages() < minConversationMessages) {
+            return "needs " + minConversationMessages + " earlier messages";
+        }
+        if (senderAccountAgeMaxMs >= 0) {
+            return "needs a sender account younger than " + senderAccountAgeMaxMs / HOUR_MS + " h";
+        }
+        if (recipientLikelyMinor != ANY) {
+            return recipientLikelyMinor == YES ? "needs a likely-minor recipient" : "needs no likely-minor recipient";
+        }
+        if (senderLikelyMinor != ANY) {
+            return senderLikelyMinor == YES ? "needs a likely-minor sender" : "needs a sender who is not a likely minor";
+        }
+        if (senderLikelyAdult != ANY) {
+            return senderLikelyAdult == YES ? "needs a sender known to be an adult" : "needs a sender not known adult";
+        }
+        if (minAgeGap >= 0) {
+            return "needs an age gap of " + minAgeGap + " years with known ages";
+        }
+        return "needs stages seen: " + java.util.Arrays.toString(stagesAll) + java.util.Arrays.toString(stagesAny);
+    }
+
+    /** True when at least one of the rule's message cues is present: the rule "nearly fired" if it did not. */
+    public boolean touched(MessageCues f) {
+        for (int c : all) {
+            if (f.has(c)) {
+                return true;
+            }
+        }
+        for (int c : any) {
+            if (f.has(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean contextHolds(MessageCues f, ScoringContext ctx) {
         if (privateOnly && ctx.recipients().isEmpty()) {
             return false;
