@@ -100,7 +100,6 @@ public final class EvalReport {
     private static void recall(StringBuilder html, EvalResult r, Double minRecall) {
         Map<String, Ratio> bars = new LinkedHashMap<>();
         r.categories().forEach(c -> bars.put(c.category().name(), c.recall()));
-        bars.put("all (pairs)", r.recall());
         Set<String> languages = new TreeSet<>(r.recallByLanguage().keySet());
         html.append("<h2>Recall by category</h2><p>A category is found in a conversation when any alert there "
                 + "carries it; CHILD_GROOMING and MINOR_SEXUALIZATION count for each other.</p>")

@@ -1,6 +1,7 @@
 package io.vigie.stream.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigie.stream.cli.ModerationCliTest.Result;
 import io.vigie.stream.serde.Json;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static io.vigie.stream.cli.ModerationCliTest.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class DevSetTest {
     @Disabled("issue 10: enabled when the default pack meets the dev-set thresholds")
     void shouldFindNinetyPercentOfEveryCategoryAndAlertOnAtMostThreePercentOfBenignConversations() {
         // when
-        EvalCommandTest.Result r = EvalCommandTest.run(eval("--min-recall", "0.90", "--max-fpr", "0.03"));
+        Result r = run(eval("--min-recall", "0.90", "--max-fpr", "0.03"));
         // then: the figures per category go to the CI log whatever the outcome
         System.out.print(r.out());
         assertEquals(0, r.code(), r.err());
@@ -53,7 +55,7 @@ class DevSetTest {
     void shouldScoreEveryLabelledConversationOfTheDevSet(@TempDir Path dir) throws Exception {
         // when: no threshold
         Path json = dir.resolve("dev.json");
-        EvalCommandTest.Result r = EvalCommandTest.run(eval("--json", json.toString()));
+        Result r = run(eval("--json", json.toString()));
         System.out.print(r.out());
         // then: every label found its conversation and its first flagged message in the merged input
         assertEquals(0, r.code(), r.err());

@@ -1,14 +1,11 @@
 package io.vigie.stream.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vigie.stream.cli.ModerationCli;
+import io.vigie.stream.cli.ModerationCliTest.Result;
 import io.vigie.stream.serde.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static io.vigie.stream.cli.ModerationCliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,17 +23,6 @@ class EvalCommandTest {
 
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ModerationCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static String profile(String user, int age) {
         return "{\"type\":\"profile\",\"userId\":\"" + user + "\",\"declaredAge\":" + age
