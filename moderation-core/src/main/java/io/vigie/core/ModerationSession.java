@@ -142,7 +142,7 @@ public final class ModerationSession {
                              Map<String, UserState> recipients) {
         Objects.requireNonNull(message, "message must not be null");
         Instant at = message.sentAt();
-        double halfLife = policy.riskHalfLifeMinutes();
+        double halfLife = policy.risk().halfLifeMinutes();
         ConversationState conv = conversation == null ? ConversationState.empty(message.conversationId())
                 : conversation;
         Map<String, UserState> recips = recipients == null ? Map.of() : recipients;
@@ -162,7 +162,7 @@ public final class ModerationSession {
                 ? new Alert.PersonAge(null, user.declaredAge(), stated, stated < 18)
                 : Ages.of(null, user);
         List<Alert.PersonAge> recipientAges = Ages.recipients(message.recipientIds(), recips, conv.learnedAges(),
-                policy.maxParticipants());
+                policy.bounds().maxParticipants());
         long accountAgeMs = user.accountCreatedAt() == null ? -1
                 : Math.max(0, at.toEpochMilli() - user.accountCreatedAt().toEpochMilli());
         // stages as ordinal bits: the context gets a shared immutable set, so a message costs no set copies
@@ -197,10 +197,10 @@ public final class ModerationSession {
             active = true;
             double w = Math.max(0, f.score());
             if (conv.dismissedRules().contains(f.ruleId())) {
-                w *= policy.dismissedWeight();
+                w *= policy.risk().dismissedWeight();
             }
             sum += w;
-            contribution += inEvidence(conv.evidence(), f.ruleId()) ? w * policy.repeatWeight() : w;
+            contribution += inEvidence(conv.evidence(), f.ruleId()) ? w * policy.risk().repeatWeight() : w;
             if (categories == null) {
                 categories = EnumSet.noneOf(Category.class);
             }
@@ -251,14 +251,14 @@ public final class ModerationSession {
                     || categories.contains(Category.MINOR_SEXUALIZATION);
             boolean patternOnly = GROOMING_TALK.containsAll(categories);
             if (severity == Severity.CRITICAL && patternOnly && categories.contains(Category.CHILD_GROOMING)
-                    && groomingStages < policy.groomingEscalateStages()) {
+                    && groomingStages < policy.grooming().escalateStages()) {
                 // grooming talk without sexual content escalates on the stage pattern, not on summed scores
                 severity = Severity.HIGH;
             }
-            if (grooming && adultToMinor && groomingStages >= policy.groomingHoldStages()) {
+            if (grooming && adultToMinor && groomingStages >= policy.grooming().holdStages()) {
                 groomingPattern = true;
                 categories.add(Category.CHILD_GROOMING);
-                Severity floor = groomingStages >= policy.groomingEscalateStages() ? Severity.CRITICAL
+                Severity floor = groomingStages >= policy.grooming().escalateStages() ? Severity.CRITICAL
                         : Severity.HIGH;
                 if (floor.above(severity)) {
                     severity = floor;
@@ -343,15 +343,15 @@ public final class ModerationSession {
         List<String> participants = participants(conv.participants(), message);
         List<Alert.Signal> evidence = conv.evidence();
         if (active) {
-            evidence = newestEvidence(evidence, signals, policy.maxEvidence());
+            evidence = newestEvidence(evidence, signals, policy.bounds().maxEvidence());
         }
         boolean late = conv.lastEventAt() != null
-                && at.toEpochMilli() < conv.lastEventAt().toEpochMilli() - policy.graceMs();
+                && at.toEpochMilli() < conv.lastEventAt().toEpochMilli() - policy.behaviour().graceMs();
         ConversationState next = new ConversationState(conv.conversationId(), participants, messages,
                 risk, riskAt, stageList, alerted, evidence, conv.dismissedRules(),
                 conv.lastEventAt() == null || at.isAfter(conv.lastEventAt()) ? at : conv.lastEventAt(),
                 conv.lateMessages() + (late ? 1 : 0),
-                Ages.learn(conv.learnedAges(), message.senderId(), sender, user, policy.maxParticipants()));
+                Ages.learn(conv.learnedAges(), message.senderId(), sender, user, policy.bounds().maxParticipants()));
         return new Assessment(next, user, findings.isEmpty() ? List.of() : findings, score, severity, alert, actions);
     }
 
@@ -414,7 +414,7 @@ public final class ModerationSession {
                 touch(dismissed, id);
             }
         }
-        trimFront(dismissed, policy.maxTracked());
+        trimFront(dismissed, policy.bounds().maxTracked());
         return new ConversationState(conversation.conversationId(), conversation.participants(),
                 conversation.messages(), conversation.risk(), conversation.riskAt(), conversation.stages(),
                 conversation.alerted(), conversation.evidence(), new ArrayList<>(dismissed),
@@ -444,9 +444,9 @@ public final class ModerationSession {
         grown.add(message.senderId());
         for (String r : message.recipientIds()) {
             grown.add(r);
-            trimFront(grown, policy.maxParticipants());
+            trimFront(grown, policy.bounds().maxParticipants());
         }
-        trimFront(grown, policy.maxParticipants());
+        trimFront(grown, policy.bounds().maxParticipants());
         return new ArrayList<>(grown);
     }
 

@@ -17,6 +17,7 @@ final class CueHits implements MessageCues {
     private int statedAge = -1;
     private int statedAgeStart = -1;
     private int statedAgeEnd = -1;
+    private String error;
 
     CueHits(int cueCount) {
         counts = new int[cueCount];
@@ -34,6 +35,19 @@ final class CueHits implements MessageCues {
         statedAge = -1;
         statedAgeStart = -1;
         statedAgeEnd = -1;
+        error = null;
+    }
+
+    /** Notes a problem met while extracting (the first one is kept). */
+    void error(String reason) {
+        if (error == null) {
+            error = reason;
+        }
+    }
+
+    @Override
+    public String error() {
+        return error;
     }
 
     /** Records one occurrence; the kept span is the earliest-starting one (-1 spans sort last). */
