@@ -43,8 +43,12 @@ public final class EvalSummary {
         line(out, "benign conversations alerted (false alerts): %d/%d (%s); by language:%s",
                 r.benignAlerted().count(), r.benignAlerted().of(), percent(r.benignAlerted()),
                 perKey(r.benignByLanguage()));
-        if (!r.benignByKind().isEmpty()) {
-            line(out, "  by kind:%s", perKey(r.benignByKind()));
+        Map<String, Ratio> alertedKinds = new java.util.TreeMap<>(r.benignByKind());
+        alertedKinds.values().removeIf(k -> k.count() == 0);
+        if (!alertedKinds.isEmpty()) {
+            int quiet = r.benignByKind().size() - alertedKinds.size();
+            line(out, "  by kind:%s%s", perKey(alertedKinds), quiet == 0 ? "" : "; no alert in the " + quiet
+                    + " other kind" + (quiet == 1 ? "" : "s"));
         }
         rules(out, r.rules());
         listed(out, "missed (harmful conversations with a labelled category no alert carried)", r.missed(), true);

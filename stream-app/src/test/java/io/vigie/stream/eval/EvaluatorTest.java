@@ -178,6 +178,9 @@ class EvaluatorTest {
         assertEquals(Map.of("gaming", new Ratio(1, 1), "parents", new Ratio(1, 2), "teen", new Ratio(0, 1)),
                 r.benignByKind());
         assertEquals(List.of("b1", "b3"), r.falseAlerts().stream().map(EvalResult.Listed::conversationId).toList());
+        assertTrue(EvalSummary.text(r).contains("benign conversations alerted (false alerts): 2/4 (50.0 %); by "
+                + "language: en 1/2, fr 1/2\n  by kind: gaming 1/1, parents 1/2; no alert in the 1 other kind\n"),
+                EvalSummary.text(r));
         assertTrue(r.categories().isEmpty(), "no harmful conversation");
         assertEquals(List.of("benign conversations alerted 50.0 % (2/4) > 3.0 %"), r.failures(null, 0.03));
         assertEquals(List.of("no harmful conversation labelled: --min-recall cannot be checked"),
