@@ -112,10 +112,12 @@ public final class Evaluation {
         EvalResult result;
         Path work = Files.createTempDirectory("vigie-eval");
         try {
-            Path merged = work.resolve("input.jsonl");
+            // one input is replayed as it is (no copy of a big export); several are merged into one file first
+            Path replayed = options.inputs().size() == 1 ? options.inputs().get(0) : work.resolve("input.jsonl");
             Path alerts = work.resolve("alerts.jsonl");
-            Transcript transcript = InputMerger.merge(options.inputs(), merged, labels, options.showText(), err);
-            Replayer.Summary s = new Replayer(config, engine, err).run(merged, alerts);
+            Transcript transcript = InputMerger.merge(options.inputs(), options.inputs().size() == 1 ? null : replayed,
+                    labels, options.showText(), err);
+            Replayer.Summary s = new Replayer(config, engine, err).run(replayed, alerts);
             err.printf(Locale.ROOT, "eval: replayed %,d lines (%,d messages, %,d profiles), %,d alerts, %,d to the "
                     + "DLQ, %.1f s%n", s.lines(), s.messages(), s.profiles(), s.alerts(), s.dlq(), s.seconds());
             result = Evaluator.evaluate(labels, transcript, readAlerts(alerts), options.showText());

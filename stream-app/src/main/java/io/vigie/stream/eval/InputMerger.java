@@ -38,6 +38,7 @@ final class InputMerger {
     /**
      * Writes the merge of {@code inputs} to {@code out} and records what the evaluation needs.
      *
+     * @param out      where the merge goes; null to only read (one input is replayed as it is)
      * @param labels   the conversations whose message order (and text, with {@code keepText}) is recorded
      * @param progress where a line goes every {@link #PROGRESS_EVERY} lines
      */
@@ -45,7 +46,7 @@ final class InputMerger {
             throws IOException {
         Transcript transcript = new Transcript(inputs);
         List<Source> sources = new ArrayList<>();
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        try (BufferedWriter w = out == null ? null : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (Path p : inputs) {
                 Source s = new Source(Files.newBufferedReader(p, StandardCharsets.UTF_8), sources.size());
                 sources.add(s);
@@ -53,11 +54,13 @@ final class InputMerger {
             }
             Source next;
             while ((next = earliest(sources)) != null) {
-                w.write(next.line);
-                w.write('\n');
+                if (w != null) {
+                    w.write(next.line);
+                    w.write('\n');
+                }
                 record(next, transcript, labels, keepText);
                 if (transcript.lines() % PROGRESS_EVERY == 0) {
-                    progress.printf("eval: merged %,d lines%n", transcript.lines());
+                    progress.printf("eval: read %,d lines%n", transcript.lines());
                 }
                 next.advance();
             }

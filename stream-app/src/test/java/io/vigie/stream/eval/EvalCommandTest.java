@@ -103,13 +103,18 @@ class EvalCommandTest {
     }
 
     @Test
-    void shouldExitOneNamingTheCategoryUnderTheRecallThresholdAndShowNoTextByDefault() throws Exception {
+    void shouldExitOneNamingEveryFailedThresholdAndShowNoTextByDefault() throws Exception {
+        // given: one input (replayed as it is) and its labels: no benign conversation to measure false alerts on
+        List<String> all = inputs();
         // when
-        Result r = run(args(inputs(), "--min-recall", "0.5", "--max-fpr", "0%"));
+        Result r = run("eval", "--input", all.get(1), "--labels", all.get(5), "--min-recall", "0.5", "--max-fpr",
+                "0%");
         // then
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().endsWith("eval: fails the thresholds: THREAT recall 0.00 (0/1) < 0.50"
-                + System.lineSeparator()), r.err());
+        assertTrue(r.err().endsWith("eval: fails the thresholds: THREAT recall 0.00 (0/1) < 0.50; no benign "
+                + "conversation labelled: --max-fpr cannot be checked" + System.lineSeparator()), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  CHILD_GROOMING ") && l.contains(" 1/1 1.00 ")),
+                r.out());
         assertFalse(r.out().contains("notre secret") || r.out().contains("cine"), "no message text: " + r.out());
     }
 

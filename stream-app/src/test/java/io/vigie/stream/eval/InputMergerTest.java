@@ -79,14 +79,15 @@ class InputMergerTest {
     }
 
     @Test
-    void shouldKeepTextOfLabelledConversationsOnlyWhenAsked() throws Exception {
+    void shouldReadASingleInputWithoutWritingAndKeepTextOfLabelledConversationsOnlyWhenAsked() throws Exception {
         // given
         Path a = Files.writeString(dir.resolve("a.jsonl"), message("a1", "c-a", "2026-11-28T20:00:00Z") + "\n"
                 + message("x1", "c-x", "2026-11-28T20:01:00Z") + "\n");
-        // when
-        Transcript t = InputMerger.merge(List.of(a), dir.resolve("m.jsonl"), labels("{\"c-a\": {\"labels\": []}}"),
-                true, new PrintStream(new ByteArrayOutputStream()));
+        // when: read only, as for a single input
+        Transcript t = InputMerger.merge(List.of(a), null, labels("{\"c-a\": {\"labels\": []}}"), true,
+                new PrintStream(new ByteArrayOutputStream()));
         // then
+        assertEquals(2, t.lines());
         assertEquals("hello a1", t.messages("c-a").get(0).text());
         assertTrue(t.messages("c-x").isEmpty());
         assertTrue(t.contains("c-x"));
