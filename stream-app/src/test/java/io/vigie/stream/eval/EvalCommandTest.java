@@ -156,7 +156,7 @@ class EvalCommandTest {
         Result r = run("eval", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Usage: moderation eval") && r.out().contains("firstFlagMessageId")
-                && r.out().contains("[] = benign") && r.out().contains("--show-text"), r.out());
+                && r.out().contains("[] when benign") && r.out().contains("--show-text"), r.out());
     }
 
     @Test
