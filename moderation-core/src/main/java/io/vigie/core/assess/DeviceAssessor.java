@@ -72,7 +72,7 @@ public final class DeviceAssessor {
         Map<String, Instant> accounts = new HashMap<>(d.accounts());
         boolean known = accounts.containsKey(userId);
         accounts.merge(userId, at, SenderAssessor::latest);
-        trimLeastRecent(accounts, policy.maxTracked());
+        trimLeastRecent(accounts, policy.bounds().maxTracked());
         LinkedHashSet<String> banned = new LinkedHashSet<>(d.bannedAccounts());
         if (senderBanned) {
             banned.add(userId);
@@ -83,7 +83,7 @@ public final class DeviceAssessor {
         List<ActionCommand> actions = List.of();
         if (!senderBanned && !known && !banned.isEmpty() && !banned.contains(userId) && !flagged.contains(userId)) {
             flagged.add(userId);
-            int score = policy.highAt();
+            int score = policy.thresholds().highAt();
             UserState user = (sender == null ? UserState.unknown(userId) : sender).withSnapshot(message.sender(), at);
             Alert.Signal signal = new Alert.Signal(BAN_EVASION_RULE, null, score,
                     "new account on a device with " + banned.size() + " banned account(s)", -1, -1);
@@ -96,8 +96,8 @@ public final class DeviceAssessor {
                     List.of(), List.of(BAN_EVASION_RULE), List.of(FACT_DEVICE_BANNED,
                             "the account first appeared on this device after that ban")));
         }
-        DeviceState next = new DeviceState(d.deviceKey(), accounts, bounded(banned, policy.maxTracked()),
-                bounded(flagged, policy.maxTracked()), SenderAssessor.latest(d.lastSeen(), at));
+        DeviceState next = new DeviceState(d.deviceKey(), accounts, bounded(banned, policy.bounds().maxTracked()),
+                bounded(flagged, policy.bounds().maxTracked()), SenderAssessor.latest(d.lastSeen(), at));
         return new SideAssessment<>(next, alert, actions);
     }
 
@@ -108,7 +108,7 @@ public final class DeviceAssessor {
         }
         LinkedHashSet<String> banned = new LinkedHashSet<>(state.bannedAccounts());
         banned.add(userId);
-        return new DeviceState(state.deviceKey(), state.accounts(), bounded(banned, policy.maxTracked()),
+        return new DeviceState(state.deviceKey(), state.accounts(), bounded(banned, policy.bounds().maxTracked()),
                 state.evasionsFlagged(), state.lastSeen());
     }
 

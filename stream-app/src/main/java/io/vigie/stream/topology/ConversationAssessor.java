@@ -58,7 +58,7 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
         UserState sender = stored.withSnapshot(m.sender(), m.sentAt());
         Map<String, UserState> recipients = recipients(m.recipientIds());
         if (conversation != null && conversation.lastEventAt() != null) {
-            long grace = policy().graceMs();
+            long grace = policy().behaviour().graceMs();
             if (m.sentAt().isBefore(conversation.lastEventAt().minusMillis(grace))) {
                 wiring.metrics().messageLate();
             }

@@ -3,6 +3,7 @@ package io.vigie.core.rule.internal;
 import com.google.re2j.Pattern;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
+import io.vigie.core.rule.ConversationWindow;
 import io.vigie.core.rule.Finding;
 import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.contract.Stage;
@@ -24,6 +25,10 @@ public final class CompiledRule {
     static final byte NO = 2;
 
     private static final long HOUR_MS = 3_600_000L;
+    /** How far a window clause looks back when it does not say: messages. */
+    static final int DEFAULT_WINDOW_MESSAGES = 20;
+    /** How far a window clause looks back when it does not say: minutes of event time. */
+    static final long DEFAULT_WINDOW_MINUTES = 24 * 60;
 
     private final String id;
     private final String description;
@@ -51,6 +56,12 @@ public final class CompiledRule {
     private final Stage[] stagesAll;
     private final int minConversationMessages;
     private final boolean privateOnly;
+    private final int[] windowAll;
+    private final int[] windowAny;
+    private final int[] windowNone;
+    private final ConversationWindow.By windowBy;
+    private final int windowMessages;
+    private final long windowMs;
     private final String file;
     private final int line;
     private final List<RuleExample> examples;
@@ -82,6 +93,12 @@ public final class CompiledRule {
         this.stagesAll = b.stagesAll.clone();
         this.minConversationMessages = b.minConversationMessages;
         this.privateOnly = b.privateOnly;
+        this.windowAll = b.windowAll.clone();
+        this.windowAny = b.windowAny.clone();
+        this.windowNone = b.windowNone.clone();
+        this.windowBy = b.windowBy;
+        this.windowMessages = b.windowMessages;
+        this.windowMs = b.windowMinutes * 60_000L;
         this.file = b.file;
         this.line = b.line;
         this.examples = List.copyOf(b.examples);
@@ -129,6 +146,15 @@ public final class CompiledRule {
 
     int[] allCues() {
         return all;
+    }
+
+    /** The cues this rule looks for in earlier messages (all, any and none of its window clause). */
+    int[] windowCues() {
+        int[] out = new int[windowAll.length + windowAny.length + windowNone.length];
+        System.arraycopy(windowAll, 0, out, 0, windowAll.length);
+        System.arraycopy(windowAny, 0, out, windowAll.length, windowAny.length);
+        System.arraycopy(windowNone, 0, out, windowAll.length + windowAny.length, windowNone.length);
+        return out;
     }
 
     int[] anyCues() {
@@ -195,6 +221,13 @@ public final class CompiledRule {
         if (!contextHolds(f, ctx)) {
             return null;
         }
+        List<Alert.Signal> related = List.of();
+        if (windowBy != null) {
+            related = window(f, ctx.window());
+            if (related == null) {
+                return null;
+            }
+        }
         if (notRegex != null && scratch.find(notRegexSlot, notRegex, notRegexLiteral, f.raw())) {
             return null;
         }
@@ -222,7 +255,165 @@ public final class CompiledRule {
             start = -1;
             end = -1;
         }
-        return new Finding(id, categories, score, evidence, start, end, stage, shadow);
+        return new Finding(id, categories, score, evidence, start, end, stage, shadow, related);
+    }
+
+    /**
+     * The window clause: null when it does not hold, else the evidence it took from earlier messages (empty when
+     * this message alone satisfied it). A cue in this message counts unless the clause looks at other people.
+     */
+    private List<Alert.Signal> window(MessageCues f, ConversationWindow w) {
+        boolean here = windowBy != ConversationWindow.By.OTHER;
+        for (int c : windowNone) {
+            if (here && f.has(c) || w.find(c, windowBy, windowMessages, windowMs) >= 0) {
+                return null;
+            }
+        }
+        List<Alert.Signal> related = null;
+        for (int c : windowAll) {
+            if (here && f.has(c)) {
+                continue;
+            }
+            int h = w.find(c, windowBy, windowMessages, windowMs);
+            if (h < 0) {
+                return null;
+            }
+            related = add(related, w.evidence(h, c, id, categories.get(0), 0));
+        }
+        if (windowAny.length > 0) {
+            boolean found = false;
+            for (int c : windowAny) {
+                if (here && f.has(c)) {
+                    found = true;
+                    break;
+                }
+            }
+            for (int i = 0; !found && i < windowAny.length; i++) {
+                int h = w.find(windowAny[i], windowBy, windowMessages, windowMs);
+                if (h >= 0) {
+                    found = true;
+                    related = add(related, w.evidence(h, windowAny[i], id, categories.get(0), 0));
+                }
+            }
+            if (!found) {
+                return null;
+            }
+        }
+        return related == null ? List.of() : related;
+    }
+
+    private static List<Alert.Signal> add(List<Alert.Signal> list, Alert.Signal s) {
+        List<Alert.Signal> out = list == null ? new java.util.ArrayList<>(2) : list;
+        out.add(s);
+        return out;
+    }
+
+    /**
+     * Why the rule does not fire on this message, for explanations: the first condition that fails, in the order
+     * {@link #evaluate} checks them; null when it fires. Slow path (allocates), never on the hot path.
+     */
+    public String missing(MessageCues f, ScoringContext ctx, Scratch scratch, io.vigie.core.cue.CueRegistry cues) {
+        for (int c : all) {
+            if (!f.has(c)) {
+                return "needs cue " + cues.name(c);
+            }
+        }
+        if (any.length > 0) {
+            int hits = 0;
+            for (int c : any) {
+                hits += f.has(c) ? 1 : 0;
+            }
+            if (hits < anyMin) {
+                StringBuilder names = new StringBuilder();
+                for (int c : any) {
+                    names.append(names.length() == 0 ? "" : ", ").append(cues.name(c));
+                }
+                return "needs " + (anyMin == 1 ? "one" : anyMin) + " of [" + names + "]";
+            }
+        }
+        for (int c : none) {
+            if (f.has(c)) {
+                return "vetoed by cue " + cues.name(c);
+            }
+        }
+        String context = contextMissing(f, ctx);
+        if (context != null) {
+            return context;
+        }
+        if (windowBy != null && window(f, ctx.window()) == null) {
+            return "window: needs earlier " + windowDescription(cues);
+        }
+        if (notRegex != null && scratch.find(notRegexSlot, notRegex, notRegexLiteral, f.raw())) {
+            return "vetoed by notRegex " + notRegex.pattern();
+        }
+        if (regex != null && !scratch.find(regexSlot, regex, regexLiteral, f.raw())) {
+            return "regex does not match: " + regex.pattern();
+        }
+        return null;
+    }
+
+    private String windowDescription(io.vigie.core.cue.CueRegistry cues) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, "all", windowAll, cues);
+        append(sb, "any", windowAny, cues);
+        append(sb, "none", windowNone, cues);
+        return sb.append(" by ").append(windowBy.name().toLowerCase(java.util.Locale.ROOT)).append(" within ")
+                .append(windowMessages).append(" messages").toString();
+    }
+
+    private static void append(StringBuilder sb, String what, int[] ids, io.vigie.core.cue.CueRegistry cues) {
+        if (ids.length == 0) {
+            return;
+        }
+        sb.append(sb.length() == 0 ? "" : " ").append(what).append(" [");
+        for (int i = 0; i < ids.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(cues.name(ids[i]));
+        }
+        sb.append(']');
+    }
+
+    /** The first context condition that fails, as a sentence; null when they all hold. */
+    private String contextMissing(MessageCues f, ScoringContext ctx) {
+        if (contextHolds(f, ctx)) {
+            return null;
+        }
+        if (privateOnly && ctx.recipients().isEmpty()) {
+            return "private conversations only";
+        }
+        if (minConversationMessages > 0 && ctx.conversationMessages() < minConversationMessages) {
+            return "needs " + minConversationMessages + " earlier messages";
+        }
+        if (senderAccountAgeMaxMs >= 0) {
+            return "needs a sender account younger than " + senderAccountAgeMaxMs / HOUR_MS + " h";
+        }
+        if (recipientLikelyMinor != ANY) {
+            return recipientLikelyMinor == YES ? "needs a likely-minor recipient" : "needs no likely-minor recipient";
+        }
+        if (senderLikelyMinor != ANY) {
+            return senderLikelyMinor == YES ? "needs a likely-minor sender" : "needs a sender who is not a likely minor";
+        }
+        if (senderLikelyAdult != ANY) {
+            return senderLikelyAdult == YES ? "needs a sender known to be an adult" : "needs a sender not known adult";
+        }
+        if (minAgeGap >= 0) {
+            return "needs an age gap of " + minAgeGap + " years with known ages";
+        }
+        return "needs stages seen: " + java.util.Arrays.toString(stagesAll) + java.util.Arrays.toString(stagesAny);
+    }
+
+    /** True when at least one of the rule's message cues is present: the rule "nearly fired" if it did not. */
+    public boolean touched(MessageCues f) {
+        for (int c : all) {
+            if (f.has(c)) {
+                return true;
+            }
+        }
+        for (int c : any) {
+            if (f.has(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean contextHolds(MessageCues f, ScoringContext ctx) {
@@ -350,6 +541,13 @@ public final class CompiledRule {
         Stage[] stagesAll = new Stage[0];
         int minConversationMessages;
         boolean privateOnly;
+        int[] windowAll = new int[0];
+        int[] windowAny = new int[0];
+        int[] windowNone = new int[0];
+        /** Null when the rule has no window clause. */
+        ConversationWindow.By windowBy;
+        int windowMessages = DEFAULT_WINDOW_MESSAGES;
+        long windowMinutes = DEFAULT_WINDOW_MINUTES;
         String file;
         int line;
         List<RuleExample> examples = List.of();
