@@ -133,7 +133,7 @@ class ModerationSessionTest {
         // another app (15) is evidence, the threat is the headline
         assertEquals(Severity.CRITICAL, move.alert().severity());
         assertEquals(List.of(Category.THREAT), move.alert().categories());
-        assertEquals(List.of("offplatform.app", "threat.violence"),
+        assertEquals(List.of("offplatform.app", "threat.harm"),
                 move.alert().signals().stream().map(Alert.Signal::ruleId).toList());
         assertNull(again.alert(), "nothing new");
         assertEquals(Action.BLOCK, again.actions().get(0).action(), "still blocked: enforcement is per message");

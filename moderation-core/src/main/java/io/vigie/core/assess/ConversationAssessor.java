@@ -116,8 +116,9 @@ public final class ConversationAssessor {
         // 1. what the sender says of themself counts for this very message
         UserState user = senderFacts.learn(message, features, sender);
         Alert.PersonAge senderAge = SenderFacts.ageOf(features, user);
-        List<Alert.PersonAge> recipientAges = Ages.recipients(message.recipientIds(), recips, conv.learnedAges(),
-                policy.bounds().maxParticipants());
+        List<Alert.PersonAge> recipientAges = message.isPublic()
+                ? Ages.audience(message.senderId(), conv.learnedAges(), policy.bounds().maxParticipants())
+                : Ages.recipients(message.recipientIds(), recips, conv.learnedAges(), policy.bounds().maxParticipants());
 
         // 2. rules, in context
         int stagesBefore = stageMask(conv.stages());

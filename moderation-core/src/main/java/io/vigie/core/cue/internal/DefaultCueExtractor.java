@@ -54,7 +54,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         this.features = new CueHits(model.cues().size());
         this.ages = new AgeExtractor(model.vocab);
         this.numbers = new NumberExtractor(model.vocab, ages, model.cuePhone, model.cueTime, model.cueAddress,
-                model.cuePrice);
+                model.cuePrice, model.cueNumber);
         this.contacts = new ContactExtractor(model.tlds, model.slashTlds, model.cueEmail, model.cueHandle,
                 model.cueLink);
         this.patterns = model.patterns.newMatcher();
@@ -104,7 +104,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         if (!patterns.isEmpty()) {
             patterns.match(b, len, this);
             if (patterns.exhausted()) {
-                errors++;
+                // a pathological text (thousands of pattern words): the work stays bounded, the alert says so
                 features.error("patterns: work budget exhausted, some patterns were not tried");
             }
         }
@@ -134,6 +134,18 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         wordStart[words] = start;
         wordEnd[words] = end;
         wordValue[words++] = -payload - 1;
+    }
+
+    @Override
+    public boolean elidedBefore(int start) {
+        // an apostrophe between two letters of the raw text, removed by folding: "l'article", "qu'elle", "t'habites"
+        CharSequence raw = features.raw();
+        int r = folded.rawStart(start);
+        if (r < 2 || r > raw.length()) {
+            return false;
+        }
+        char c = raw.charAt(r - 1);
+        return (c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02bc' || c == '`') && Character.isLetter(raw.charAt(r - 2));
     }
 
     /** Reports a cue over the folded span {@code [start, end)}. */

@@ -55,6 +55,7 @@ public final class DefaultCueModel implements CueModel {
     final int cuePrice;
     final int cueSha;
     final int cuePdq;
+    final int cueNumber;
     /** Token patterns over the lexicons' pattern lines. */
     final TokenPatterns patterns;
     /** The cue each pattern feeds. */
@@ -117,12 +118,8 @@ public final class DefaultCueModel implements CueModel {
                         + e.cue() + " (folds like " + first.file() + ":" + first.line() + ")", "remove one"));
                 continue;
             }
-            try {
-                ac.add(folded, id, e.boundary());
+            if (ac.addIfAbsent(folded, id, e.boundary())) { // a pattern line may already give the cue this word
                 terms++;
-            } catch (IllegalArgumentException dup) {
-                errors.add(new LoadError(e.file(), e.line(), 1, "duplicate term '" + e.term() + "' for " + e.cue(),
-                        "a pattern line already gives this cue the same word"));
             }
         }
         PatternCompiler.Result compiled = errors.isEmpty() ? patternCompiler.compile(names.size()) : null;
@@ -169,6 +166,7 @@ public final class DefaultCueModel implements CueModel {
         cuePrice = ids.get(Cues.MONEY_PRICE);
         cueSha = ids.get(Cues.MEDIA_KNOWN_SHA256);
         cuePdq = ids.get(Cues.MEDIA_KNOWN_PDQ);
+        cueNumber = ids.get(Cues.NUMBER_ANY);
         String digest = HexFormat.of().formatHex(contentDigest, 0, 6);
         int shaN = sha256 == null ? 0 : sha256.size();
         int pdqN = pdq == null ? 0 : pdq.size();

@@ -21,7 +21,9 @@ import java.util.Set;
  *   <li>{@code +ed}: English regular verb (post: posts, posted, posting; like: likes, liked, liking; try:
  *   tries, tried, trying).</li>
  * </ul>
- * The lemma itself is always a form. Load time only; not thread-safe while loading, read-only after.
+ * The lemma itself is always a form. In French tables (a file name with {@code .fr.}), a form that starts with a
+ * vowel or h also gets its elided spellings (j', t', m', l', s', n', qu', d'), since the apostrophe folds away:
+ * "m'envoies" reads as "menvoies". Load time only; not thread-safe while loading, read-only after.
  */
 final class InflectionTable {
 
@@ -32,7 +34,15 @@ final class InflectionTable {
         "issaient", "issions", "issiez", "irai", "iras", "ira", "irons", "irez", "iront", "irais", "irait",
         "irions", "iriez", "iraient", "i", "ie", "ies", "issant", "isse", "isses"};
 
+    /** Elided French clitics (j', t', m', l', s', n', qu', d'). */
+    private static final String[] CLITICS = {"j", "t", "m", "l", "s", "n", "qu", "d"};
+
     private final Map<String, List<String>> forms = new LinkedHashMap<>();
+
+    /** French tables (a file name with ".fr.") get elided spellings of vowel-initial forms. */
+    private static boolean elides(String file) {
+        return file.contains(".fr.");
+    }
 
     /** Parses one {@code .forms} file into this table; problems go to {@code errors}. */
     void parse(String file, String content, List<LoadError> errors) {
@@ -97,6 +107,17 @@ final class InflectionTable {
                     continue;
                 }
                 out.add(f);
+            }
+            if (elides(file)) {
+                // French clitics elide before a vowel and the apostrophe folds away: "m'envoies" is read as
+                // "menvoies", "t'habites" as "thabites"; every such form gets its elided spellings
+                for (String f : List.copyOf(out)) {
+                    if (f.length() >= 3 && "aeiouyhéèêàâîôû".indexOf(f.charAt(0)) >= 0) {
+                        for (String clitic : CLITICS) {
+                            out.add(clitic + f);
+                        }
+                    }
+                }
             }
             forms.put(lemma, List.copyOf(out));
         }

@@ -133,12 +133,9 @@ final class PatternCompiler {
                 if (folded.isEmpty() || !done.add(folded + boundary)) {
                     continue;
                 }
-                try {
-                    automaton.add(folded, cue, boundary);
+                // alternatives overlap other lines of the same concept: a repeat is harmless
+                if (automaton.addIfAbsent(folded, cue, boundary)) {
                     added++;
-                } catch (IllegalArgumentException dup) {
-                    errors.add(new LoadError(e.file(), e.line(), 1, "duplicate term '" + t + "' for this cue",
-                            "remove one"));
                 }
             }
         }

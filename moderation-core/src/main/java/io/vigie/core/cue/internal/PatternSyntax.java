@@ -15,10 +15,11 @@ import java.util.List;
  * alt      := word (' ' word)*      a phrase, matched as written
  *           | '@' cue.name          wherever that cue fired (a concept another lexicon line defines)
  *           | '&lt;' lemma '&gt;'          any form of the lemma (the inflection tables)
- * word     := letters or digits, with a trailing '*' for any ending (endormi* = endormi, endormie, endormies)
+ * word     := letters or digits, with a trailing '*' for any ending (endormi* = endormi, endormie, endormies);
+ *             '\*' is a literal star inside a word, for masked spellings (d\*ke)
  * </pre>
  *
- * A term is a pattern when it holds any of {@code ~ ( ) [ ] | @ < > *}; other terms are plain phrases.
+ * A term is a pattern when it holds any of {@code ~ ( ) [ ] | @ < > * \}; other terms are plain phrases.
  */
 final class PatternSyntax {
 
@@ -78,7 +79,7 @@ final class PatternSyntax {
     static boolean isPattern(String term) {
         for (int i = 0; i < term.length(); i++) {
             switch (term.charAt(i)) {
-                case '~', '(', ')', '[', ']', '|', '@', '<', '>', '*' -> {
+                case '~', '(', ')', '[', ']', '|', '@', '<', '>', '*', '\\' -> {
                     return true;
                 }
                 default -> { }
@@ -215,6 +216,7 @@ final class PatternSyntax {
         if (raw.indexOf('<') >= 0 || raw.indexOf('>') >= 0 || raw.indexOf('@') >= 0) {
             throw new SyntaxError("'@cue' and '<lemma>' stand alone in an alternative", from + 1);
         }
+        raw = raw.replace("\\*", "\u0000"); // a literal star, kept apart from the prefix star
         int star = raw.indexOf('*');
         boolean prefix = false;
         if (star >= 0) {
@@ -227,6 +229,6 @@ final class PatternSyntax {
             prefix = true;
             raw = raw.substring(0, raw.length() - 1);
         }
-        return new Words(raw, prefix);
+        return new Words(raw.replace('\u0000', '*'), prefix);
     }
 }

@@ -25,10 +25,7 @@ public final class CompiledRule {
     static final byte NO = 2;
 
     private static final long HOUR_MS = 3_600_000L;
-    /** How far a window clause looks back when it does not say: messages. */
-    static final int DEFAULT_WINDOW_MESSAGES = 20;
-    /** How far a window clause looks back when it does not say: minutes of event time. */
-    static final long DEFAULT_WINDOW_MINUTES = 24 * 60;
+
 
     private final String id;
     private final String description;
@@ -56,12 +53,7 @@ public final class CompiledRule {
     private final Stage[] stagesAll;
     private final int minConversationMessages;
     private final boolean privateOnly;
-    private final int[] windowAll;
-    private final int[] windowAny;
-    private final int[] windowNone;
-    private final ConversationWindow.By windowBy;
-    private final int windowMessages;
-    private final long windowMs;
+    private final WindowClause[] windows;
     private final String file;
     private final int line;
     private final List<RuleExample> examples;
@@ -93,12 +85,7 @@ public final class CompiledRule {
         this.stagesAll = b.stagesAll.clone();
         this.minConversationMessages = b.minConversationMessages;
         this.privateOnly = b.privateOnly;
-        this.windowAll = b.windowAll.clone();
-        this.windowAny = b.windowAny.clone();
-        this.windowNone = b.windowNone.clone();
-        this.windowBy = b.windowBy;
-        this.windowMessages = b.windowMessages;
-        this.windowMs = b.windowMinutes * 60_000L;
+        this.windows = b.windows.toArray(new WindowClause[0]);
         this.file = b.file;
         this.line = b.line;
         this.examples = List.copyOf(b.examples);
@@ -148,15 +135,17 @@ public final class CompiledRule {
         return all;
     }
 
-    /** The cues this rule looks for in earlier messages (all, any and none of its window clause). */
+    /** The cues this rule looks for in earlier messages (all, any and none of its window clauses). */
     int[] windowCues() {
-        int[] out = new int[windowAll.length + windowAny.length + windowNone.length];
-        System.arraycopy(windowAll, 0, out, 0, windowAll.length);
-        System.arraycopy(windowAny, 0, out, windowAll.length, windowAny.length);
-        System.arraycopy(windowNone, 0, out, windowAll.length + windowAny.length, windowNone.length);
+        int[] out = new int[0];
+        for (WindowClause w : windows) {
+            int[] c = w.cues();
+            int[] grown = java.util.Arrays.copyOf(out, out.length + c.length);
+            System.arraycopy(c, 0, grown, out.length, c.length);
+            out = grown;
+        }
         return out;
     }
-
     int[] anyCues() {
         return any;
     }
@@ -222,8 +211,8 @@ public final class CompiledRule {
             return null;
         }
         List<Alert.Signal> related = List.of();
-        if (windowBy != null) {
-            related = window(f, ctx.window());
+        if (windows.length > 0) {
+            related = windows(f, ctx.window());
             if (related == null) {
                 return null;
             }
@@ -259,53 +248,19 @@ public final class CompiledRule {
     }
 
     /**
-     * The window clause: null when it does not hold, else the evidence it took from earlier messages (empty when
-     * this message alone satisfied it). A cue in this message counts unless the clause looks at other people.
+     * The window clauses: null when one does not hold, else the evidence they took from earlier messages (empty when
+     * this message alone satisfied them).
      */
-    private List<Alert.Signal> window(MessageCues f, ConversationWindow w) {
-        boolean here = windowBy != ConversationWindow.By.OTHER;
-        for (int c : windowNone) {
-            if (here && f.has(c) || w.find(c, windowBy, windowMessages, windowMs) >= 0) {
-                return null;
-            }
-        }
+    private List<Alert.Signal> windows(MessageCues f, ConversationWindow w) {
         List<Alert.Signal> related = null;
-        for (int c : windowAll) {
-            if (here && f.has(c)) {
-                continue;
-            }
-            int h = w.find(c, windowBy, windowMessages, windowMs);
-            if (h < 0) {
-                return null;
-            }
-            related = add(related, w.evidence(h, c, id, categories.get(0), 0));
-        }
-        if (windowAny.length > 0) {
-            boolean found = false;
-            for (int c : windowAny) {
-                if (here && f.has(c)) {
-                    found = true;
-                    break;
-                }
-            }
-            for (int i = 0; !found && i < windowAny.length; i++) {
-                int h = w.find(windowAny[i], windowBy, windowMessages, windowMs);
-                if (h >= 0) {
-                    found = true;
-                    related = add(related, w.evidence(h, windowAny[i], id, categories.get(0), 0));
-                }
-            }
-            if (!found) {
+        boolean[] holds = new boolean[1];
+        for (WindowClause clause : windows) {
+            related = clause.test(f, w, id, categories.get(0), related, holds);
+            if (!holds[0]) {
                 return null;
             }
         }
         return related == null ? List.of() : related;
-    }
-
-    private static List<Alert.Signal> add(List<Alert.Signal> list, Alert.Signal s) {
-        List<Alert.Signal> out = list == null ? new java.util.ArrayList<>(2) : list;
-        out.add(s);
-        return out;
     }
 
     /**
@@ -340,8 +295,12 @@ public final class CompiledRule {
         if (context != null) {
             return context;
         }
-        if (windowBy != null && window(f, ctx.window()) == null) {
-            return "window: needs earlier " + windowDescription(cues);
+        for (WindowClause clause : windows) {
+            boolean[] holds = new boolean[1];
+            clause.test(f, ctx.window(), id, categories.get(0), null, holds);
+            if (!holds[0]) {
+                return "window: needs " + clause.describe(cues);
+            }
         }
         if (notRegex != null && scratch.find(notRegexSlot, notRegex, notRegexLiteral, f.raw())) {
             return "vetoed by notRegex " + notRegex.pattern();
@@ -350,26 +309,6 @@ public final class CompiledRule {
             return "regex does not match: " + regex.pattern();
         }
         return null;
-    }
-
-    private String windowDescription(io.vigie.core.cue.CueRegistry cues) {
-        StringBuilder sb = new StringBuilder();
-        append(sb, "all", windowAll, cues);
-        append(sb, "any", windowAny, cues);
-        append(sb, "none", windowNone, cues);
-        return sb.append(" by ").append(windowBy.name().toLowerCase(java.util.Locale.ROOT)).append(" within ")
-                .append(windowMessages).append(" messages").toString();
-    }
-
-    private static void append(StringBuilder sb, String what, int[] ids, io.vigie.core.cue.CueRegistry cues) {
-        if (ids.length == 0) {
-            return;
-        }
-        sb.append(sb.length() == 0 ? "" : " ").append(what).append(" [");
-        for (int i = 0; i < ids.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(cues.name(ids[i]));
-        }
-        sb.append(']');
     }
 
     /** The first context condition that fails, as a sentence; null when they all hold. */
@@ -541,13 +480,7 @@ public final class CompiledRule {
         Stage[] stagesAll = new Stage[0];
         int minConversationMessages;
         boolean privateOnly;
-        int[] windowAll = new int[0];
-        int[] windowAny = new int[0];
-        int[] windowNone = new int[0];
-        /** Null when the rule has no window clause. */
-        ConversationWindow.By windowBy;
-        int windowMessages = DEFAULT_WINDOW_MESSAGES;
-        long windowMinutes = DEFAULT_WINDOW_MINUTES;
+        List<WindowClause> windows = new java.util.ArrayList<>();
         String file;
         int line;
         List<RuleExample> examples = List.of();

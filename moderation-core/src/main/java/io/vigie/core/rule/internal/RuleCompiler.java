@@ -294,8 +294,17 @@ public final class RuleCompiler {
         Node window = w.values().get("window");
         if (window instanceof MapNode wm) {
             compileWindow(wm, b);
+        } else if (window instanceof ListNode wl && !wl.items().isEmpty()) {
+            for (Node item : wl.items()) {
+                if (item instanceof MapNode wm) {
+                    compileWindow(wm, b);
+                } else {
+                    error(item, "each window clause must be a mapping", "e.g. '- {none: [speech.news], by: any}'");
+                }
+            }
         } else if (window != null) {
-            error(window, "'window' must be a mapping", "e.g. 'window: {any: [money.demand], by: same, messages: 8}'");
+            error(window, "'window' must be a mapping or a list of them",
+                    "e.g. 'window: {any: [money.demand], by: same, messages: 8}'");
         }
         Node stages = w.values().get("stagesSeen");
         if (stages instanceof ListNode) {
@@ -313,40 +322,42 @@ public final class RuleCompiler {
     /** A window clause: cues earlier messages of the conversation carried, by whom, how far back. */
     private void compileWindow(MapNode wm, CompiledRule.Builder b) {
         checkKeys(wm, WINDOW_KEYS);
-        b.windowAll = cueList(wm, "all");
-        b.windowAny = cueList(wm, "any");
-        b.windowNone = cueList(wm, "none");
-        if (b.windowAll.length + b.windowAny.length + b.windowNone.length == 0) {
+        int[] all = cueList(wm, "all");
+        int[] any = cueList(wm, "any");
+        int[] none = cueList(wm, "none");
+        if (all.length + any.length + none.length == 0) {
             error(wm, "a window needs cues in 'all', 'any' or 'none'", "e.g. 'window: {any: [money.demand]}'");
         }
-        String by = string(wm, "by", false);
-        b.windowBy = ConversationWindow.By.ANY;
-        if (by != null) {
+        String byName = string(wm, "by", false);
+        ConversationWindow.By by = ConversationWindow.By.ANY;
+        if (byName != null) {
             try {
-                b.windowBy = ConversationWindow.By.valueOf(by.toUpperCase(Locale.ROOT));
+                by = ConversationWindow.By.valueOf(byName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                error(wm.values().get("by"), "unknown 'by' value '" + by + "'",
+                error(wm.values().get("by"), "unknown 'by' value '" + byName + "'",
                         "same (the sender's own messages), other (anyone else's) or any");
             }
         }
-        Long messages = integer(wm, "messages", false);
-        if (messages != null) {
-            if (messages < 1 || messages > MAX_WINDOW_MESSAGES) {
-                error(wm.values().get("messages"), "messages " + messages + " is out of range",
-                        "1.." + MAX_WINDOW_MESSAGES);
+        int messages = WindowClause.DEFAULT_MESSAGES;
+        Long m = integer(wm, "messages", false);
+        if (m != null) {
+            if (m < 1 || m > MAX_WINDOW_MESSAGES) {
+                error(wm.values().get("messages"), "messages " + m + " is out of range", "1.." + MAX_WINDOW_MESSAGES);
             } else {
-                b.windowMessages = messages.intValue();
+                messages = m.intValue();
             }
         }
-        Long minutes = integer(wm, "minutes", false);
-        if (minutes != null) {
-            if (minutes < 1 || minutes > MAX_WINDOW_MINUTES) {
-                error(wm.values().get("minutes"), "minutes " + minutes + " is out of range",
+        long minutes = WindowClause.DEFAULT_MINUTES;
+        Long min = integer(wm, "minutes", false);
+        if (min != null) {
+            if (min < 1 || min > MAX_WINDOW_MINUTES) {
+                error(wm.values().get("minutes"), "minutes " + min + " is out of range",
                         "1.." + MAX_WINDOW_MINUTES + " (7 days)");
             } else {
-                b.windowMinutes = minutes;
+                minutes = min;
             }
         }
+        b.windows.add(new WindowClause(all, any, none, by, messages, minutes));
     }
 
     /** Largest look-back of a window clause, in messages (the conversation keeps no more anyway). */
