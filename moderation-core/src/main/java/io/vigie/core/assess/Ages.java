@@ -72,8 +72,9 @@ public final class Ages {
             Alert.PersonAge l = learned.get(out[i].userId());
             if (l != null) {
                 Alert.PersonAge s = out[i];
-                Integer stated = l.stated() != null ? l.stated() : s.stated();
-                boolean minor = stated != null ? stated < 18 : s.likelyMinor() || l.likelyMinor();
+                // what was learned here is the most recent: a school hint learned after an adult age overrules it
+                Integer stated = l.stated() != null ? l.stated() : l.likelyMinor() ? null : s.stated();
+                boolean minor = l.likelyMinor() || (stated != null ? stated < 18 : s.likelyMinor());
                 out[i] = new Alert.PersonAge(s.userId(), s.declared(), stated, minor);
                 changed = true;
             }

@@ -123,7 +123,7 @@ public final class ConversationAssessor {
         // 2. rules, in context
         int stagesBefore = stageMask(conv.stages());
         ScoringContext context = new ScoringContext(senderAge, recipientAges, accountAgeMs(user, at),
-                stageSet(stagesBefore), conv.messages(), window(conv, message));
+                stageSet(stagesBefore), conv.messages(), window(conv, message), !conv.alerted().isEmpty());
         findings.clear();
         errors.clear();
         rules.evaluate(features, context, findings, errors);

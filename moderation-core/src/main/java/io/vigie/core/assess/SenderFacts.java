@@ -13,17 +13,20 @@ import java.time.Instant;
  * Step 1 of a message's assessment: what the sender says of themself in this very message (a stated age, a school
  * or parental hint) updates their {@link UserState} before the rules see the context, so "j'ai 13 ans" makes the
  * writer a likely minor for the message that says it. Only first-person statements count: the cue stage
- * attributes ages ("ma fille a 12 ans" is about someone else, "t'as 13 ans ?" is a question). Stateless apart from
- * the cue ids it resolves once.
+ * attributes ages ("ma fille a 12 ans" is about someone else, "t'as 13 ans ?" is a question), and a school or
+ * parental hint in a message that talks of someone else's age is not the writer's. A later school hint overrules an
+ * adult age stated before ("18 f", then "en vrai jsuis en 5e"). Stateless apart from the cue ids it resolves once.
  */
 final class SenderFacts {
 
     private final int minorContextCue;
     private final int ageQuestionCue;
+    private final int thirdPartyCue;
 
     SenderFacts(CueRegistry cues) {
         this.minorContextCue = cues.id(Cues.AGE_MINOR_CONTEXT);
         this.ageQuestionCue = cues.id("age.question");
+        this.thirdPartyCue = cues.id("age.third_party");
     }
 
     /** The sender after this message: snapshot, stated age and minor hint applied. */
@@ -36,6 +39,13 @@ final class SenderFacts {
             user = user.withStatedAge(stated, at);
         }
         if (isMinorHint(features, message.text())) {
+            if (stated < 0 && user.statedAge() != null && user.statedAge() >= 18) {
+                // "18 f" at sign-up talk, then "en vrai jsuis en 5e": the later school hint overrules the adult
+                // age stated before (people type 18 to get in)
+                user = new UserState(user.userId(), user.declaredAge(), user.gender(), user.postalCode(),
+                        user.accountCreatedAt(), user.deviceId(), user.ipHash(), null, at, user.minorHints(),
+                        user.banned(), user.confirmedAlerts(), user.lastSeen());
+            }
             user = user.withMinorHint(at);
         }
         return user;
@@ -50,6 +60,7 @@ final class SenderFacts {
     // a writer's school or parental hint, not a question put to someone else ("t'es au collège ?")
     private boolean isMinorHint(MessageCues features, String text) {
         return minorContextCue >= 0 && features.has(minorContextCue)
-                && !(ageQuestionCue >= 0 && features.has(ageQuestionCue)) && text.indexOf('?') < 0;
+                && !(ageQuestionCue >= 0 && features.has(ageQuestionCue))
+                && !(thirdPartyCue >= 0 && features.has(thirdPartyCue)) && text.indexOf('?') < 0;
     }
 }

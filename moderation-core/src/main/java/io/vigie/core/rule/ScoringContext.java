@@ -16,13 +16,15 @@ import java.util.Set;
  * @param stagesSeen           grooming stages the conversation reached before this message
  * @param conversationMessages messages seen in the conversation before this one
  * @param window               the cues of earlier messages, for conversation-scoped rules; never null
+ * @param alerted              true when the conversation already raised an alert (in any category)
  */
 public record ScoringContext(Alert.PersonAge sender, List<Alert.PersonAge> recipients, long senderAccountAgeMs,
-                             Set<Stage> stagesSeen, int conversationMessages, ConversationWindow window) {
+                             Set<Stage> stagesSeen, int conversationMessages, ConversationWindow window,
+                             boolean alerted) {
 
     private static final Alert.PersonAge UNKNOWN = new Alert.PersonAge(null, null, null, false);
     private static final ScoringContext NONE = new ScoringContext(UNKNOWN, List.of(), -1, Set.of(), 0,
-            ConversationWindow.NONE);
+            ConversationWindow.NONE, false);
 
     public ScoringContext {
         sender = sender == null ? UNKNOWN : sender;
@@ -34,12 +36,19 @@ public record ScoringContext(Alert.PersonAge sender, List<Alert.PersonAge> recip
     /** A context without earlier messages. */
     public ScoringContext(Alert.PersonAge sender, List<Alert.PersonAge> recipients, long senderAccountAgeMs,
                           Set<Stage> stagesSeen, int conversationMessages) {
-        this(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, ConversationWindow.NONE);
+        this(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, ConversationWindow.NONE, false);
     }
 
     /** A copy that sees {@code window}. */
     public ScoringContext withWindow(ConversationWindow window) {
-        return new ScoringContext(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, window);
+        return new ScoringContext(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, window,
+                alerted);
+    }
+
+    /** A copy for a conversation that already raised an alert (or not). */
+    public ScoringContext withAlerted(boolean alerted) {
+        return new ScoringContext(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, window,
+                alerted);
     }
 
     /** No context at all: a message alone. */

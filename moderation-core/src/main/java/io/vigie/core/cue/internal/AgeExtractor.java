@@ -33,6 +33,9 @@ final class AgeExtractor {
         if (!isWord && v.at(ns - 1) == '-' && !v.word(ns - 2)) {
             return false; // "j'ai -5 ans": a negative number is no age (a range like "14-15" keeps its digits)
         }
+        if (!isWord && (v.at(ns - 1) == ':' || v.at(ns - 1) == '.' || v.at(ns - 1) == ',') && v.digit(ns - 2)) {
+            return false; // "at 3:15", "3.15", "2,15": the minutes of a time or a decimal, not an age
+        }
         boolean unit = false;
         boolean gender = false;
         boolean bare = false;

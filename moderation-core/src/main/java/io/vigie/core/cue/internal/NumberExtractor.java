@@ -114,6 +114,21 @@ final class NumberExtractor {
      * Index of the last run of a phone number starting at run {@code r}, or -1. Chains runs separated by one
      * separator char; stops once more digits than any phone number has, so each start costs O(1).
      */
+    /** A national number starting 07 (its second digit may sit in the next run: "0 7700 ..."). */
+    private boolean ukMobile(FoldedView v, int s) {
+        int n = 0;
+        for (int i = s; i < v.len && n < 2; i++) {
+            char c = v.buf[i];
+            if (c >= '0' && c <= '9') {
+                if ((n == 0 && c != '0') || (n == 1 && c != '7')) {
+                    return false;
+                }
+                n++;
+            }
+        }
+        return n == 2;
+    }
+
     private int phone(FoldedView v, int r) {
         int s = runStart[r];
         if (v.letter(s - 1)) {
@@ -141,6 +156,10 @@ final class NumberExtractor {
             }
             if (national && !intl00 && digits == 10) {
                 best = k;
+                break;
+            }
+            if (national && !intl00 && digits == 11 && ukMobile(v, s)) {
+                best = k; // UK mobile: 07xxx xxxxxx
                 break;
             }
             if ((plus && digits >= 8 && digits <= 15) || (intl00 && digits >= 11 && digits <= 17)) {

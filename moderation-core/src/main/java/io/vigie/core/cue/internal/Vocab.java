@@ -82,7 +82,7 @@ final class Vocab {
                 "age", "et", "and", "moi", "me").build();
         follower = TokenTable.builder(n).add("et", "and", "toi", "u", "you", "mais", "but", "bientot", "lol",
                 "mdr", "ptdr", "xd", "btw", "stp", "sinon", "bisous", "i", "je", "jsuis", "tho", "though",
-                "actually", "now", "rn", "hbu", "wbu", "nearly", "almost", "presque", "haha", "jpense",
+                "actually", "now", "rn", "hbu", "wbu", "nearly", "almost", "presque", "haha", "jpense", "why", "pk", "pourquoi", "pq", "et alors", "lol", "ok",
                 "so", "donc").build();
         gender = TokenTable.builder(n).add("f", "h", "m", "fille", "garcon", "gars", "mec", "meuf", "femme",
                 "homme", "girl", "boy", "male", "female", "fem").build();

@@ -54,6 +54,7 @@ public final class CompiledRule {
     private final int minConversationMessages;
     private final boolean privateOnly;
     private final WindowClause[] windows;
+    private final byte conversationAlerted;
     private final String file;
     private final int line;
     private final List<RuleExample> examples;
@@ -86,6 +87,7 @@ public final class CompiledRule {
         this.minConversationMessages = b.minConversationMessages;
         this.privateOnly = b.privateOnly;
         this.windows = b.windows.toArray(new WindowClause[0]);
+        this.conversationAlerted = b.conversationAlerted;
         this.file = b.file;
         this.line = b.line;
         this.examples = List.copyOf(b.examples);
@@ -319,6 +321,10 @@ public final class CompiledRule {
         if (privateOnly && ctx.recipients().isEmpty()) {
             return "private conversations only";
         }
+        if (conversationAlerted != ANY && (conversationAlerted == YES) != ctx.alerted()) {
+            return conversationAlerted == YES ? "needs a conversation that already raised an alert"
+                    : "needs a conversation without an alert yet";
+        }
         if (minConversationMessages > 0 && ctx.conversationMessages() < minConversationMessages) {
             return "needs " + minConversationMessages + " earlier messages";
         }
@@ -357,6 +363,9 @@ public final class CompiledRule {
 
     private boolean contextHolds(MessageCues f, ScoringContext ctx) {
         if (privateOnly && ctx.recipients().isEmpty()) {
+            return false;
+        }
+        if (conversationAlerted != ANY && (conversationAlerted == YES) != ctx.alerted()) {
             return false;
         }
         if (minConversationMessages > 0 && ctx.conversationMessages() < minConversationMessages) {
@@ -481,6 +490,7 @@ public final class CompiledRule {
         int minConversationMessages;
         boolean privateOnly;
         List<WindowClause> windows = new java.util.ArrayList<>();
+        byte conversationAlerted = ANY;
         String file;
         int line;
         List<RuleExample> examples = List.of();

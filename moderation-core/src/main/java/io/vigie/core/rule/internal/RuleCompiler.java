@@ -44,13 +44,13 @@ public final class RuleCompiler {
             "evidence", "when", "examples");
     static final Set<String> WHEN_KEYS = Set.of("all", "any", "min", "none", "regex", "notRegex", "recipientLikelyMinor",
             "senderLikelyMinor", "senderLikelyAdult", "minAgeGap", "senderAccountAgeMaxHours", "stagesSeen",
-            "minConversationMessages", "privateOnly", "window");
+            "minConversationMessages", "privateOnly", "window", "conversationAlerted");
     static final Set<String> WINDOW_KEYS = Set.of("all", "any", "none", "by", "messages", "minutes");
     static final Set<String> STAGES_KEYS = Set.of("any", "all");
     static final Set<String> EXAMPLES_KEYS = Set.of("fire", "pass");
     static final Set<String> EXAMPLE_KEYS = Set.of("text", "senderAge", "senderStatedAge", "senderLikelyMinor",
             "recipientAge", "recipientStatedAge", "recipientLikelyMinor", "senderAccountAgeHours", "stagesSeen",
-            "conversationMessages", "public", "before");
+            "conversationMessages", "public", "before", "conversationAlerted");
     static final Set<String> BEFORE_KEYS = Set.of("text", "by");
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
@@ -291,6 +291,7 @@ public final class RuleCompiler {
         }
         Boolean priv = bool(w, "privateOnly");
         b.privateOnly = priv != null && priv;
+        b.conversationAlerted = tri(bool(w, "conversationAlerted"));
         Node window = w.values().get("window");
         if (window instanceof MapNode wm) {
             compileWindow(wm, b);
@@ -439,6 +440,7 @@ public final class RuleCompiler {
         Long accountHours = integer(m, "senderAccountAgeHours", false);
         Long messages = integer(m, "conversationMessages", false);
         Boolean publicRoom = bool(m, "public");
+        Boolean alerted = bool(m, "conversationAlerted");
         Stage[] stages = m.values().containsKey("stagesSeen") ? stageList(m.values().get("stagesSeen"))
                 : new Stage[0];
         List<RuleExample.Before> before = before(m.values().get("before"));
@@ -451,7 +453,7 @@ public final class RuleCompiler {
         Set<Stage> seen = stages.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(stages));
         ScoringContext ctx = new ScoringContext(sender, recipients,
                 accountHours == null ? -1 : accountHours * 3_600_000L, seen,
-                messages == null ? 0 : messages.intValue());
+                messages == null ? 0 : messages.intValue(), null, alerted != null && alerted);
         return new RuleExample(text, ctx, fire, file, m.line(), before);
     }
 
