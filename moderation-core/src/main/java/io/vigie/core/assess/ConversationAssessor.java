@@ -114,8 +114,9 @@ public final class ConversationAssessor {
         Map<String, UserState> recips = recipients == null ? Map.of() : recipients;
 
         // 1. what the sender says of themself counts for this very message
-        UserState user = senderFacts.learn(message, features, sender);
-        Alert.PersonAge senderAge = SenderFacts.ageOf(features, user);
+        int stated = SenderFacts.statedAge(message.senderId(), features, conv.learnedAges());
+        UserState user = senderFacts.learn(message, features, sender, stated);
+        Alert.PersonAge senderAge = SenderFacts.ageOf(stated, user);
         List<Alert.PersonAge> recipientAges = message.isPublic()
                 ? Ages.audience(message.senderId(), conv.learnedAges(), policy.bounds().maxParticipants())
                 : Ages.recipients(message.recipientIds(), recips, conv.learnedAges(), policy.bounds().maxParticipants());

@@ -8,6 +8,7 @@ import io.vigie.core.cue.MessageCues;
 import io.vigie.core.state.UserState;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Step 1 of a message's assessment: what the sender says of themself in this very message (a stated age, a school
@@ -22,23 +23,31 @@ final class SenderFacts {
     private final int minorContextCue;
     private final int ageQuestionCue;
     private final int thirdPartyCue;
+    private final int gradeCue;
+    private final int secondPersonCue;
 
     SenderFacts(CueRegistry cues) {
         this.minorContextCue = cues.id(Cues.AGE_MINOR_CONTEXT);
         this.ageQuestionCue = cues.id("age.question");
         this.thirdPartyCue = cues.id("age.third_party");
+        this.gradeCue = cues.id("age.grade");
+        this.secondPersonCue = cues.id("speech.second_person");
     }
 
-    /** The sender after this message: snapshot, stated age and minor hint applied. */
-    UserState learn(ChatMessage message, MessageCues features, UserState stored) {
+    /**
+     * The sender after this message: snapshot, stated age and minor hint applied.
+     *
+     * @param stated the writer's own age in this message ({@link #statedAge}), -1 when none or an echo
+     */
+    UserState learn(ChatMessage message, MessageCues features, UserState stored, int stated) {
         Instant at = message.sentAt();
         UserState user = (stored == null ? UserState.unknown(message.senderId()) : stored)
                 .withSnapshot(message.sender(), at);
-        int stated = features.statedAge();
         if (stated >= 0 && (user.statedAgeAt() == null || !at.isBefore(user.statedAgeAt()))) {
             user = user.withStatedAge(stated, at);
         }
-        if (isMinorHint(features, message.text())) {
+        boolean echo = stated < 0 && features.statedAge() >= 0;
+        if (!echo && isMinorHint(features, message.text())) {
             if (stated < 0 && user.statedAge() != null && user.statedAge() >= 18) {
                 // "18 f" at sign-up talk, then "en vrai jsuis en 5e": the later school hint overrules the adult
                 // age stated before (people type 18 to get in)
@@ -51,16 +60,45 @@ final class SenderFacts {
         return user;
     }
 
-    /** The sender's age view for this message's alert and rules. */
-    static Alert.PersonAge ageOf(MessageCues features, UserState user) {
+    /**
+     * The writer's own age stated in this message, or -1. A bare age equal to one another participant stated
+     * ("Twelve! You write well", "onze ans et demi pardon mdr") echoes theirs and is none.
+     *
+     * @param learned ages learned so far in the conversation, by userId
+     */
+    static int statedAge(String senderId, MessageCues features, Map<String, Alert.PersonAge> learned) {
         int stated = features.statedAge();
+        if (stated < 0 || features.statedAgeFirstPerson() || learned == null || learned.isEmpty()) {
+            return stated;
+        }
+        for (Map.Entry<String, Alert.PersonAge> e : learned.entrySet()) {
+            Integer other = e.getValue().stated();
+            if (other != null && other == stated && !e.getKey().equals(senderId)) {
+                return -1;
+            }
+        }
+        return stated;
+    }
+
+    /** The sender's age view for this message's alert and rules. */
+    static Alert.PersonAge ageOf(int stated, UserState user) {
         return stated >= 0 ? new Alert.PersonAge(null, user.declaredAge(), stated, stated < 18) : Ages.of(null, user);
     }
 
-    // a writer's school or parental hint, not a question put to someone else ("t'es au collège ?")
+    /**
+     * A writer's school or parental hint, not a question put to someone else ("t'es au collège ?"), not about
+     * someone else ("mon fils est en 6e"). A first-person hint ("jsuis en 5e", "ma mère veut pas") counts; a bare
+     * school grade ("7th grade lol", "en 4e") counts only when the message does not address the other person (an
+     * adult echoing "ah, en sixième… t'es une grande" speaks of the child, not of himself).
+     */
     private boolean isMinorHint(MessageCues features, String text) {
-        return minorContextCue >= 0 && features.has(minorContextCue)
-                && !(ageQuestionCue >= 0 && features.has(ageQuestionCue))
-                && !(thirdPartyCue >= 0 && features.has(thirdPartyCue)) && text.indexOf('?') < 0;
+        if (has(features, ageQuestionCue) || has(features, thirdPartyCue) || text.indexOf('?') >= 0) {
+            return false;
+        }
+        return has(features, minorContextCue) || has(features, gradeCue) && !has(features, secondPersonCue);
+    }
+
+    private static boolean has(MessageCues features, int cue) {
+        return cue >= 0 && features.has(cue);
     }
 }

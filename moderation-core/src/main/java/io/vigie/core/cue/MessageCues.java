@@ -26,6 +26,15 @@ public interface MessageCues {
     /** The age the writer states about themself ("j'ai 14 ans", "13yo", "né en 2012"); -1 when none. */
     int statedAge();
 
+    /**
+     * True when the stated age comes with a first-person marker ("j'ai 14 ans", "im 13", "moi 16", "je suis née
+     * en 2012"); false for a bare answer ("14 f paris", "quatorze ans", "13yo") that could also echo someone
+     * else's age ("Twelve! You write well"). Meaningless when {@link #statedAge()} is -1.
+     */
+    default boolean statedAgeFirstPerson() {
+        return true;
+    }
+
     /** Raw span of the stated age, -1 when none. */
     int statedAgeStart();
 

@@ -114,6 +114,44 @@ class ModerationEngineDefaultsTest {
     }
 
     @Test
+    void shouldNotTakeAnAdultEchoingTheChildsAgeForAChild() {
+        // given a child who answered "12" to an adult's question
+        ModerationSession session = engine.newSession();
+        UserState grown = adult("u-adult");
+        UserState kid = UserState.unknown("u-kid");
+        ConversationState conv = null;
+        String[][] script = {
+            {"u-adult", "what grade are you in?"},
+            {"u-kid", "7th. im twelve"},
+            {"u-adult", "Twelve! you write better than that. when are you home on your own?"},
+            {"u-adult", "15 ? no, 12 then"},
+        };
+
+        // when the adult echoes the age back, and guesses another one with a question mark
+        Assessment last = null;
+        for (int i = 0; i < script.length; i++) {
+            boolean fromAdult = script[i][0].equals("u-adult");
+            UserState from = fromAdult ? grown : kid;
+            UserState to = fromAdult ? kid : grown;
+            last = session.assess(msg("m-" + i, "c-1", from.userId(), to.userId(), minutes(i), script[i][1]), conv,
+                    from, Map.of(to.userId(), to));
+            conv = last.conversation();
+            if (fromAdult) {
+                grown = last.sender();
+            } else {
+                kid = last.sender();
+            }
+        }
+
+        // then only the child's age is learned: the adult stays an adult talking to a likely minor
+        assertEquals(12, kid.statedAge());
+        assertNull(grown.statedAge());
+        assertFalse(grown.likelyMinor());
+        assertTrue(conv.learnedAges().get("u-kid").likelyMinor());
+        assertFalse(conv.learnedAges().containsKey("u-adult") && conv.learnedAges().get("u-adult").likelyMinor());
+    }
+
+    @Test
     void shouldAllocateNothingOnTheHotPathWhenNothingFires() {
         // given a warmed-up session and a benign text
         ModerationSession session = engine.newSession();

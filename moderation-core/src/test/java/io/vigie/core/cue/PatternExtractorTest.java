@@ -31,6 +31,8 @@ class PatternExtractorTest {
                 Arguments.of("g 13 ans", 13),
                 Arguments.of("moi 16", 16),
                 Arguments.of("jai 14 et toi", 14),
+                Arguments.of("14 and u?", 14),
+                Arguments.of("15 et j'habite à lyon", 15),
                 Arguments.of("tas quel age ? 14 ans", 14),
                 Arguments.of("I'm 13", 13),
                 Arguments.of("im 13", 13),
@@ -72,7 +74,8 @@ class PatternExtractorTest {
                 "rdv 18h", "j'ai 2 chats", "il y a 14 ans", "il est né en 2012", "my son was born in 2012",
                 "une fille de 13 ans", "rdv 14 h 30", "jai 14 minutes de retard", "en 4e", "ça fait 15 ans",
                 "my daughter is 13 years old", "dans 14 jours", "150€", "06 12 34 56 78", "j'ai 3 ans de plus",
-                "kevin14ans", "lea2010", "p3d0");
+                "kevin14ans", "lea2010", "p3d0",
+                "11 and cracked like that??", "13 et déjà ce niveau");
     }
 
     @ParameterizedTest(name = "{0}")

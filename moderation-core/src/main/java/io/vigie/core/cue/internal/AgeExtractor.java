@@ -65,6 +65,9 @@ final class AgeExtractor {
                     gender = true;
                     end = te;
                 } else if (vocab.follower.contains(v.buf, ts, te)) {
+                    if (vocab.conjunction.contains(v.buf, ts, te) && !answerGoesOn(v, te)) {
+                        return false; // "11 and cracked like that??" echoes someone's age; "14 and u?" answers
+                    }
                     bare = true;
                 } else {
                     return false;
@@ -91,8 +94,26 @@ final class AgeExtractor {
         if (bare && !firstPerson && (value < 10 || value > 79)) {
             return false;
         }
-        out.age(value, start, end);
+        if (guessed(v, end)) {
+            return false; // "t'as quel âge ? 15 ?": a guess at someone else's age
+        }
+        out.age(value, start, end, firstPerson);
         return true;
+    }
+
+    /** A question mark right after the age ("15 ?", "13 ans ?") makes it a guess, not a statement. */
+    private static boolean guessed(FoldedView v, int end) {
+        int i = end;
+        while (v.at(i) == ' ') {
+            i++;
+        }
+        return v.at(i) == '?';
+    }
+
+    /** After "14 and", "14 et": the answer goes on about the writer or asks back ("et toi", "and im from"), or ends. */
+    private boolean answerGoesOn(FoldedView v, int conjunctionEnd) {
+        int ts = v.nextTokenStart(conjunctionEnd);
+        return ts < 0 || vocab.afterConjunction.contains(v.buf, ts, v.tokenEnd(ts));
     }
 
     /** "years old", "y/o", "y.o": extends the unit over its tail. */
@@ -165,7 +186,7 @@ final class AgeExtractor {
                 return false; // "il est né en 2012", "my son was born in"
             }
         }
-        out.age(age, start, ne);
+        out.age(age, start, ne, true);
         return true;
     }
 }

@@ -17,6 +17,7 @@ final class CueHits implements MessageCues {
     private int statedAge = -1;
     private int statedAgeStart = -1;
     private int statedAgeEnd = -1;
+    private boolean statedAgeFirstPerson;
     private String error;
     private char[] foldedChars;
     private int foldedLength;
@@ -37,6 +38,7 @@ final class CueHits implements MessageCues {
         statedAge = -1;
         statedAgeStart = -1;
         statedAgeEnd = -1;
+        statedAgeFirstPerson = false;
         error = null;
         foldedChars = null;
     }
@@ -79,9 +81,10 @@ final class CueHits implements MessageCues {
     }
 
     /** Keeps the earliest stated age. */
-    void statedAge(int age, int rawStart, int rawEnd) {
+    void statedAge(int age, int rawStart, int rawEnd, boolean firstPerson) {
         if (statedAge < 0 || rawStart < statedAgeStart) {
             statedAge = age;
+            statedAgeFirstPerson = firstPerson;
             statedAgeStart = rawStart;
             statedAgeEnd = rawEnd;
         }
@@ -128,6 +131,11 @@ final class CueHits implements MessageCues {
     @Override
     public int statedAge() {
         return statedAge;
+    }
+
+    @Override
+    public boolean statedAgeFirstPerson() {
+        return statedAgeFirstPerson;
     }
 
     @Override

@@ -158,8 +158,8 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
     }
 
     /** Reports the writer's stated age over the folded span {@code [start, end)}. */
-    void age(int value, int start, int end) {
-        features.statedAge(value, folded.rawStart(start), folded.rawEnd(end));
+    void age(int value, int start, int end, boolean firstPerson) {
+        features.statedAge(value, folded.rawStart(start), folded.rawEnd(end), firstPerson);
         cue(model.cueAgeStated, start, end);
         if (value < 18) {
             cue(model.cueAgeMinor, start, end);

@@ -42,6 +42,8 @@ final class Vocab {
     final TokenTable opener;
     /** Words that may follow a bare number answer: "et toi", "and u", "lol". */
     final TokenTable follower;
+    final TokenTable conjunction;
+    final TokenTable afterConjunction;
     /** asv genders: "14 f paris", "14/h/75". */
     final TokenTable gender;
     /** "né", "née", "born" (folded). */
@@ -84,6 +86,10 @@ final class Vocab {
                 "mdr", "ptdr", "xd", "btw", "stp", "sinon", "bisous", "i", "je", "jsuis", "tho", "though",
                 "actually", "now", "rn", "hbu", "wbu", "nearly", "almost", "presque", "haha", "jpense", "why", "pk", "pourquoi", "pq", "et alors", "lol", "ok",
                 "so", "donc").build();
+        conjunction = TokenTable.builder(n).add("et", "and", "mais", "but", "so", "donc").build();
+        afterConjunction = TokenTable.builder(n).add("toi", "tu", "t", "u", "you", "ya", "vous", "i", "im", "i'm",
+                "je", "j", "jsuis", "j'ai", "jai", "jhabite", "habite", "live", "moi", "me", "from", "f", "h", "m", "g", "single", "toujours",
+                "still", "wbu", "hbu").build();
         gender = TokenTable.builder(n).add("f", "h", "m", "fille", "garcon", "gars", "mec", "meuf", "femme",
                 "homme", "girl", "boy", "male", "female", "fem").build();
         born = TokenTable.builder(n).add("né", "née", "nee", "ne", "born").build();
