@@ -223,6 +223,46 @@ class RulePackLoaderTest {
                 report.describe());
     }
 
+    @Test
+    void shouldCountOnlyEarlierMessagesInAnEarlierWindow() throws Exception {
+        // given "a second secrecy request": the message scored must not satisfy its own window
+        write("a.yaml", """
+                rules:
+                  - id: test.second_secrecy
+                    description: secrecy asked again by the same writer
+                    categories: [CHILD_GROOMING]
+                    score: 20
+                    when:
+                      any: [grooming.secrecy]
+                      window: {any: [grooming.secrecy], by: same, messages: 4, earlier: true}
+                    examples:
+                      fire: [{text: "dis rien à tes parents", before: [{text: "notre secret", by: same}]}]
+                      pass:
+                        - "dis rien à tes parents, notre secret"
+                        - {text: "dis rien à tes parents", before: [{text: "notre secret", by: other}]}
+                """);
+
+        // when
+        RuleTester.Report report = RuleTester.test(dir, model);
+
+        // then
+        assertTrue(report.failures().isEmpty(), report.describe());
+        assertTrue(report.describe().endsWith("1 rules, 3 examples, 0 failed\n"), report.describe());
+    }
+
+    @Test
+    void shouldRefuseAnEarlierFlagThatIsNotABoolean() throws Exception {
+        // given
+        write("a.yaml", GOOD.replace("      all: [grooming.secrecy]",
+                "      all: [grooming.secrecy]\n      window: {any: [grooming.secrecy], earlier: yes please}"));
+
+        // when
+        LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        assertEquals(8, find(e, "earlier").line());
+    }
+
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }

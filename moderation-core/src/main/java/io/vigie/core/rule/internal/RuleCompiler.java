@@ -45,7 +45,8 @@ public final class RuleCompiler {
     static final Set<String> WHEN_KEYS = Set.of("all", "any", "min", "none", "regex", "notRegex", "recipientLikelyMinor",
             "senderLikelyMinor", "senderLikelyAdult", "minAgeGap", "senderAccountAgeMaxHours", "stagesSeen",
             "minConversationMessages", "privateOnly", "window", "conversationAlerted");
-    static final Set<String> WINDOW_KEYS = Set.of("all", "any", "none", "by", "messages", "minutes");
+    static final Set<String> WINDOW_KEYS = Set.of("all", "any", "none", "by", "messages", "minutes",
+            "earlier");
     static final Set<String> STAGES_KEYS = Set.of("any", "all");
     static final Set<String> EXAMPLES_KEYS = Set.of("fire", "pass");
     static final Set<String> EXAMPLE_KEYS = Set.of("text", "senderAge", "senderStatedAge", "senderLikelyMinor",
@@ -358,7 +359,8 @@ public final class RuleCompiler {
                 minutes = min;
             }
         }
-        b.windows.add(new WindowClause(all, any, none, by, messages, minutes));
+        boolean earlierOnly = Boolean.TRUE.equals(bool(wm, "earlier"));
+        b.windows.add(new WindowClause(all, any, none, by, messages, minutes, earlierOnly));
     }
 
     /** Largest look-back of a window clause, in messages (the conversation keeps no more anyway). */

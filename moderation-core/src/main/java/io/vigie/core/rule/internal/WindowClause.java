@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * One window clause of a rule: cues that earlier messages of the conversation (by the same sender, someone else,
  * or anyone) must or must not have carried, within a number of messages and minutes. A cue in the message being
- * scored counts too, unless the clause looks at other people's messages. Immutable and thread-safe.
+ * scored counts too, unless the clause looks at other people's messages or only at earlier ones ({@code earlier:
+ * true}, for "a second threat"). Immutable and thread-safe.
  */
 final class WindowClause {
 
@@ -28,8 +29,11 @@ final class WindowClause {
     private final ConversationWindow.By by;
     private final int messages;
     private final long maxAgeMs;
+    private final boolean earlierOnly;
 
-    WindowClause(int[] all, int[] any, int[] none, ConversationWindow.By by, int messages, long minutes) {
+    WindowClause(int[] all, int[] any, int[] none, ConversationWindow.By by, int messages, long minutes,
+                 boolean earlierOnly) {
+        this.earlierOnly = earlierOnly;
         this.all = all.clone();
         this.any = any.clone();
         this.none = none.clone();
@@ -57,7 +61,7 @@ final class WindowClause {
     List<Alert.Signal> test(MessageCues f, ConversationWindow w, String ruleId, Category category,
                             List<Alert.Signal> related, boolean[] holds) {
         holds[0] = false;
-        boolean here = by != ConversationWindow.By.OTHER;
+        boolean here = by != ConversationWindow.By.OTHER && !earlierOnly;
         for (int c : none) {
             if (here && f.has(c) || w.find(c, by, messages, maxAgeMs) >= 0) {
                 return related;
@@ -110,7 +114,7 @@ final class WindowClause {
         append(sb, "any", any, cues);
         append(sb, "none", none, cues);
         return sb.append(" by ").append(by.name().toLowerCase(Locale.ROOT)).append(" within ").append(messages)
-                .append(" messages").toString();
+                .append(" messages").append(earlierOnly ? " before this one" : "").toString();
     }
 
     private static void append(StringBuilder sb, String what, int[] ids, CueRegistry cues) {
