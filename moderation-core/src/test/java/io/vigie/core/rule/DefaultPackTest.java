@@ -71,6 +71,7 @@ class DefaultPackTest {
         // each of these combines cues that are harmful together (a threat with a demand, youth with a trade, an
         // isolated place with "come alone"...) or names the harm itself (a slur, a codeword, "escort")
         Set<String> harmfulAlone = Set.of("grooming.young_ones_targeted", "minor_sex.school_context",
+                "minor_sex.children_asked_for_photos", "csam.child_context_codeword",
                 "csam.codeword_explicit", "csam.codeword", "csam.youth_material", "csam.known_sha256", "csam.known_pdq",
                 "ambush.isolated_alone", "ambush.crew", "ambush.hunting", "ambush.come_alone", "ambush.named",
                 "ambush.crew_waiting", "ambush.company_for_him", "ambush.beat_him", "hate.slur", "hate.dehumanizing",
@@ -81,7 +82,7 @@ class DefaultPackTest {
                 "prostitution.explicit_offer", "prostitution.half_hour_rates", "prostitution.easy_money",
                 "off_platform.evading_moderation", "threat.sextortion", "threat.exposure_to_circle",
                 "threat.extortion_deadline", "threat.outing", "threat.doxxing_violence", "threat.violence",
-                "threat.death_threat", "threat.doxxing", "threat.expose_images");
+                "threat.doxxing", "threat.expose_images");
 
         // when / then
         for (CompiledRule r : pack.rules()) {
