@@ -157,6 +157,15 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String STATE_SWEEP_INTERVAL_MS_DOC = "Event-time interval of the sweep that deletes "
             + "expired state. Each sweep reads every entry of the task's stores, so it runs rarely: expiry is "
             + "precise to this interval.";
+    public static final String CLOCK_SKEW_MAX_MS = "moderation.clock.skew.max.ms";
+    private static final String CLOCK_SKEW_MAX_MS_DOC = "How far ahead of this instance's clock a record's event "
+            + "time (sentAt, updatedAt, decidedAt) may be. A message dated further ahead is counted in "
+            + "moderation.messages.clock_skew and still scored with its own sentAt, but the Kafka timestamp of "
+            + "every record the topology writes for it (repartitions, changelogs) is capped at now plus this: "
+            + "since Kafka 4.0 a broker refuses timestamps more than log.message.timestamp.after.max.ms (1 hour "
+            + "by default) ahead of its clock. Keep it well below that broker setting. Outputs (alerts, actions, "
+            + "facts, dismissals, DLQ) always carry the processing time, so a topic's time-based retention never "
+            + "deletes them early.";
     public static final String STATE_OBJECT_CACHE = "moderation.state.object.cache.entries";
     private static final String STATE_OBJECT_CACHE_DOC = "Conversation states each stream task keeps as objects "
             + "after reading or writing them, so that the next message of an active conversation skips "
@@ -301,6 +310,8 @@ public final class ModerationConfig extends AbstractConfig {
                     Importance.MEDIUM, STATE_DIR_DOC)
             .define(NUM_STREAM_THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
                     NUM_STREAM_THREADS_DOC)
+            .define(CLOCK_SKEW_MAX_MS, Type.LONG, 300_000L, Range.between(0, Long.MAX_VALUE / 2), Importance.LOW,
+                    CLOCK_SKEW_MAX_MS_DOC)
             .define(MAX_TASK_IDLE_MS, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW, MAX_TASK_IDLE_MS_DOC)
             .define(POLICY_MEDIUM_AT, Type.INT, DEFAULT_POLICY.mediumAt(), Range.between(1, 100), Importance.MEDIUM,
                     String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "MEDIUM"))

@@ -158,7 +158,7 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
                 it.forEachRemaining(e -> keys.add(e.key));
             }
             for (String k : keys) {
-                forward(streamTimeMs, Out.Route.DISMISSAL, k, null);
+                forwardOutput(Out.Route.DISMISSAL, k, null);
             }
         }
     }

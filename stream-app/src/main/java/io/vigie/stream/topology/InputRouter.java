@@ -47,7 +47,8 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
 
     /** Where a handler sends its events, and what it may look up. */
     interface Emitter {
-        void emit(Out.Route route, String key, Object value, long timestamp);
+        /** Forwards at the input record's timestamp (its event time, capped by {@link EventTimeExtractor}). */
+        void emit(Out.Route route, String key, Object value);
 
         /** What is known of a user (global facts store); an unknown user when nothing is. */
         UserState user(String userId);
@@ -56,15 +57,18 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
     private final Handler<T> handler;
     private final ModerationMetrics metrics;
     private final boolean tombstonesAreValues;
+    private final java.time.Clock clock;
     private KeyValueStore<String, UserState> facts;
 
     /**
+     * @param wiring              metrics, and the clock that stamps DLQ records
      * @param tombstonesAreValues true when a null value is meaningful (then the handler gets null), false when
      *                            it is an unreadable record
      */
-    InputRouter(Handler<T> handler, ModerationMetrics metrics, boolean tombstonesAreValues) {
+    InputRouter(Handler<T> handler, Wiring wiring, boolean tombstonesAreValues) {
         this.handler = handler;
-        this.metrics = metrics;
+        this.metrics = wiring.metrics();
+        this.clock = wiring.clock();
         this.tombstonesAreValues = tombstonesAreValues;
     }
 
@@ -80,8 +84,8 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         Emitter emitter = new Emitter() {
             @Override
-            public void emit(Out.Route route, String k, Object v, long ts) {
-                context().forward(new Record<>(k, Out.of(route, v), ts, record.headers()));
+            public void emit(Out.Route route, String k, Object v) {
+                context().forward(new Record<>(k, Out.of(route, v), record.timestamp(), record.headers()));
             }
 
             @Override
@@ -128,6 +132,7 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
         }
         metrics.dlq(reason);
         LOG.warn("Unreadable record {} sent to the DLQ: {} ({})", where, reason.value(), detail);
-        context().forward(new Record<>(null, Out.dlq(record.key(), raw), record.timestamp(), headers));
+        // processing time: the DLQ's retention runs from when the record was set aside, not from its claimed time
+        context().forward(new Record<>(null, Out.dlq(record.key(), raw), clock.millis(), headers));
     }
 }

@@ -99,12 +99,23 @@ abstract class ModerationProcessor<K, V> extends ContextualProcessor<K, V, Strin
         return out;
     }
 
+    /**
+     * Forwards a value on {@code route}. A record bound for an output topic carries the processing time, so the
+     * topic's time-based retention keeps it as long as it keeps anything written now (the event time stays in
+     * the value's fields); a record bound for a repartition keeps the input's timestamp (event time, capped by
+     * {@link EventTimeExtractor}).
+     */
     protected final <T> void forward(Record<?, ?> from, Out.Route route, String key, T value) {
-        context().forward(new Record<>(key, Out.of(route, value), from.timestamp(), from.headers()));
+        long timestamp = route.isOutput() ? wiring.clock().millis() : from.timestamp();
+        context().forward(new Record<>(key, Out.of(route, value), timestamp, from.headers()));
     }
 
-    protected final void forward(long timestamp, Out.Route route, String key, Object value) {
-        context().forward(new Record<>(key, Out.of(route, value), timestamp));
+    /** Forwards a value on an output route outside the processing of a record (a sweep), at processing time. */
+    protected final void forwardOutput(Out.Route route, String key, Object value) {
+        if (!route.isOutput()) {
+            throw new IllegalArgumentException(route + " is not an output route");
+        }
+        context().forward(new Record<>(key, Out.of(route, value), wiring.clock().millis()));
     }
 
     /**

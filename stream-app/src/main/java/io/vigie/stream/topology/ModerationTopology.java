@@ -95,6 +95,8 @@ public final class ModerationTopology {
         String factsTopic = config.getString(ModerationConfig.TOPIC_FACTS);
         String dismissalsTopic = config.getString(ModerationConfig.TOPIC_DISMISSALS);
         int maxBytes = config.getInt(ModerationConfig.MESSAGE_MAX_BYTES);
+        long maxSkewMs = config.getLong(ModerationConfig.CLOCK_SKEW_MAX_MS);
+        EventTimeExtractor eventTime = new EventTimeExtractor(wiring.clock(), maxSkewMs);
 
         // ---- global stores: what is known of every user, and reviewers' dismissals; read on every instance
         builder.addGlobalStore(stores.keyValue(Stores.USER_FACTS, Stores.USER_SERDE, false),
@@ -121,11 +123,14 @@ public final class ModerationTopology {
                 config.getInt(ModerationConfig.MESSAGE_TEXT_MAX_CHARS),
                 config.getInt(ModerationConfig.MESSAGE_RECIPIENTS_MAX));
         KStream<String, Out> messages = source(builder, config.getString(ModerationConfig.TOPIC_MESSAGES),
-                messageReader, "messages")
+                messageReader, "messages", eventTime)
                 .process(() -> new InputRouter<ChatMessage>((key, m, rec, out) -> {
-                    out.emit(Out.Route.MESSAGE, m.conversationId(), m, m.sentAt().toEpochMilli());
+                    if (m.sentAt().toEpochMilli() > wiring.clock().millis() + maxSkewMs) {
+                        wiring.metrics().messageClockSkew();
+                    }
+                    out.emit(Out.Route.MESSAGE, m.conversationId(), m);
                     return null;
-                }, wiring.metrics(), false), Named.as("message-reader"));
+                }, wiring, false), Named.as("message-reader"));
         Map<Out.Route, KStream<String, Out>> read = split(messages, "message-reader", Out.Route.MESSAGE,
                 Out.Route.DLQ);
         sinks.add(read);
@@ -139,7 +144,7 @@ public final class ModerationTopology {
 
         // ---- profiles
         KStream<String, Out> profiles = source(builder, config.getString(ModerationConfig.TOPIC_PROFILES),
-                InputReader.of(Profile.class, maxBytes), "profiles")
+                InputReader.of(Profile.class, maxBytes), "profiles", eventTime)
                 .process(() -> new InputRouter<Profile>((key, p, rec, out) -> {
                     if (p == null) {
                         return null; // a tombstone on the operator's compacted topic: nothing to learn
@@ -147,24 +152,24 @@ public final class ModerationTopology {
                     Instant at = p.updatedAt() != null ? p.updatedAt() : Instant.ofEpochMilli(rec.timestamp());
                     Profile withTime = new Profile(p.type(), p.userId(), p.declaredAge(), p.gender(),
                             p.postalCode(), p.accountCreatedAt(), p.deviceId(), p.ipHash(), at);
-                    out.emit(Out.Route.USER_EVENT, p.userId(), Events.UserEvent.profile(withTime, at),
-                            at.toEpochMilli());
+                    out.emit(Out.Route.USER_EVENT, p.userId(), Events.UserEvent.profile(withTime, at));
                     return null;
-                }, wiring.metrics(), true), Named.as("profile-reader"));
+                }, wiring, true), Named.as("profile-reader"));
         sinks.add(split(profiles, "profile-reader", Out.Route.USER_EVENT, Out.Route.DLQ));
 
         // ---- decisions
         KStream<String, Out> decisions = source(builder, config.getString(ModerationConfig.TOPIC_DECISIONS),
-                InputReader.of(Decision.class, maxBytes), "decisions")
+                InputReader.of(Decision.class, maxBytes), "decisions", eventTime)
                 .process(() -> new InputRouter<Decision>((key, d, rec, out) -> {
-                    out.emit(Out.Route.INDEX_EVENT, d.alertId(), new Events.IndexEvent(null, d), rec.timestamp());
+                    out.emit(Out.Route.INDEX_EVENT, d.alertId(), new Events.IndexEvent(null, d));
                     return null;
-                }, wiring.metrics(), false), Named.as("decision-reader"));
+                }, wiring, false), Named.as("decision-reader"));
         sinks.add(split(decisions, "decision-reader", Out.Route.INDEX_EVENT, Out.Route.DLQ));
 
         // ---- erasure requests: the key is the user id, the value is not read
         KStream<String, Out> erasures = builder.stream(config.getString(ModerationConfig.TOPIC_ERASURE),
-                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("erasure-source"))
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withTimestampExtractor(eventTime)
+                                .withName("erasure-source"))
                 .mapValues(v -> Parsed.ok(v == null ? new byte[0] : v, (Object) Boolean.TRUE),
                         Named.as("erasure-value"))
                 .process(() -> new InputRouter<Object>((key, ignored, rec, out) -> {
@@ -172,14 +177,14 @@ public final class ModerationTopology {
                         return "erasure request without a user id key";
                     }
                     Instant at = Instant.ofEpochMilli(rec.timestamp());
-                    out.emit(Out.Route.USER_EVENT, key, Events.UserEvent.erase(at), rec.timestamp());
+                    out.emit(Out.Route.USER_EVENT, key, Events.UserEvent.erase(at));
                     Events.SideEvent erase = new Events.SideEvent(Events.SideEventKind.ERASE, null, key, at);
-                    out.emit(Out.Route.SENDER_EVENT, key, erase, rec.timestamp());
+                    out.emit(Out.Route.SENDER_EVENT, key, erase);
                     for (String device : UserFactsKeeper.deviceKeys(out.user(key))) {
-                        out.emit(Out.Route.DEVICE_EVENT, device, erase, rec.timestamp());
+                        out.emit(Out.Route.DEVICE_EVENT, device, erase);
                     }
                     return null;
-                }, wiring.metrics(), false), Named.as("erasure-reader"));
+                }, wiring, false), Named.as("erasure-reader"));
         sinks.add(split(erasures, "erasure-reader", Out.Route.USER_EVENT, Out.Route.SENDER_EVENT,
                 Out.Route.DEVICE_EVENT, Out.Route.DLQ));
 
@@ -226,10 +231,11 @@ public final class ModerationTopology {
     }
 
     private static <T> KStream<byte[], Parsed<T>> source(StreamsBuilder builder, String topic,
-                                                        Deserializer<Parsed<T>> reader, String name) {
+                                                        Deserializer<Parsed<T>> reader, String name,
+                                                        EventTimeExtractor eventTime) {
         Serde<Parsed<T>> serde = Serdes.serdeFrom(new NoWrite<>(), reader);
         return builder.stream(topic, Consumed.with(Serdes.ByteArray(), serde)
-                .withTimestampExtractor(new EventTimeExtractor()).withName(name + "-source"));
+                .withTimestampExtractor(eventTime).withName(name + "-source"));
     }
 
     /** Splits a processor's output by route; one named branch per route. */

@@ -11,7 +11,12 @@ package io.vigie.stream.topology;
 record Out(Route route, Object value, byte[] rawKey, byte[] rawValue) {
 
     enum Route {
-        MESSAGE, ALERT, ACTION, USER_EVENT, SENDER_EVENT, DEVICE_EVENT, INDEX_EVENT, FACTS, DISMISSAL, DLQ
+        MESSAGE, ALERT, ACTION, USER_EVENT, SENDER_EVENT, DEVICE_EVENT, INDEX_EVENT, FACTS, DISMISSAL, DLQ;
+
+        /** True for the routes that end on a topic read outside the topology's own tasks. */
+        boolean isOutput() {
+            return this == ALERT || this == ACTION || this == FACTS || this == DISMISSAL || this == DLQ;
+        }
     }
 
     static Out of(Route route, Object value) {

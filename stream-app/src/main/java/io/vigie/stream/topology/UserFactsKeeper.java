@@ -93,7 +93,7 @@ final class UserFactsKeeper extends ModerationProcessor<String, Events.UserEvent
     protected void sweep(long streamTimeMs) {
         for (KeyValue<String, UserState> kv : expire(users, Stores.USERS, streamTimeMs, u -> millis(u.lastSeen()),
                 u -> u.banned() ? banRetentionMs : retentionMs)) {
-            forward(streamTimeMs, Out.Route.FACTS, kv.key, null);
+            forwardOutput(Out.Route.FACTS, kv.key, null);
         }
     }
 }
