@@ -6,10 +6,10 @@ import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.metrics.ModerationMetrics;
 import io.vigie.stream.topology.EngineSupplier;
 import io.vigie.stream.topology.ModerationTopology;
+import io.vigie.stream.topology.Topics;
 import io.vigie.stream.topology.Wiring;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -83,11 +83,14 @@ public final class Replayer {
      * for every record it routes (apache/kafka#22228), and that cost grows with the names' length; with the
      * live names it was a quarter of a replay.
      */
-    static final Map<String, String> TOPICS = Map.of(ModerationConfig.TOPIC_MESSAGES, "m",
-            ModerationConfig.TOPIC_PROFILES, "p", ModerationConfig.TOPIC_DECISIONS, "d",
-            ModerationConfig.TOPIC_ALERTS, "a", ModerationConfig.TOPIC_ACTIONS, "c",
-            ModerationConfig.TOPIC_DLQ, "q", ModerationConfig.TOPIC_ERASURE, "e",
-            ModerationConfig.TOPIC_FACTS, "f", ModerationConfig.TOPIC_DISMISSALS, "s");
+    static final Map<String, String> TOPICS = Map.ofEntries(Map.entry(ModerationConfig.TOPIC_MESSAGES, "m"),
+            Map.entry(ModerationConfig.TOPIC_PROFILES, "p"), Map.entry(ModerationConfig.TOPIC_DECISIONS, "d"),
+            Map.entry(ModerationConfig.TOPIC_ALERTS, "a"), Map.entry(ModerationConfig.TOPIC_ACTIONS, "c"),
+            Map.entry(ModerationConfig.TOPIC_DLQ, "q"), Map.entry(ModerationConfig.TOPIC_ERASURE, "e"),
+            Map.entry(ModerationConfig.TOPIC_FACTS, "f"), Map.entry(ModerationConfig.TOPIC_DISMISSALS, "s"),
+            Map.entry(ModerationConfig.TOPIC_BANNED_DEVICES, "b"), Map.entry(ModerationConfig.TOPIC_USER_EVENTS, "u"),
+            Map.entry(ModerationConfig.TOPIC_SENDER_EVENTS, "x"), Map.entry(ModerationConfig.TOPIC_DEVICE_EVENTS, "v"),
+            Map.entry(ModerationConfig.TOPIC_INDEX_EVENTS, "i"));
     /** The application id, prefix of the repartition topics' names: short for the same reason. */
     static final String APPLICATION_ID = "r";
 
@@ -126,8 +129,7 @@ public final class Replayer {
         long decisions = 0;
         long alerts = 0;
         long dlq = 0;
-        try (TopologyTestDriver driver = new TopologyTestDriver(ModerationTopology.build(new StreamsBuilder(),
-                config, Wiring.of(engine).withMetrics(metrics), objectStores), props);
+        try (TopologyTestDriver driver = new TopologyTestDriver(ModerationTopology.build(config, Wiring.of(engine).withMetrics(metrics), objectStores), props);
              BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
              OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
             ByteArraySerializer b = new ByteArraySerializer();
@@ -142,13 +144,20 @@ public final class Replayer {
                     config.getString(ModerationConfig.TOPIC_ALERTS), d, d);
             TestOutputTopic<byte[], byte[]> dlqTopic = driver.createOutputTopic(
                     config.getString(ModerationConfig.TOPIC_DLQ), d, d);
-            // outputs nobody reads here would pile up in the driver: drained and dropped
-            java.util.List<TestOutputTopic<byte[], byte[]>> discarded = java.util.List.of(
-                    driver.createOutputTopic(config.getString(ModerationConfig.TOPIC_ACTIONS), d, d),
-                    driver.createOutputTopic(config.getString(ModerationConfig.TOPIC_FACTS), d, d),
-                    driver.createOutputTopic(config.getString(ModerationConfig.TOPIC_DISMISSALS), d, d));
+            // every other topic the topology writes (its own event topics included) would pile up in the
+            // driver's output queues: drained and dropped
+            java.util.List<TestOutputTopic<byte[], byte[]>> discarded = new java.util.ArrayList<>();
+            for (Topics.Topic<?, ?> t : Topics.of(config).all()) {
+                if (t.owner() != Topics.Owner.INPUT && t != null
+                        && !t.name().equals(config.getString(ModerationConfig.TOPIC_ALERTS))
+                        && !t.name().equals(config.getString(ModerationConfig.TOPIC_DLQ))) {
+                    discarded.add(driver.createOutputTopic(t.name(), d, d));
+                }
+            }
             // the record timestamp only matters for lines without an event time (the DLQ): keep it monotonic
             Instant lastTime = Instant.EPOCH;
+            java.time.Duration sweepInterval = java.time.Duration.ofMillis(
+                    config.getLong(ModerationConfig.STATE_SWEEP_INTERVAL_MS));
             String line;
             long nextProgress = 100_000;
             while ((line = in.readLine()) != null) {
@@ -179,6 +188,8 @@ public final class Replayer {
                 }
                 if (lines >= nextProgress) {
                     nextProgress += 100_000;
+                    // runs the sweeps, which free expired state; expiry is decided on read, so no output changes
+                    driver.advanceWallClockTime(sweepInterval);
                     double s = (System.nanoTime() - start) / 1e9;
                     progress.printf("replay: %,d lines, %,d alerts, %,.0f lines/s%n", lines, alerts, lines / s);
                 }

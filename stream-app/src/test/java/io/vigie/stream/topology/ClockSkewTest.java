@@ -60,8 +60,8 @@ class ClockSkewTest {
         assertEquals(NOW.toEpochMilli(), alert.timestamp(), "alerts carry the processing time");
         // and no record the topology wrote for it (changelogs, repartitions) is dated beyond now + skew
         long limit = NOW.toEpochMilli() + SKEW_MS;
-        for (String internal : List.of("vigie-test-conversations-changelog", "vigie-test-senders-changelog",
-                "vigie-test-users-changelog")) {
+        for (String internal : List.of("vigie-test-conversations-changelog", "vigie-test-users-changelog",
+                "vigie-test-alert-chain-conversations-changelog")) {
             var records = fx.driver.createOutputTopic(internal, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer()).readRecordsToList();
             assertFalse(records.isEmpty(), internal + " got nothing: the check would be empty");

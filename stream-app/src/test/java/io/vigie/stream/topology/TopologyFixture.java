@@ -54,7 +54,7 @@ public final class TopologyFixture implements AutoCloseable {
         settings.put(ModerationConfig.STATE_SWEEP_INTERVAL_MS, "60000");
         settings.putAll(overrides);
         config = ConfigLoader.load(null, Map.of(), settings);
-        Topology topology = ModerationTopology.build(new StreamsBuilder(), config,
+        Topology topology = ModerationTopology.build(config,
                 Wiring.of(memoize(engine)).withMetrics(metrics).withClock(clock));
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
