@@ -66,13 +66,14 @@ public final class ModerationTopology {
     static final String DECISION_APPLIER = "decision-applier";
     static final String USER_FACTS_KEEPER = "user-facts-keeper";
 
-    private final Topology topology = new Topology();
+    private final Graph graph;
     private final ModerationConfig config;
     private final Topics topics;
     private final Wiring wiring;
     private final boolean objectStores;
 
-    private ModerationTopology(ModerationConfig config, Wiring wiring, boolean objectStores) {
+    private ModerationTopology(Graph graph, ModerationConfig config, Wiring wiring, boolean objectStores) {
+        this.graph = graph;
         this.config = config;
         this.topics = Topics.of(config);
         this.wiring = wiring;
@@ -97,10 +98,22 @@ public final class ModerationTopology {
      *                     store kind and changelog setting are ignored)
      */
     public static Topology build(ModerationConfig config, Wiring wiring, boolean objectStores) {
-        return new ModerationTopology(config, wiring, objectStores).wire();
+        Graph.Kafka graph = new Graph.Kafka();
+        new ModerationTopology(graph, config, wiring, objectStores).wire();
+        return graph.topology;
     }
 
-    private Topology wire() {
+    /**
+     * The same graph on an {@link InProcessRunner} ({@code replay}): the same processors, stores of objects, and
+     * events passed between processors as objects, without Kafka Streams' task machinery.
+     */
+    public static InProcessRunner runner(ModerationConfig config, Wiring wiring) {
+        InProcessRunner runner = new InProcessRunner();
+        new ModerationTopology(runner.graph(), config, wiring, true).wire();
+        return runner;
+    }
+
+    private void wire() {
         int maxBytes = config.getInt(ModerationConfig.MESSAGE_MAX_BYTES);
         TimestampExtractor eventTime = new EventTimeExtractor(wiring.clock(),
                 config.getLong(ModerationConfig.CLOCK_SKEW_MAX_MS));
@@ -122,7 +135,7 @@ public final class ModerationTopology {
                 config.getInt(ModerationConfig.MESSAGE_RECIPIENTS_MAX));
         reader(MESSAGE_READER, topics.messages().name(), messageReader, eventTime, CONVERSATION_ASSESSOR,
                 (key, m) -> null);
-        topology.addProcessor(CONVERSATION_ASSESSOR,
+        graph.processor(CONVERSATION_ASSESSOR,
                 () -> new ConversationAssessor(CONVERSATION_ASSESSOR, config, wiring), MESSAGE_READER);
         store(Stores.CONVERSATIONS, Stores.CONVERSATION_SERDE, CONVERSATION_ASSESSOR);
         store(Stores.CHAIN_CONVERSATIONS, Stores.CHAIN_SERDE, CONVERSATION_ASSESSOR);
@@ -133,13 +146,13 @@ public final class ModerationTopology {
         reader(DECISION_READER, topics.decisions().name(), InputReader.of(Decision.class, maxBytes), eventTime,
                 DECISION_INDEXER, (key, d) -> d.alertId() == null || d.alertId().isBlank()
                         ? "decision without an alertId" : null);
-        topology.addProcessor(DECISION_INDEXER, DecisionIndexer::new, DECISION_READER);
+        graph.processor(DECISION_INDEXER, DecisionIndexer::new, DECISION_READER);
         outputs(DECISION_INDEXER, Output.INDEX_EVENTS);
 
         // ---- erasure requests: the key is the user id, the value is not read
         reader(ERASURE_READER, topics.erasure().name(), new AnyValue(), eventTime, ERASURE_ROUTER,
                 (key, ignored) -> key == null || key.isBlank() ? "erasure request without a user id key" : null);
-        topology.addProcessor(ERASURE_ROUTER, () -> new ErasureRouter(ERASURE_ROUTER, config, wiring),
+        graph.processor(ERASURE_ROUTER, () -> new ErasureRouter(ERASURE_ROUTER, config, wiring),
                 ERASURE_READER);
         outputs(ERASURE_ROUTER, Output.USER_EVENTS, Output.SENDER_EVENTS, Output.DEVICE_EVENTS);
 
@@ -163,24 +176,22 @@ public final class ModerationTopology {
                 () -> new UserFactsKeeper(USER_FACTS_KEEPER, config, wiring));
         store(Stores.USERS, Stores.USER_SERDE, USER_FACTS_KEEPER);
         outputs(USER_FACTS_KEEPER, Output.FACTS, Output.DEVICE_EVENTS);
-        return topology;
     }
 
     /** A source on an operator's input topic, read without ever throwing, and its router (valid on, else DLQ). */
     private <T> void reader(String name, String topic, Deserializer<Parsed<T>> reader, TimestampExtractor eventTime,
                             String next, InputRouter.Validator<T> validator) {
-        topology.addSource(org.apache.kafka.streams.AutoOffsetReset.earliest(), name + "-source", eventTime,
-                Serdes.ByteArray().deserializer(), reader, topic);
-        topology.addProcessor(name, () -> new InputRouter<>(name, next, validator, wiring), name + "-source");
+        graph.source(name + "-source", topic, eventTime, Serdes.ByteArray().deserializer(), reader);
+        graph.processor(name, () -> new InputRouter<>(name, next, validator, wiring), name + "-source");
         sink(name, Output.DLQ, topics.dlq());
     }
 
     /** A source on one of the application's event topics, and its processor. */
     private <V> void events(String processor, Topics.Topic<String, V> topic,
                             ProcessorSupplier<String, V, Object, Object> supplier) {
-        topology.addSource(org.apache.kafka.streams.AutoOffsetReset.earliest(), processor + "-source",
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
-        topology.addProcessor(processor, supplier, processor + "-source");
+        graph.source(processor + "-source", topic.name(), null, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
+        graph.processor(processor, supplier, processor + "-source");
     }
 
     /** The sinks of a processor's outputs, each to the topic of the same type. */
@@ -197,7 +208,7 @@ public final class ModerationTopology {
     }
 
     private <K, V> void sink(String processor, Output<K, V> output, Topics.Topic<K, V> topic) {
-        topology.addSink(output.sinkOf(processor), topic.name(), topic.keySerde().serializer(),
+        graph.sink(output.sinkOf(processor), topic.name(), topic.keySerde().serializer(),
                 topic.valueSerde().serializer(), processor);
     }
 
@@ -229,7 +240,7 @@ public final class ModerationTopology {
 
     /** A task store of one processor, with a changelog unless the configuration or replay turns it off. */
     private <V> void store(String name, Serde<V> serde, String processor) {
-        topology.addStateStore(storeBuilder(name, serde, true, false), processor);
+        graph.store(storeBuilder(name, serde, true, false), processor);
     }
 
     private <V> StoreBuilder<KeyValueStore<String, V>> storeBuilder(String name, Serde<V> serde, boolean changelog,
@@ -247,8 +258,8 @@ public final class ModerationTopology {
      */
     private <V, T> void globalStore(String name, Serde<V> serde, String topic, Deserializer<T> values,
                                     ProcessorSupplier<String, T, Void, Void> processor, boolean small) {
-        topology.addGlobalStore(storeBuilder(name, serde, false, small), name + "-source",
-                Serdes.String().deserializer(), values, topic, name + "-loader", processor);
+        graph.globalStore(storeBuilder(name, serde, false, small), name + "-source", topic,
+                Serdes.String().deserializer(), values, name + "-loader", processor);
     }
 
     /** Keeps a global store equal to its topic: a value replaces, a tombstone deletes. */
