@@ -323,6 +323,10 @@ public final class BenchCli implements Callable<Integer> {
                 description = "JVM options of the pipeline JVMs (default ${DEFAULT-VALUE})")
         String appJavaOpts;
 
+        @Option(names = "--app-classpath", description = "class path of the pipeline JVMs (default: this one's), "
+                + "e.g. an earlier build's jars, to compare two versions on the same backlog")
+        String appClasspath;
+
         @Override
         public Integer call() throws Exception {
             if (messages < 1 || users < 10 || spanDays <= 0 || partitions < 1) {
@@ -334,7 +338,8 @@ public final class BenchCli implements Callable<Integer> {
             }
             io.vigie.load.driver.BacklogRun run = new io.vigie.load.driver.BacklogRun(
                     new io.vigie.load.driver.BacklogRun.Options(bootstrap, chosen, guarantee, messages, users,
-                            spanDays, partitions, harmfulRate, seed, timeoutSec, out, appEnv, appJavaOpts),
+                            spanDays, partitions, harmfulRate, seed, timeoutSec, out, appEnv, appJavaOpts,
+                            appClasspath),
                     System.err);
             List<io.vigie.load.driver.BacklogRun.Result> results = run.execute();
             String command = "bench backlog --pipelines " + String.join(",", pipelines) + " --guarantee "

@@ -8,13 +8,8 @@ import io.vigie.stream.sim.SimJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,7 +55,7 @@ public final class BacklogRun {
     /** Settings of a backlog comparison. */
     public record Options(String bootstrap, List<Pipeline> pipelines, String guarantee, int messages, int users,
                           double spanDays, int partitions, double harmfulRate, long seed, int timeoutSec, Path out,
-                          Map<String, String> appEnv, String appJavaOpts) {
+                          Map<String, String> appEnv, String appJavaOpts, String appClasspath) {
     }
 
     private final Options options;
@@ -132,7 +127,7 @@ public final class BacklogRun {
         Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         EmbeddedKafkaBroker.createTopics(admin, create);
         long produceStart = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(LoadRun.producerConfig(bootstrap, 5, 256 * 1024))) {
             for (byte[][] p : profiles) {
                 producer.send(new ProducerRecord<>(topics.get("profiles"), p[0], p[1]));
             }
@@ -159,7 +154,8 @@ public final class BacklogRun {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(List.of(options.appJavaOpts().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), pipeline == Pipeline.PASSTHROUGH
+        command.addAll(List.of("-cp", options.appClasspath() != null ? options.appClasspath()
+                : System.getProperty("java.class.path"), pipeline == Pipeline.PASSTHROUGH
                 ? PassthroughTopology.class.getName() : LoadRun.MODERATION_MAIN));
         if (pipeline == Pipeline.MODERATION) {
             command.add("run");
@@ -179,7 +175,7 @@ public final class BacklogRun {
                     notes.add("the pipeline JVM exited with " + app.exitCode() + "; see " + log);
                     break;
                 }
-                long done = committed(client, applicationId, topics.get("messages"));
+                long done = LoadRun.committed(client, applicationId, topics.get("messages"));
                 long now = System.nanoTime();
                 if (done > 0 && firstCommitNanos == 0) {
                     firstCommitNanos = now;
@@ -210,35 +206,11 @@ public final class BacklogRun {
                 Thread.sleep(200);
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            long done = committed(client, applicationId, topics.get("messages"));
+            long done = LoadRun.committed(client, applicationId, topics.get("messages"));
             return new Result(pipeline.cliName(), options.guarantee(), total, profiles.size(), options.spanDays(),
                     firstCommitNanos == 0 ? -1 : (firstCommitNanos - start) / 1e9, -1, done / elapsed, -1,
                     app.cpuNanos() / 1e3 / Math.max(1, done), -1, perSecond, notes);
         }
-    }
-
-    private static long committed(Admin admin, String group, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        long sum = 0;
-        for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
-            if (e.getKey().topic().equals(topic) && e.getValue() != null) {
-                sum += e.getValue().offset();
-            }
-        }
-        return sum;
-    }
-
-    private static Map<String, Object> producerConfig(String bootstrap) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return config;
     }
 
     /** A self-contained HTML page: the table and the committed-per-second plot of every pipeline. */

@@ -70,11 +70,22 @@ public final class UserFacts {
      */
     public static Learned learned(UserState known, UserState after, SenderSnapshot snapshot, Instant at,
                                   long refreshMs) {
+        return learned(known, after, snapshot, at, refreshMs, true);
+    }
+
+    /**
+     * As {@link #learned(UserState, UserState, SenderSnapshot, Instant, long)}; with {@code anythingLearned}
+     * false (nothing was learned of the user before), activity alone is not sent: it would only keep an empty
+     * entry alive.
+     */
+    public static Learned learned(UserState known, UserState after, SenderSnapshot snapshot, Instant at,
+                                  long refreshMs, boolean anythingLearned) {
         UserState merged = known.withSnapshot(snapshot, at);
         boolean snapshotChanged = snapshot != null && !sameProfile(known, merged);
         boolean statedChanged = !Objects.equals(known.statedAge(), after.statedAge());
         int hints = Math.max(0, after.minorHints() - merged.minorHints());
-        boolean stale = known.lastSeen() == null || known.lastSeen().toEpochMilli() < at.toEpochMilli() - refreshMs;
+        boolean stale = anythingLearned && (known.lastSeen() == null
+                || known.lastSeen().toEpochMilli() < at.toEpochMilli() - refreshMs);
         if (!snapshotChanged && !statedChanged && hints == 0 && !stale) {
             return null;
         }

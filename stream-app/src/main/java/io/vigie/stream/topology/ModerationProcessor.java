@@ -142,6 +142,11 @@ abstract class ModerationProcessor<KIn, VIn> implements Processor<KIn, VIn, Obje
         return UserFacts.merge(userId, value(profiles.get(userId)), value(facts.get(userId)));
     }
 
+    /** Whether anything was learned of the user from chat or reviewers (and not erased or swept yet). */
+    protected final boolean anythingLearned(String userId) {
+        return value(facts.get(userId)) != null;
+    }
+
     /** The profile part of what is known of a user; null when the user has no profile. */
     protected final UserState profile(String userId) {
         return value(profiles.get(userId));

@@ -51,7 +51,8 @@ class ClockSkewTest {
         fixture();
         Instant future = NOW.plus(Duration.ofDays(2));
         // when
-        fx.message(msg("m-1", "c-1", "u-1", List.of("u-2"), future, "je vais diffuser tes photos"), future);
+        fx.message(msg("m-1", "c-1", "u-1", List.of("u-2"), future, "je vais diffuser tes photos",
+                "{\"deviceId\":\"d-1\"}"), future);
         // then it is scored with its own sentAt and counted as skewed
         assertEquals(1.0, fx.counter("moderation.messages.scored"));
         assertEquals(1.0, fx.counter("moderation.messages.clock_skew"));
