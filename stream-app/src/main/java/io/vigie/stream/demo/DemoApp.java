@@ -1,7 +1,9 @@
 package io.vigie.stream.demo;
 
 import io.vigie.core.ModerationEngine;
+import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
+import io.vigie.stream.engine.Engines;
 import io.vigie.stream.topology.EngineSupplier;
 import io.vigie.stream.topology.ModerationTopology;
 import io.vigie.stream.topology.Topics;
@@ -47,9 +49,12 @@ final class DemoApp implements AutoCloseable {
         return s;
     }
 
-    /** The demo's configuration: the contract's default topic names on the embedded broker. */
-    static ModerationConfig config(String bootstrap, Path stateDir) {
-        return new ModerationConfig(settings(bootstrap, stateDir));
+    /**
+     * The demo's configuration: the environment's settings (e.g. {@code MODERATION_RULES_DIR}), with the contract's
+     * default topic names on the embedded broker.
+     */
+    static ModerationConfig config(String bootstrap, Path stateDir) throws ConfigLoader.ConfigProblems {
+        return ConfigLoader.load(null, System.getenv(), settings(bootstrap, stateDir));
     }
 
     /** Every topic the topology reads or writes (from {@link Topics}), the tables compacted. */
@@ -67,8 +72,14 @@ final class DemoApp implements AutoCloseable {
 
     /** Builds and starts the topology; returns once Streams is RUNNING. */
     static DemoApp start(ModerationConfig config) {
-        Topology topology = ModerationTopology.build(config,
-                EngineSupplier.of(ModerationEngine.defaults(config.policy())));
+        ModerationEngine engine;
+        try {
+            engine = Engines.load(config);
+        } catch (io.vigie.core.load.LoadException e) {
+            throw new IllegalStateException("the rule pack does not load: " + e.errors().size() + " errors, first: "
+                    + e.errors().get(0));
+        }
+        Topology topology = ModerationTopology.build(config, EngineSupplier.of(engine));
         Map<String, Object> props = new HashMap<>(config.streamsProperties());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(props));
         streams.setUncaughtExceptionHandler(e ->
