@@ -24,7 +24,7 @@ import java.util.Objects;
 public final class ModerationEngine {
 
     /** Rule id of the built-in finding raised when an attachment is on a known-media list and no rule said so. */
-    public static final String KNOWN_MEDIA_RULE = "core.known_media";
+    public static final String KNOWN_MEDIA_RULE = io.vigie.core.assess.ConversationAssessor.KNOWN_MEDIA_RULE;
 
     private final CueModel signals;
     private final RulePack rules;

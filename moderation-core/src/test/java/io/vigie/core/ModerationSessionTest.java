@@ -133,7 +133,7 @@ class ModerationSessionTest {
         // another app (15) is evidence, the threat is the headline
         assertEquals(Severity.CRITICAL, move.alert().severity());
         assertEquals(List.of(Category.THREAT), move.alert().categories());
-        assertEquals(List.of("offplatform.app", "threat.violence"),
+        assertEquals(List.of("offplatform.app", "threat.harm"),
                 move.alert().signals().stream().map(Alert.Signal::ruleId).toList());
         assertNull(again.alert(), "nothing new");
         assertEquals(Action.BLOCK, again.actions().get(0).action(), "still blocked: enforcement is per message");
@@ -142,7 +142,7 @@ class ModerationSessionTest {
     @Test
     void shouldAlertAMoveOffPlatformOnItsOwnWhenNothingElseIsAtStake() {
         // given a policy that reviews from a lower score, and two adults
-        Fixture low = new Fixture(Policy.defaults().withThresholds(10, 70, 90));
+        Fixture low = new Fixture(Policy.defaults().withThresholds(new Policy.Thresholds(10, 70, 90, io.vigie.core.contract.Severity.MEDIUM)));
 
         // when one pushes to another app
         Assessment a = low.session.assess(msg("m-1", "c-1", "u-1", "u-2", T0, "ajoute moi sur snap"), null,
@@ -171,7 +171,7 @@ class ModerationSessionTest {
         // and the fifth crosses MEDIUM and reaches a human
         assertEquals(Severity.MEDIUM, fifth.severity());
         assertEquals(Action.REVIEW, fifth.alert().action());
-        assertTrue(fifth.alert().conversation().riskScore() >= Policy.defaults().mediumAt());
+        assertTrue(fifth.alert().conversation().riskScore() >= Policy.defaults().thresholds().mediumAt());
     }
 
     @Test
@@ -535,8 +535,8 @@ class ModerationSessionTest {
         // then counts grow, lists do not
         Policy p = Policy.defaults();
         assertEquals(10_001, state.messages());
-        assertEquals(p.maxParticipants(), state.participants().size());
-        assertEquals(p.maxEvidence(), state.evidence().size());
+        assertEquals(p.bounds().maxParticipants(), state.participants().size());
+        assertEquals(p.bounds().maxEvidence(), state.evidence().size());
         assertTrue(state.participants().contains("w-9999"), "the most recent participants are kept");
         assertTrue(state.risk() <= 100.0);
     }

@@ -110,6 +110,26 @@ public final class Ages {
         return next;
     }
 
+    /**
+     * The audience of a public-room message as far as ages go: the other participants who said something of their
+     * own age in this conversation (a room has no recipients, yet a 14-year-old who just said so is there). At
+     * most {@code max}, in user id order (deterministic); empty when nobody did.
+     */
+    public static List<Alert.PersonAge> audience(String senderId, Map<String, Alert.PersonAge> learned, int max) {
+        if (learned.isEmpty() || learned.size() == 1 && learned.containsKey(senderId)) {
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>(learned.keySet());
+        java.util.Collections.sort(ids);
+        List<Alert.PersonAge> out = new java.util.ArrayList<>();
+        for (String id : ids) {
+            if (!id.equals(senderId) && out.size() < max) {
+                out.add(learned.get(id));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** True when any of the views is likely a minor. */
     public static boolean anyMinor(List<Alert.PersonAge> ages) {
         for (Alert.PersonAge a : ages) {

@@ -93,7 +93,7 @@ public final class DeviceAssessor {
         Map<String, Instant> accounts = new HashMap<>(d.accounts());
         boolean known = accounts.containsKey(userId);
         accounts.merge(userId, at, SenderAssessor::latest);
-        trimLeastRecent(accounts, policy.maxTracked());
+        trimLeastRecent(accounts, policy.bounds().maxTracked());
         LinkedHashSet<String> banned = new LinkedHashSet<>(d.bannedAccounts());
         if (senderBanned) {
             banned.add(userId);
@@ -106,7 +106,7 @@ public final class DeviceAssessor {
         if (!senderBanned && !known && !banned.isEmpty() && !banned.contains(userId) && !flagged.contains(userId)
                 && createdAfter(user, d.bannedAt())) {
             flagged.add(userId);
-            int score = policy.highAt();
+            int score = policy.thresholds().highAt();
             Alert.Signal signal = new Alert.Signal(BAN_EVASION_RULE, null, score,
                     "new account on a device with " + banned.size() + " banned account(s)", -1, -1);
             alert = new Alert(AlertIds.of(message.messageId(), Alert.Kind.BAN_EVASION), message.messageId(),
@@ -118,8 +118,8 @@ public final class DeviceAssessor {
                     List.of(), List.of(BAN_EVASION_RULE), List.of(FACT_DEVICE_BANNED,
                             "the account first appeared on this device after that ban")));
         }
-        DeviceState next = new DeviceState(d.deviceKey(), accounts, bounded(banned, policy.maxTracked()),
-                bounded(flagged, policy.maxTracked()), SenderAssessor.latest(d.lastSeen(), at), bannedAt);
+        DeviceState next = new DeviceState(d.deviceKey(), accounts, bounded(banned, policy.bounds().maxTracked()),
+                bounded(flagged, policy.bounds().maxTracked()), SenderAssessor.latest(d.lastSeen(), at), bannedAt);
         return new SideAssessment<>(next, alert, actions);
     }
 
@@ -150,7 +150,7 @@ public final class DeviceAssessor {
         banned.add(userId);
         Instant bannedAt = state.bannedAt() == null ? at
                 : at == null || state.bannedAt().isBefore(at) ? state.bannedAt() : at;
-        return new DeviceState(state.deviceKey(), state.accounts(), bounded(banned, policy.maxTracked()),
+        return new DeviceState(state.deviceKey(), state.accounts(), bounded(banned, policy.bounds().maxTracked()),
                 state.evasionsFlagged(), SenderAssessor.latest(state.lastSeen(), at), bannedAt);
     }
 

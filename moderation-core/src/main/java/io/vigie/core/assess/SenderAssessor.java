@@ -64,8 +64,8 @@ public final class SenderAssessor {
                 .withSnapshot(message.sender(), at);
         Map<String, UserState> recips = recipients == null ? Map.of() : recipients;
         Instant ref = latest(s.lastSeen(), at);
-        Instant fanFrom = ref.minusMillis(policy.fanOutWindowMs());
-        Instant burstFrom = ref.minusMillis(policy.burstWindowMs());
+        Instant fanFrom = ref.minusMillis(policy.behaviour().fanOutWindowMs());
+        Instant burstFrom = ref.minusMillis(policy.behaviour().burstWindowMs());
 
         // the stored collections are immutable: each is copied only when this message changes it, so the common
         // message (no likely minor among the recipients, nothing expired) allocates no collection at all
@@ -119,15 +119,15 @@ public final class SenderAssessor {
             }
         }
         if (minorsCopied) {
-            DeviceAssessor.trimLeastRecent(minors, policy.maxTracked());
+            DeviceAssessor.trimLeastRecent(minors, policy.bounds().maxTracked());
         }
         if (newContactsCopied) {
             Collections.sort(newContacts);
-            while (newContacts.size() > policy.maxTracked()) {
+            while (newContacts.size() > policy.bounds().maxTracked()) {
                 newContacts.remove(0);
             }
         }
-        while (known != null && known.size() > policy.maxTracked()) {
+        while (known != null && known.size() > policy.bounds().maxTracked()) {
             known.remove(known.iterator().next());
         }
 
@@ -138,14 +138,14 @@ public final class SenderAssessor {
         Alert alert = null;
         List<ActionCommand> actions = List.of();
         int minorCount = minors.size();
-        if (minorContacted && !user.likelyMinor() && minorCount >= policy.fanOutMinors()
+        if (minorContacted && !user.likelyMinor() && minorCount >= policy.behaviour().fanOutMinors()
                 && minorCount > fanOutAlertedCount) {
-            boolean critical = minorCount >= 2 * policy.fanOutMinors();
+            boolean critical = minorCount >= 2 * policy.behaviour().fanOutMinors();
             Severity severity = critical ? Severity.CRITICAL : Severity.HIGH;
             Action action = critical ? Action.HOLD : Action.REVIEW;
-            int score = critical ? policy.criticalAt() : policy.highAt();
+            int score = critical ? policy.thresholds().criticalAt() : policy.thresholds().highAt();
             String evidence = minorCount + " distinct likely minors contacted within "
-                    + policy.fanOutWindowMs() / 60_000 + " min";
+                    + policy.behaviour().fanOutWindowMs() / 60_000 + " min";
             alert = alert(policy, rulesVersion, message, user, recips, Alert.Kind.FAN_OUT, severity, action, score,
                     List.of(Category.CHILD_GROOMING), new Alert.Signal(FAN_OUT_RULE, Category.CHILD_GROOMING,
                             score, evidence, -1, -1));
@@ -153,17 +153,17 @@ public final class SenderAssessor {
                 actions = List.of(Statements.command(policy, message.senderId(), action, alert.alertId(),
                         message.messageId(), List.of(Category.CHILD_GROOMING), List.of(FAN_OUT_RULE),
                         List.of("the account contacted " + minorCount + " people who are likely minors within "
-                                + hours(policy.fanOutWindowMs()) + " hours")));
+                                + hours(policy.behaviour().fanOutWindowMs()) + " hours")));
             }
             fanOutAlertedCount = minorCount;
             fanOutAlertedAt = at;
-        } else if (newContact && isNew(user, at, policy) && newContacts.size() >= policy.burstContacts()
+        } else if (newContact && isNew(user, at, policy) && newContacts.size() >= policy.behaviour().burstContacts()
                 && (burstAlertedAt == null || burstAlertedAt.isBefore(burstFrom))) {
-            String evidence = newContacts.size() + " first contacts within " + policy.burstWindowMs() / 60_000
+            String evidence = newContacts.size() + " first contacts within " + policy.behaviour().burstWindowMs() / 60_000
                     + " min from an account created at " + user.accountCreatedAt();
             alert = alert(policy, rulesVersion, message, user, recips, Alert.Kind.NEW_ACCOUNT_BURST,
-                    Severity.MEDIUM, Action.REVIEW, policy.mediumAt(), List.of(),
-                    new Alert.Signal(BURST_RULE, null, policy.mediumAt(), evidence, -1, -1));
+                    Severity.MEDIUM, Action.REVIEW, policy.thresholds().mediumAt(), List.of(),
+                    new Alert.Signal(BURST_RULE, null, policy.thresholds().mediumAt(), evidence, -1, -1));
             burstAlertedAt = at;
         }
         SenderState next = new SenderState(s.userId(), minors, newContacts,
@@ -192,7 +192,7 @@ public final class SenderAssessor {
     public static boolean burstPossible(UserState user, Instant ref, Policy policy) {
         Instant created = user.accountCreatedAt();
         return created != null
-                && ref.toEpochMilli() - created.toEpochMilli() < policy.newAccountMs() + policy.burstWindowMs();
+                && ref.toEpochMilli() - created.toEpochMilli() < policy.behaviour().newAccountMs() + policy.behaviour().burstWindowMs();
     }
 
     private static boolean anyBefore(Iterable<Instant> times, Instant from) {
@@ -206,14 +206,14 @@ public final class SenderAssessor {
 
     private static boolean isNew(UserState user, Instant at, Policy policy) {
         Instant created = user.accountCreatedAt();
-        return created != null && at.toEpochMilli() - created.toEpochMilli() < policy.newAccountMs();
+        return created != null && at.toEpochMilli() - created.toEpochMilli() < policy.behaviour().newAccountMs();
     }
 
     private static Alert alert(Policy policy, String rulesVersion, ChatMessage m, UserState user,
                                Map<String, UserState> recips, Alert.Kind kind, Severity severity, Action action,
                                int score, List<Category> categories, Alert.Signal signal) {
         Alert.AgeInfo age = new Alert.AgeInfo(Ages.of(null, user),
-                Ages.recipients(m.recipientIds(), recips, policy.maxParticipants()));
+                Ages.recipients(m.recipientIds(), recips, policy.bounds().maxParticipants()));
         return new Alert(AlertIds.of(m.messageId(), kind), m.messageId(), m.conversationId(), m.senderId(),
                 m.recipientIds(), m.sentAt(), m.sentAt(), severity, action, score, categories, List.of(signal), age,
                 null, rulesVersion, null, kind, List.of(), null, m.roomId(), null, user.deviceId(), null, null);

@@ -37,4 +37,18 @@ public interface MessageCues {
 
     /** Number of valid entries in {@link #firedCues()}. */
     int firedCount();
+
+    /**
+     * A problem met while extracting this message's cues (an internal error, or the pattern work budget
+     * exhausted by a pathological text), or null. The cues found are still valid; the problem belongs in the
+     * alert's {@code errors} and a metric.
+     */
+    default String error() {
+        return null;
+    }
+
+    /** The normalized (folded) text the cues were matched on, for explanations; allocates. */
+    default String folded() {
+        return raw().toString();
+    }
 }

@@ -15,4 +15,13 @@ public interface MatchSink {
      * @param end     folded end index, exclusive
      */
     void onMatch(int payload, int start, int end);
+
+    /**
+     * Whether a term may start at folded index {@code start} although a word char precedes it, because an
+     * apostrophe stood between them in the raw text and folding removed it: French elision, "l'article" folds to
+     * "larticle" and must still match "article". Asked only on that rare path; false by default.
+     */
+    default boolean elidedBefore(int start) {
+        return false;
+    }
 }

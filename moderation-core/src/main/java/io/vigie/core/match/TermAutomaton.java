@@ -239,7 +239,7 @@ public final class TermAutomaton {
             int start = last + 1 - termLength[t];
             Boundary b = termBoundary[t];
             if (b != Boundary.SUB) {
-                if (start > 0 && WordChars.isWordChar(buf[start - 1])) {
+                if (start > 0 && WordChars.isWordChar(buf[start - 1]) && !sink.elidedBefore(start)) {
                     continue;
                 }
                 if (b == Boundary.WORD && wordAfter) {
@@ -310,6 +310,20 @@ public final class TermAutomaton {
             payloads.add(payload);
             boundaries.add(boundary);
             return this;
+        }
+
+        /**
+         * Adds one term unless the same term, payload and boundary is already in: for lists whose entries may
+         * overlap (alternatives of patterns), where a repeat is harmless.
+         *
+         * @return true when the term was added
+         */
+        public boolean addIfAbsent(CharSequence folded, int payload, Boundary boundary) {
+            if (seen.containsKey(folded + "\u0000" + payload + "\u0000" + boundary)) {
+                return false;
+            }
+            add(folded, payload, boundary);
+            return true;
         }
 
         /** Compiles the automaton. The builder may be reused afterwards. */

@@ -29,4 +29,21 @@ public interface RulePack {
      * @param errors rule errors are appended here (the caller clears it)
      */
     void evaluate(MessageCues features, ScoringContext context, List<Finding> out, List<String> errors);
+
+    /**
+     * The cues conversation-scoped rules look back for, ascending: the conversation keeps them for each message
+     * that carries one (names and spans, in its {@code recent} window). Empty when no rule has a window clause.
+     */
+    default int[] windowCues() {
+        return new int[0];
+    }
+
+    /**
+     * For explanations: every rule at least one of whose message cues is present, fired or not, with the condition
+     * that was missing. Slow (allocates); never on the hot path.
+     */
+    default java.util.List<RuleCheck> explain(MessageCues features, ScoringContext context,
+                                               io.vigie.core.cue.CueRegistry cues) {
+        return java.util.List.of();
+    }
 }

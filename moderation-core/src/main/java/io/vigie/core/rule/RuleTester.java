@@ -8,6 +8,7 @@ import io.vigie.core.cue.CueExtractor;
 import io.vigie.core.cue.MessageCues;
 import io.vigie.core.cue.CueModel;
 
+import io.vigie.core.state.RecentMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,22 @@ public final class RuleTester {
         }
     }
 
+    /** The conversation an example's earlier messages make, one minute apart, ending just before the example. */
+    private static ConversationWindow window(List<RuleExample.Before> before, RulePack pack, CueModel model,
+                                             CueExtractor extractor) {
+        int[] windowCues = pack.windowCues();
+        List<RecentMessage> entries = new ArrayList<>();
+        int n = before.size();
+        for (int i = 0; i < n; i++) {
+            RuleExample.Before b = before.get(i);
+            long at = EXAMPLE_TIME_MS - (n - i) * 60_000L;
+            MessageCues f = extractor.extract(b.text(), List.of(), at);
+            entries.add(new RecentMessage(i, "before-" + (i + 1), b.other() ? "other" : "sender",
+                    Instant.ofEpochMilli(at), RecentWindow.marks(f, windowCues, model.cues()), null, List.of()));
+        }
+        return new RecentWindow(entries, "sender", n, Instant.ofEpochMilli(EXAMPLE_TIME_MS), model.cues());
+    }
+
     /**
      * Loads the pack in {@code dir} and runs its examples: what {@code rules test DIR} does.
      *
@@ -122,8 +139,10 @@ public final class RuleTester {
                 hasPass |= !ex.fire();
                 findings.clear();
                 errors.clear();
+                ScoringContext context = ex.before().isEmpty() ? ex.context()
+                        : ex.context().withWindow(window(ex.before(), pack, model, extractor));
                 MessageCues f = extractor.extract(ex.text(), List.of(), EXAMPLE_TIME_MS);
-                pack.evaluate(f, ex.context(), findings, errors);
+                pack.evaluate(f, context, findings, errors);
                 boolean fired = false;
                 List<String> firedIds = new ArrayList<>();
                 for (Finding finding : findings) {

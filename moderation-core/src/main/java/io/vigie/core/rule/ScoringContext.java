@@ -1,6 +1,5 @@
 package io.vigie.core.rule;
 
-import io.vigie.core.ModerationSession;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Stage;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Set;
 
 /**
  * What a rule may know besides the message itself: who writes to whom, their ages, how old the sender's
- * account is, what the conversation already showed. Built by {@link ModerationSession#assess} from the
+ * account is, what the conversation already showed. Built by {@code ModerationSession.assess} from the
  * stored states; the {@code score} command and benchmarks build it directly.
  *
  * @param sender               the sender's age view, never null
@@ -16,21 +15,36 @@ import java.util.Set;
  * @param senderAccountAgeMs   age of the sender's account at sentAt in ms; -1 when unknown
  * @param stagesSeen           grooming stages the conversation reached before this message
  * @param conversationMessages messages seen in the conversation before this one
+ * @param window               the cues of earlier messages, for conversation-scoped rules; never null
  */
 public record ScoringContext(Alert.PersonAge sender, List<Alert.PersonAge> recipients, long senderAccountAgeMs,
-                             Set<Stage> stagesSeen, int conversationMessages) {
+                             Set<Stage> stagesSeen, int conversationMessages, ConversationWindow window) {
 
     private static final Alert.PersonAge UNKNOWN = new Alert.PersonAge(null, null, null, false);
+    private static final ScoringContext NONE = new ScoringContext(UNKNOWN, List.of(), -1, Set.of(), 0,
+            ConversationWindow.NONE);
 
     public ScoringContext {
         sender = sender == null ? UNKNOWN : sender;
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
         stagesSeen = stagesSeen == null ? Set.of() : Set.copyOf(stagesSeen);
+        window = window == null ? ConversationWindow.NONE : window;
+    }
+
+    /** A context without earlier messages. */
+    public ScoringContext(Alert.PersonAge sender, List<Alert.PersonAge> recipients, long senderAccountAgeMs,
+                          Set<Stage> stagesSeen, int conversationMessages) {
+        this(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, ConversationWindow.NONE);
+    }
+
+    /** A copy that sees {@code window}. */
+    public ScoringContext withWindow(ConversationWindow window) {
+        return new ScoringContext(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, window);
     }
 
     /** No context at all: a message alone. */
     public static ScoringContext none() {
-        return new ScoringContext(UNKNOWN, List.of(), -1, Set.of(), 0);
+        return NONE;
     }
 
     /** True when any recipient is likely a minor. */

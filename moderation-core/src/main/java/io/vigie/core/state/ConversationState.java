@@ -1,6 +1,5 @@
 package io.vigie.core.state;
 
-import io.vigie.core.ModerationSession;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
 import io.vigie.core.contract.Severity;
@@ -11,9 +10,10 @@ import java.util.Map;
 
 /**
  * What a conversation has shown so far. A plain value that the stream app stores (key conversationId)
- * and hands back with the next message; {@link ModerationSession#assess} returns the next state.
+ * and hands back with the next message; {@code ModerationSession.assess} returns the next state.
  *
- * <p>Privacy: benign conversations hold no text here; {@code evidence} keeps only spans of flagged messages.
+ * <p>Privacy: conversations without risk hold no text here; {@code evidence} keeps only spans of flagged messages,
+ * {@code recent} cue names and spans, and message text only while the conversation carries risk.
  *
  * @param participants     user ids seen as sender or recipient, bounded
  * @param messages         messages seen
@@ -29,11 +29,19 @@ import java.util.Map;
  *                         hints), by userId, bounded by the participants. The user-facts store carries the same
  *                         to every conversation, but only after a commit and a read-back; this copy lets an
  *                         immediate reply in the same conversation see it, live exactly as in replay.
+ * @param recent           the conversation window: earlier messages with the cues conversation-scoped rules look
+ *                         back for, and their text only while the conversation carries risk; oldest first, bounded
+ *                         by the policy's window and context
+ * @param decidedAt        event time of the last reviewer decision on an alert of this conversation, or null; the
+ *                         kept text goes a retention period after it
+ * @param languageScore    French minus English function words seen so far (bounded): the conversation's language
+ *                         for reviewers' queues (positive French, negative English, 0 unknown)
  */
 public record ConversationState(String conversationId, List<String> participants, int messages, double risk,
                                 Instant riskAt, List<Stage> stages, Map<Category, Severity> alerted,
                                 List<Alert.Signal> evidence, List<String> dismissedRules, Instant lastEventAt,
-                                int lateMessages, Map<String, Alert.PersonAge> learnedAges) {
+                                int lateMessages, Map<String, Alert.PersonAge> learnedAges,
+                                List<RecentMessage> recent, Instant decidedAt, int languageScore) {
     public ConversationState {
         java.util.Objects.requireNonNull(conversationId, "conversationId must not be null");
         participants = participants == null ? List.of() : List.copyOf(participants);
@@ -42,11 +50,34 @@ public record ConversationState(String conversationId, List<String> participants
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         dismissedRules = dismissedRules == null ? List.of() : List.copyOf(dismissedRules);
         learnedAges = learnedAges == null ? Map.of() : Map.copyOf(learnedAges);
+        recent = recent == null ? List.of() : List.copyOf(recent);
+    }
+
+    /** A copy with another window (the text a reviewer sees, the cues rules look back for). */
+    public ConversationState withRecent(List<RecentMessage> recent) {
+        return new ConversationState(conversationId, participants, messages, risk, riskAt, stages, alerted, evidence,
+                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, decidedAt, languageScore);
+    }
+
+    /** A copy after a reviewer decided an alert of this conversation at {@code at}. */
+    public ConversationState withDecidedAt(Instant at) {
+        return new ConversationState(conversationId, participants, messages, risk, riskAt, stages, alerted, evidence,
+                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, at, languageScore);
+    }
+
+    /** The conversation's language as far as its words tell: "fr", "en", or null when unknown. */
+    public String language() {
+        return languageOf(languageScore);
+    }
+
+    /** The language a {@code languageScore} stands for: "fr", "en", or null when unknown. */
+    public static String languageOf(int languageScore) {
+        return languageScore > 0 ? "fr" : languageScore < 0 ? "en" : null;
     }
 
     /** A conversation never seen before. */
     public static ConversationState empty(String conversationId) {
         return new ConversationState(conversationId, List.of(), 0, 0, null, List.of(), Map.of(), List.of(),
-                List.of(), null, 0, Map.of());
+                List.of(), null, 0, Map.of(), List.of(), null, 0);
     }
 }

@@ -44,7 +44,7 @@ class AssessmentInvariantsTest {
 
     @Property(tries = 200)
     void shouldKeepEveryAssessmentWithinItsContract(@ForAll("feeds") List<Step> feed) {
-        Policy policy = Policy.defaults().withBounds(4, 6, 8);
+        Policy policy = Policy.defaults().withBounds(new Policy.Bounds(4, 6, 8));
         ModerationSession session = new Fixture(policy).session;
         Map<String, UserState> users = new HashMap<>();
         for (int i = 0; i < 5; i++) {

@@ -121,7 +121,7 @@ class DeviceAssessorTest {
 
     @Test
     void shouldKeepDeviceStateBounded() {
-        session = new Fixture(Policy.defaults().withBounds(50, 20, 50)).session;
+        session = new Fixture(Policy.defaults().withBounds(new Policy.Bounds(50, 20, 50))).session;
         for (int i = 0; i < 10_000; i++) {
             send("m-" + i, adult("u-" + i), Fixture.T0.plusSeconds(i));
         }

@@ -159,7 +159,7 @@ class SenderAssessorTest {
     @Test
     void shouldKeepSenderStateBoundedWithTenThousandRecipients() {
         // given a policy keeping 50 contacts (the default 500 only makes the test slower)
-        Policy policy = Policy.defaults().withBounds(50, 20, 50);
+        Policy policy = Policy.defaults().withBounds(new Policy.Bounds(50, 20, 50));
         session = new Fixture(policy).session;
         // an account created just before, so that its first contacts are tracked too
         users.put("u-adult", adult("u-adult").withSnapshot(new SenderSnapshot(34, null, null, T0.minusSeconds(60),
@@ -168,7 +168,7 @@ class SenderAssessorTest {
             users.put("k-" + i, kid("k-" + i));
             send("m-" + i, "u-adult", "k-" + i, T0.plusSeconds(i));
         }
-        int max = policy.maxTracked();
+        int max = policy.bounds().maxTracked();
         assertEquals(max, state.minorContacts().size());
         assertTrue(state.knownRecipients().size() <= max);
         assertTrue(state.newContacts().size() <= max);

@@ -38,7 +38,7 @@ class CueModelLoadTest {
         int id = model.cues().id("site.codeword");
         assertTrue(id >= 0);
         assertEquals(2, f.count(id));
-        assertTrue(model.cues().id("groom.secrecy") >= 0, "embedded cues stay");
+        assertTrue(model.cues().id("grooming.secrecy") >= 0, "embedded cues stay");
     }
 
     @Test
@@ -46,10 +46,10 @@ class CueModelLoadTest {
         // given
         Files.writeString(dir.resolve("bad.tsv"), String.join("\n",
                 "term\tcue\tflags",
-                "\tgroom.secrecy",             // 2: empty term
-                "secret\tgroom.secrecy\tfuzzy", // 3: unknown flag
-                "dis rien\tgroom.secrecy\tword\textra", // 4: unknown column
-                "dis rien à ta mère\tgroom.secrecy", // 5: duplicate of an embedded term
+                "\tgrooming.secrecy",             // 2: empty term
+                "secret\tgrooming.secrecy\tfuzzy", // 3: unknown flag
+                "dis rien\tgrooming.secrecy\tword\textra", // 4: unknown column
+                "dis rien à ta mère\tgrooming.secrecy", // 5: duplicate of an embedded term
                 "ok\tNotACue"));                 // 6: bad cue name
         Files.writeString(dir.resolve("header.tsv"), "term\tcue\tweight\nx\ty.z\t1\n");
         // when
@@ -66,7 +66,7 @@ class CueModelLoadTest {
 
     @Test
     void shouldRefuseATermThatFoldsLikeAnotherOfTheSameCue() throws IOException {
-        Files.writeString(dir.resolve("dup.tsv"), "Dis RIEN à ta mère\tgroom.secrecy\n");
+        Files.writeString(dir.resolve("dup.tsv"), "Dis RIEN à ta mère\tgrooming.secrecy\n");
         LoadException e = assertThrows(LoadException.class, () -> builder().lexiconDir(dir).build());
         assertTrue(e.getMessage().contains("dup.tsv:1:1: duplicate term 'Dis RIEN à ta mère'"), e.getMessage());
     }

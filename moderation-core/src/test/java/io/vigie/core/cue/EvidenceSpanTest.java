@@ -33,8 +33,8 @@ class EvidenceSpanTest {
 
     @Test
     void shouldPointAtTheAccentedAndRepeatedRawText() {
-        assertEquals("Dis RIEN à tes parents", evidence("ok mais Dis RIEN à tes parents stp", "groom.secrecy"));
-        assertEquals("t'es seuuule", evidence("t'es seuuule ?", "groom.risk"));
+        assertEquals("Dis RIEN à tes parents", evidence("ok mais Dis RIEN à tes parents stp", "grooming.secrecy"));
+        assertEquals("t'es seuuule", evidence("t'es seuuule ?", "grooming.risk"));
         assertEquals("J'ai 14 ans", evidence("slt J'ai 14 ans", "age.stated"));
         assertEquals("I AM 12 YEARS OLD", evidence("ok I AM 12 YEARS OLD", "age.stated"));
     }
@@ -42,14 +42,14 @@ class EvidenceSpanTest {
     @Test
     void shouldCountRepeatsAndKeepTheFirstOccurrence() {
         // given: two terms of the same cue
-        String text = "envoie une photo, allez envoie une photo";
+        String text = "Mdr t'es nul, mdr";
         // when
         MessageCues f = extractor.extract(text, List.of(), TestCues.EVENT_MS);
-        int id = model.cues().id("groom.photo_request");
+        int id = model.cues().id("speech.joke");
         // then
         assertEquals(2, f.count(id));
         assertEquals(0, f.start(id));
-        assertEquals("envoie une photo".length(), f.end(id));
+        assertEquals("Mdr".length(), f.end(id));
     }
 
     @Test
@@ -61,7 +61,7 @@ class EvidenceSpanTest {
         for (int i = 1; i < fired; i++) {
             assertTrue(f.firedCues()[i - 1] < f.firedCues()[i]);
         }
-        f = extractor.extract("bonjour tout le monde", List.of(), TestCues.EVENT_MS);
+        f = extractor.extract("bof bof", List.of(), TestCues.EVENT_MS);
         assertEquals(0, f.firedCount());
         assertFalse(f.has(model.cues().id("contact.app")));
         assertEquals(-1, f.start(model.cues().id("contact.app")));

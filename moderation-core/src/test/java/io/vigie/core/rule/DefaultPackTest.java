@@ -68,17 +68,25 @@ class DefaultPackTest {
         // given: a rule with a fire example that needs no context fires on a message alone; only patterns that
         // are harmful by themselves may reach an alert that way
         CompiledPack pack = (CompiledPack) RulePackLoader.defaults(model);
-        Set<String> harmfulAlone = Set.of("csam.codeword", "csam.codeword_trade", "csam.codeword_off_platform",
-                "csam.trade_age_range", "csam.trade_abuse_wording", "csam.known_sha256", "csam.known_pdq", "hate.slur", "hate.slur_attack",
-                "hate.slur_threat", "threat.violence", "threat.leak", "ambush.lure_meeting", "ambush.slur_meeting",
-                "ambush.group_meeting", "ambush.group_slur", "sexual_violence.drugged_recruit",
-                "sexual_violence.drugged_no_consent", "sexual_violence.recruit_no_consent", "prostitution.offer",
-                "prostitution.price_offer", "prostitution.recruit_money", "minor_sex.school_context");
+        // each of these combines cues that are harmful together (a threat with a demand, youth with a trade, an
+        // isolated place with "come alone"...) or names the harm itself (a slur, a codeword, "escort")
+        Set<String> harmfulAlone = Set.of("grooming.young_ones_targeted", "minor_sex.school_context",
+                "csam.codeword_explicit", "csam.codeword", "csam.youth_material", "csam.known_sha256", "csam.known_pdq",
+                "ambush.isolated_alone", "ambush.crew", "ambush.hunting", "ambush.come_alone", "ambush.named",
+                "ambush.crew_waiting", "ambush.company_for_him", "ambush.beat_him", "hate.slur", "hate.dehumanizing",
+                "hate.exclusion", "hate.contempt_with_slur_context", "hate.group_attack_in_room",
+                "sexual_violence.unaware_victim", "sexual_violence.spiking", "sexual_violence.recruiting",
+                "sexual_violence.boast", "prostitution.rate_card", "prostitution.offer", "prostitution.pimping",
+                "prostitution.recruiting", "prostitution.debt_bondage", "prostitution.minor_cover",
+                "prostitution.explicit_offer", "prostitution.half_hour_rates", "prostitution.easy_money",
+                "off_platform.evading_moderation", "threat.sextortion", "threat.exposure_to_circle",
+                "threat.extortion_deadline", "threat.outing", "threat.doxxing_violence", "threat.violence",
+                "threat.death_threat", "threat.doxxing", "threat.expose_images");
 
         // when / then
         for (CompiledRule r : pack.rules()) {
             boolean firesAlone = r.examples().stream().anyMatch(e -> e.fire()
-                    && e.context().equals(ScoringContext.none()));
+                    && e.context().equals(ScoringContext.none()) && e.before().isEmpty());
             if (firesAlone && r.score() >= 40) {
                 assertTrue(harmfulAlone.contains(r.id()), r.id() + " fires without context and scores " + r.score());
             }

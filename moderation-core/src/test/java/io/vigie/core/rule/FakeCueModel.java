@@ -34,13 +34,13 @@ public final class FakeCueModel implements CueModel {
             "age.stated", "age.stated_minor", "age.stated_adult", "contact.phone", "contact.email",
             "contact.link", "contact.handle", "meeting.time", "meeting.address", "money.price",
             "media.known_sha256", "media.known_pdq",
-            "age.question", "age.minor_context", "groom.trust", "groom.risk", "groom.exclusivity",
-            "groom.isolation", "groom.secrecy", "groom.sexual", "groom.photo_request", "groom.gift",
-            "groom.meeting", "contact.app", "meeting.alone", "meeting.place", "money.rates",
-            "prostitution.offer", "prostitution.recruit", "csam.codeword", "csam.trade",
-            "hate.slur_homophobic", "hate.attack", "hate.self_id", "hate.counter", "ambush.group",
-            "ambush.lure", "violence.drugged", "violence.recruit", "violence.no_consent", "threat.violence",
-            "threat.leak");
+            "age.question", "age.minor_context", "grooming.trust", "grooming.risk", "grooming.exclusivity",
+            "grooming.isolation", "grooming.secrecy", "minor_sex.sexual_talk", "minor_sex.photo_request", "grooming.gift",
+            "grooming.meeting", "contact.app", "meeting.alone", "meeting.place", "money.rates",
+            "prostitution.offer", "prostitution.recruit", "csam.codeword", "csam.exchange",
+            "hate.slur", "hate.attack", "hate.self_id", "speech.counter", "ambush.group",
+            "ambush.lure", "sexual_violence.unconscious", "sexual_violence.recruit", "sexual_violence.no_consent", "threat.harm",
+            "threat.expose");
 
     /** SHA-256 values the fake treats as known media (generated for tests, not a real list). */
     public static final Set<String> KNOWN_SHA256 = Set.of(

@@ -28,21 +28,21 @@ class RulePackEvaluationTest {
                 score: 40
                 stage: SECRECY
                 when:
-                  any: [groom.secrecy]
+                  any: [grooming.secrecy]
                   recipientLikelyMinor: true
               - id: t.meeting_gap
                 description: meeting with an age gap
                 categories: [CHILD_GROOMING]
                 score: 30
                 when:
-                  any: [groom.meeting]
+                  any: [grooming.meeting]
                   minAgeGap: 5
               - id: t.stages_all
                 description: meeting after secrecy and trust
                 categories: [CHILD_GROOMING]
                 score: 30
                 when:
-                  any: [groom.meeting]
+                  any: [grooming.meeting]
                   stagesSeen: {all: [SECRECY, TRUST]}
               - id: t.two_of
                 description: two of three contact cues
@@ -56,8 +56,8 @@ class RulePackEvaluationTest {
                 categories: [HATE_HOMOPHOBIC]
                 score: 40
                 when:
-                  any: [hate.slur_homophobic]
-                  none: [hate.counter]
+                  any: [hate.slur]
+                  none: [speech.counter]
               - id: t.shadow_new
                 description: new account, private only
                 categories: [OFF_PLATFORM]
@@ -73,14 +73,14 @@ class RulePackEvaluationTest {
                 score: 80
                 evidence: regex
                 when:
-                  all: [csam.trade]
+                  all: [csam.exchange]
                   regex: '\\b(\\d+)-(\\d+) ans'
               - id: t.adult
                 description: stated adult sender
                 categories: [CHILD_GROOMING]
                 score: 5
                 when:
-                  any: [groom.photo_request]
+                  any: [minor_sex.photo_request]
                   senderLikelyAdult: true
             """;
 
@@ -178,7 +178,7 @@ class RulePackEvaluationTest {
         assertEquals("11-13 ANS", f.evidence());
         assertEquals(13, f.start());
         assertEquals(text.length(), f.end());
-        assertEquals(List.of(), ids(pack, "groupe des 11-13 ans", ScoringContext.none()), "gated by csam.trade");
+        assertEquals(List.of(), ids(pack, "groupe des 11-13 ans", ScoringContext.none()), "gated by csam.exchange");
         assertEquals(List.of(), ids(pack, "échange pack 2 joueurs", ScoringContext.none()));
     }
 
@@ -195,7 +195,7 @@ class RulePackEvaluationTest {
         // given features whose span lookup for the secrecy cue throws
         RulePack pack = pack();
         MessageCues real = extractor.extract("dis rien à tes parents, t'es qu'une tapette", List.of(), 0);
-        int secrecy = model.cues().id("groom.secrecy");
+        int secrecy = model.cues().id("grooming.secrecy");
         MessageCues broken = new ThrowingFeatures(real, secrecy);
         List<Finding> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -236,8 +236,14 @@ class RulePackEvaluationTest {
 
     @Test
     void shouldRejectNothingAndFireNothingOnAnEmptyMessage() throws Exception {
-        RulePack pack = RulePackLoader.defaults(model);
-        assertEquals(List.of(), ids(pack, "", ScoringContext.none()));
+        io.vigie.core.cue.CueModel real = io.vigie.core.cue.CueModels.defaults();
+        RulePack pack = RulePackLoader.defaults(real);
+        List<Finding> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        pack.evaluate(real.newExtractor().extract("", List.of(), RuleTester.EXAMPLE_TIME_MS), ScoringContext.none(), out,
+                errors);
+        assertEquals(List.of(), out);
+        assertEquals(List.of(), errors);
         assertFalse(pack.ruleIds().isEmpty());
     }
 

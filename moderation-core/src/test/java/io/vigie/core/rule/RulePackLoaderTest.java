@@ -25,7 +25,7 @@ class RulePackLoaderTest {
                 categories: [CHILD_GROOMING]
                 score: 20
                 when:
-                  all: [groom.secrecy]
+                  all: [grooming.secrecy]
                 examples:
                   fire: ["dis rien à tes parents"]
                   pass: ["bonjour"]
@@ -94,17 +94,17 @@ class RulePackLoaderTest {
                     score: 120
                     stage: SECRET
                     when:
-                      all: [groom.secrecyy]
+                      all: [grooming.secrecyy]
                   - description: no id
                     categories: [THREAT]
                     score: 10
                     when:
-                      any: [threat.violence]
+                      any: [threat.harm]
                   - id: bad.regex
                     categories: [THREAT]
                     score: 10
                     when:
-                      any: [threat.violence]
+                      any: [threat.harm]
                       regex: '(unclosed'
                 """);
         write("b.yaml", GOOD);
@@ -116,7 +116,7 @@ class RulePackLoaderTest {
         // then
         assertEquals("did you mean 'CHILD_GROOMING'?", find(e, "unknown category 'CHILD_GROMING'").hint());
         assertEquals(4, find(e, "unknown category").line());
-        assertEquals("did you mean 'groom.secrecy'?", find(e, "unknown cue 'groom.secrecyy'").hint());
+        assertEquals("did you mean 'grooming.secrecy'?", find(e, "unknown cue 'grooming.secrecyy'").hint());
         assertEquals(8, find(e, "unknown cue").line());
         assertEquals("did you mean 'SECRECY'?", find(e, "unknown stage 'SECRET'").hint());
         assertEquals(5, find(e, "score 120 is out of range").line());
@@ -169,9 +169,9 @@ class RulePackLoaderTest {
                     description: evidence outside cues
                     categories: [THREAT]
                     score: 10
-                    evidence: groom.secrecy
+                    evidence: grooming.secrecy
                     when:
-                      any: [threat.violence]
+                      any: [threat.harm]
                 """);
 
         // when
@@ -179,7 +179,7 @@ class RulePackLoaderTest {
 
         // then
         find(e, "at least one cue");
-        find(e, "evidence cue 'groom.secrecy' is not among");
+        find(e, "evidence cue 'grooming.secrecy' is not among");
     }
 
     @Test
@@ -196,7 +196,7 @@ class RulePackLoaderTest {
     @Test
     void shouldRejectRegexWithUpperCaseBecauseItRunsOnFoldedText() throws Exception {
         // given
-        write("a.yaml", GOOD.replace("all: [groom.secrecy]", "all: [groom.secrecy]\n      regex: 'Parents'"));
+        write("a.yaml", GOOD.replace("all: [grooming.secrecy]", "all: [grooming.secrecy]\n      regex: 'Parents'"));
 
         // when
         LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));

@@ -13,13 +13,14 @@ import java.util.concurrent.Callable;
 
 /**
  * The command line ({@code bin/moderation}): {@code score}, {@code replay}, {@code run}, {@code demo}, {@code rules validate},
- * {@code rules test}, {@code verify-alerts}. Every subcommand has {@code --help}, exits 0 on success and 1 on
- * bad input with a one-line reason on stderr (never a bare stack trace); a bad flag prints the usage.
+ * {@code rules test}, {@code verify-alerts}, {@code eval}, {@code console}. Every subcommand has {@code --help}, exits
+ * 0 on success and 1 on bad input with a one-line reason on stderr (never a bare stack trace); a bad flag prints the usage.
  */
 @Command(name = "moderation", mixinStandardHelpOptions = true, version = "vigie 0.1.0",
         description = "Real-time chat moderation on Kafka Streams.",
         subcommands = {ScoreCommand.class, ReplayCommand.class, RunCommand.class, RulesCommand.class, DemoCommand.class,
-            ModerationCli.VerifyAlertsCommand.class, CommandLine.HelpCommand.class})
+            ModerationCli.VerifyAlertsCommand.class, EvalCommand.class, ConsoleCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ModerationCli implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -4,7 +4,11 @@ import io.vigie.core.contract.Alert;
 import io.vigie.core.assess.Assessment;
 import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.rule.Finding;
+import io.vigie.core.Explanation;
 import io.vigie.core.ModerationEngine;
+import io.vigie.core.assess.Ages;
+import io.vigie.core.rule.RuleCheck;
+import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.serde.Json;
@@ -47,6 +51,10 @@ final class ScoreCommand extends ConfiguredCommand implements Callable<Integer> 
     @Option(names = "--at", paramLabel = "INSTANT", description = "event time (ISO-8601); default: now")
     Instant at;
 
+    @Option(names = "--explain", description = "for rule authors: the normalized text, every cue with its span, the"
+            + " writer's stated age, the rules that fired and those that nearly fired (with what they missed)")
+    boolean explain;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +74,9 @@ final class ScoreCommand extends ConfiguredCommand implements Callable<Integer> 
         UserState sender = withAge(UserState.unknown("sender"), senderAge);
         UserState recipient = withAge(UserState.unknown("recipient"), recipientAge);
         ChatMessage message = ChatMessage.of("score-1", "score", "sender", List.of("recipient"), sentAt, text);
+        if (explain) {
+            explain(out, engine, sender, recipient, sentAt);
+        }
         Assessment a = engine.newSession().assess(message, null, sender, Map.of("recipient", recipient));
         Alert alert = a.alert();
         if (alert == null) {
@@ -88,6 +99,42 @@ final class ScoreCommand extends ConfiguredCommand implements Callable<Integer> 
                     s.end());
         }
         return 0;
+    }
+
+    private void explain(PrintWriter out, ModerationEngine engine, UserState sender, UserState recipient,
+                         Instant sentAt) {
+        ScoringContext context = new ScoringContext(Ages.of(null, sender), List.of(Ages.of("recipient", recipient)),
+                -1, java.util.Set.of(), 0);
+        Explanation e = engine.newSession().explain(text, context, sentAt.toEpochMilli());
+        out.println("text:       " + quote(e.text()));
+        out.println("normalized: " + quote(e.folded()));
+        out.println("cues:" + (e.cues().isEmpty() ? " none" : ""));
+        for (Explanation.CueSpan c : e.cues()) {
+            out.printf("  %-28s %s%s%n", c.cue(), c.evidence() == null ? "(no span)"
+                    : quote(c.evidence()) + " [" + c.start() + "," + c.end() + ")", c.count() > 1 ? " x" + c.count() : "");
+        }
+        Explanation.StatedAge age = e.statedAge();
+        out.println("stated age: " + (age == null ? "none (only what the writer says of themself counts)"
+                : age.age() + " (the writer, first person) " + quote(age.evidence()) + " [" + age.start() + ","
+                + age.end() + ")"));
+        List<RuleCheck> fired = e.rules().stream().filter(RuleCheck::fired).toList();
+        List<RuleCheck> near = e.rules().stream().filter(r -> !r.fired()).toList();
+        out.println("rules fired:" + (fired.isEmpty() ? " none" : ""));
+        for (RuleCheck r : fired) {
+            out.printf("  %-40s +%-3d %s%n", r.ruleId(), r.score(), r.description());
+        }
+        out.println("rules nearly fired:" + (near.isEmpty() ? " none" : ""));
+        for (RuleCheck r : near) {
+            out.printf("  %-40s %s%n", r.ruleId(), r.missing());
+        }
+        if (!e.errors().isEmpty()) {
+            out.println("errors: " + e.errors());
+        }
+        out.println("verdict:");
+    }
+
+    private static String quote(String s) {
+        return s == null ? "-" : "\"" + s + "\"";
     }
 
     private static String weak(List<Finding> findings) {

@@ -27,8 +27,18 @@ public final class ConfigDocs {
                 .append("Any other Kafka Streams, consumer, producer or admin setting may be given the same way. ")
                 .append("Every problem is reported at once; secrets are logged as `[hidden]`; unknown keys are ")
                 .append("warned about.\n");
+        sb.append(tables(ModerationConfig.CONFIG));
+        return sb.toString();
+    }
+
+    /**
+     * The settings of {@code def} as markdown tables, one section per importance (HIGH first), keys sorted: the part
+     * of this document that the review console's docs/console.md reuses for its own settings.
+     */
+    public static String tables(ConfigDef def) {
+        StringBuilder sb = new StringBuilder();
         for (ConfigDef.Importance importance : ConfigDef.Importance.values()) {
-            List<ConfigDef.ConfigKey> keys = ModerationConfig.CONFIG.configKeys().values().stream()
+            List<ConfigDef.ConfigKey> keys = def.configKeys().values().stream()
                     .filter(k -> k.importance == importance)
                     .sorted(java.util.Comparator.comparing(k -> k.name))
                     .toList();

@@ -62,6 +62,26 @@ public final class ConfigLoader {
     public static ModerationConfig load(Path file, Map<String, String> env, Map<String, String> overrides)
             throws ConfigProblems {
         List<String> problems = new ArrayList<>();
+        Map<String, String> merged = merge(file, env, overrides, problems);
+        check(ModerationConfig.CONFIG, merged, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigProblems(problems);
+        }
+        try {
+            return new ModerationConfig(merged);
+        } catch (ConfigException e) {
+            throw new ConfigProblems(List.of(e.getMessage().split("; ")));
+        }
+    }
+
+    /**
+     * Merges the sources, each overriding the one before: properties file &lt; environment &lt; {@code overrides}
+     * (defaults come from the ConfigDef). A file that cannot be read is reported in {@code problems}.
+     *
+     * @param file properties file; null for none
+     */
+    public static Map<String, String> merge(Path file, Map<String, String> env, Map<String, String> overrides,
+                                            List<String> problems) {
         Map<String, String> merged = new LinkedHashMap<>();
         if (file != null) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -78,27 +98,27 @@ public final class ConfigLoader {
                 merged.put(k, v);
             }
         });
-        // parse every declared key on its own, so that all bad values are reported together
-        for (ConfigDef.ConfigKey key : ModerationConfig.CONFIG.configKeys().values()) {
-            if (!merged.containsKey(key.name)) {
+        return merged;
+    }
+
+    /**
+     * Parses and validates every key of {@code def} present in {@code settings} on its own, so that all bad values
+     * are reported together: one line per bad value in {@code problems}, secrets as {@code [hidden]}.
+     */
+    public static void check(ConfigDef def, Map<String, String> settings, List<String> problems) {
+        for (ConfigDef.ConfigKey key : def.configKeys().values()) {
+            if (!settings.containsKey(key.name)) {
                 continue;
             }
             try {
-                Object value = ConfigDef.parseType(key.name, merged.get(key.name), key.type);
+                Object value = ConfigDef.parseType(key.name, settings.get(key.name), key.type);
                 if (key.validator != null) {
                     key.validator.ensureValid(key.name, value);
                 }
             } catch (ConfigException e) {
-                problems.add(describe(key.name, e));
+                problems.add(key.type == ConfigDef.Type.PASSWORD ? "Invalid value [hidden] for configuration "
+                        + key.name : describe(key.name, e));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigProblems(problems);
-        }
-        try {
-            return new ModerationConfig(merged);
-        } catch (ConfigException e) {
-            throw new ConfigProblems(List.of(e.getMessage().split("; ")));
         }
     }
 

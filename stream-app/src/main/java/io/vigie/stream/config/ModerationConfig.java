@@ -227,7 +227,8 @@ public final class ModerationConfig extends AbstractConfig {
     public static final String CLOCK_WALL = "wall";
     public static final String CLOCK_EVENT = "event";
 
-    private static final ConfigDef.Validator TOPIC_NAME = new TopicName();
+    /** Validates a Kafka topic name (also used by the review console's settings). */
+    public static final ConfigDef.Validator TOPIC_NAME = new TopicName();
     private static final ConfigDef.Validator OWN_TOPIC_NAME = new ConfigDef.Validator() {
         @Override
         public void ensureValid(String name, Object value) {
@@ -363,27 +364,27 @@ public final class ModerationConfig extends AbstractConfig {
             .define(CLOCK_SKEW_MAX_MS, Type.LONG, 300_000L, Range.between(0, Long.MAX_VALUE / 2), Importance.LOW,
                     CLOCK_SKEW_MAX_MS_DOC)
             .define(MAX_TASK_IDLE_MS, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW, MAX_TASK_IDLE_MS_DOC)
-            .define(POLICY_MEDIUM_AT, Type.INT, DEFAULT_POLICY.mediumAt(), Range.between(1, 100), Importance.MEDIUM,
+            .define(POLICY_MEDIUM_AT, Type.INT, DEFAULT_POLICY.thresholds().mediumAt(), Range.between(1, 100), Importance.MEDIUM,
                     String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "MEDIUM"))
-            .define(POLICY_HIGH_AT, Type.INT, DEFAULT_POLICY.highAt(), Range.between(1, 100), Importance.MEDIUM,
+            .define(POLICY_HIGH_AT, Type.INT, DEFAULT_POLICY.thresholds().highAt(), Range.between(1, 100), Importance.MEDIUM,
                     String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "HIGH"))
-            .define(POLICY_CRITICAL_AT, Type.INT, DEFAULT_POLICY.criticalAt(), Range.between(1, 100),
+            .define(POLICY_CRITICAL_AT, Type.INT, DEFAULT_POLICY.thresholds().criticalAt(), Range.between(1, 100),
                     Importance.MEDIUM, String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "CRITICAL"))
-            .define(POLICY_RISK_HALF_LIFE_MINUTES, Type.DOUBLE, DEFAULT_POLICY.riskHalfLifeMinutes(),
+            .define(POLICY_RISK_HALF_LIFE_MINUTES, Type.DOUBLE, DEFAULT_POLICY.risk().halfLifeMinutes(),
                     Range.atLeast(0.001), Importance.LOW, POLICY_RISK_HALF_LIFE_MINUTES_DOC)
-            .define(POLICY_FANOUT_MINORS, Type.INT, DEFAULT_POLICY.fanOutMinors(), Range.between(1, 10_000),
+            .define(POLICY_FANOUT_MINORS, Type.INT, DEFAULT_POLICY.behaviour().fanOutMinors(), Range.between(1, 10_000),
                     Importance.MEDIUM, POLICY_FANOUT_MINORS_DOC)
-            .define(POLICY_FANOUT_WINDOW_MS, Type.LONG, DEFAULT_POLICY.fanOutWindowMs(), Range.atLeast(60_000),
+            .define(POLICY_FANOUT_WINDOW_MS, Type.LONG, DEFAULT_POLICY.behaviour().fanOutWindowMs(), Range.atLeast(60_000),
                     Importance.MEDIUM, POLICY_FANOUT_WINDOW_MS_DOC)
-            .define(POLICY_BURST_CONTACTS, Type.INT, DEFAULT_POLICY.burstContacts(), Range.between(1, 10_000),
+            .define(POLICY_BURST_CONTACTS, Type.INT, DEFAULT_POLICY.behaviour().burstContacts(), Range.between(1, 10_000),
                     Importance.LOW, POLICY_BURST_CONTACTS_DOC)
-            .define(POLICY_BURST_WINDOW_MS, Type.LONG, DEFAULT_POLICY.burstWindowMs(), Range.atLeast(60_000),
+            .define(POLICY_BURST_WINDOW_MS, Type.LONG, DEFAULT_POLICY.behaviour().burstWindowMs(), Range.atLeast(60_000),
                     Importance.LOW, POLICY_BURST_WINDOW_MS_DOC)
-            .define(POLICY_NEW_ACCOUNT_MS, Type.LONG, DEFAULT_POLICY.newAccountMs(), Range.atLeast(0),
+            .define(POLICY_NEW_ACCOUNT_MS, Type.LONG, DEFAULT_POLICY.behaviour().newAccountMs(), Range.atLeast(0),
                     Importance.LOW, POLICY_NEW_ACCOUNT_MS_DOC)
-            .define(POLICY_GRACE_MS, Type.LONG, DEFAULT_POLICY.graceMs(), Range.atLeast(0), Importance.LOW,
+            .define(POLICY_GRACE_MS, Type.LONG, DEFAULT_POLICY.behaviour().graceMs(), Range.atLeast(0), Importance.LOW,
                     POLICY_GRACE_MS_DOC)
-            .define(POLICY_MAX_TRACKED, Type.INT, DEFAULT_POLICY.maxTracked(), Range.between(1, 100_000),
+            .define(POLICY_MAX_TRACKED, Type.INT, DEFAULT_POLICY.bounds().maxTracked(), Range.between(1, 100_000),
                     Importance.LOW, POLICY_MAX_TRACKED_DOC)
             .define(POLICY_REDRESS, Type.STRING, Policy.DEFAULT_REDRESS, new ConfigDef.NonEmptyString(),
                     Importance.MEDIUM, POLICY_REDRESS_DOC)
@@ -549,12 +550,16 @@ public final class ModerationConfig extends AbstractConfig {
      */
     public Policy policy() {
         Policy d = DEFAULT_POLICY;
-        return new Policy(getInt(POLICY_MEDIUM_AT), getInt(POLICY_HIGH_AT), getInt(POLICY_CRITICAL_AT),
-                d.alertMinSeverityOrdinal(), getDouble(POLICY_RISK_HALF_LIFE_MINUTES), getInt(POLICY_FANOUT_MINORS),
-                getLong(POLICY_FANOUT_WINDOW_MS), getInt(POLICY_BURST_CONTACTS), getLong(POLICY_BURST_WINDOW_MS),
-                getLong(POLICY_NEW_ACCOUNT_MS), getLong(POLICY_GRACE_MS), d.groomingHoldStages(),
-                d.groomingEscalateStages(), d.dismissedWeight(), d.repeatWeight(), d.maxParticipants(),
-                d.maxEvidence(), getInt(POLICY_MAX_TRACKED), getString(POLICY_REDRESS));
+        return d.withThresholds(new Policy.Thresholds(getInt(POLICY_MEDIUM_AT), getInt(POLICY_HIGH_AT),
+                        getInt(POLICY_CRITICAL_AT), d.thresholds().alertMin()))
+                .withRisk(new Policy.Risk(getDouble(POLICY_RISK_HALF_LIFE_MINUTES), d.risk().dismissedWeight(),
+                        d.risk().repeatWeight()))
+                .withBehaviour(new Policy.Behaviour(getInt(POLICY_FANOUT_MINORS), getLong(POLICY_FANOUT_WINDOW_MS),
+                        getInt(POLICY_BURST_CONTACTS), getLong(POLICY_BURST_WINDOW_MS), getLong(POLICY_NEW_ACCOUNT_MS),
+                        getLong(POLICY_GRACE_MS)))
+                .withBounds(new Policy.Bounds(d.bounds().maxParticipants(), d.bounds().maxEvidence(),
+                        getInt(POLICY_MAX_TRACKED)))
+                .withRedress(getString(POLICY_REDRESS));
     }
 
     /** A path setting, or null when empty. */

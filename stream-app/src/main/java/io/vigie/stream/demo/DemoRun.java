@@ -65,6 +65,7 @@ final class DemoRun implements AutoCloseable {
     private String alertsTopic;
     private Path stateDir;
     private AutoCloseable app;
+    private AutoCloseable console;
     private Thread feedThread;
     private Thread printerThread;
     private volatile KafkaConsumer<String, byte[]> alertConsumer;
@@ -111,6 +112,11 @@ final class DemoRun implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new DemoException("the moderation topology did not start: " + e.getMessage(), e);
         }
+        try {
+            console = DemoConsole.start(broker.bootstrapServers(), stateDir, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         out.printf("vigie demo: feeding simulated chat at %.0f messages/s%s; alerts appear below (Ctrl-C stops)%n%n",
                 options.rate(), options.durationSeconds() > 0 ? " for " + options.durationSeconds() + " s" : "");
     }
@@ -137,6 +143,7 @@ final class DemoRun implements AutoCloseable {
         stopping = true;
         ended.countDown();
         join(feedThread);
+        closeQuietly(console);
         closeQuietly(app);
         // the printer shows the last committed alerts for a second, then stops by itself
         join(printerThread);

@@ -3,6 +3,7 @@ package io.vigie.stream.replay;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
 import io.vigie.core.contract.Severity;
+import io.vigie.stream.report.Page;
 import io.vigie.stream.report.StackedBars;
 import io.vigie.stream.serde.JsonSerde;
 
@@ -135,10 +136,8 @@ public final class ReplayReport {
     /** The page. */
     public String html(Replayer.Summary summary, Path input) {
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>Vigie replay</title><style>")
-                .append("body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}")
-                .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f4f4f4}")
-                .append("</style></head><body><h1>Replay of ").append(StackedBars.esc(input.getFileName().toString()))
+        html.append(Page.head("Vigie replay", "")).append("<h1>Replay of ")
+                .append(StackedBars.esc(input.getFileName().toString()))
                 .append("</h1><p>").append(String.format(Locale.ROOT, "%,d lines: %,d messages, %,d profiles, "
                                 + "%,d decisions; %,d alerts; %,d to the DLQ; %,d late; %.1f s (%,.0f lines/s).",
                         summary.lines(), summary.messages(), summary.profiles(), summary.decisions(),

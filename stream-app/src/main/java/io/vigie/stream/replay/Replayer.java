@@ -304,7 +304,7 @@ public final class Replayer {
     }
 
     /** The record kind of a line: its {@code type}, else guessed from its fields; "message" by default. */
-    static String kind(String line) {
+    public static String kind(String line) {
         Matcher m = TYPE.matcher(line);
         if (m.find()) {
             String t = m.group(1).toLowerCase(java.util.Locale.ROOT);

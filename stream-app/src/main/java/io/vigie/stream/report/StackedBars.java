@@ -31,6 +31,26 @@ public final class StackedBars {
      */
     public static String svg(List<Map<String, Long>> bars, Map<String, Long> totals, String xLabel,
                              String firstTick, String lastTick) {
+        return svg(bars, totals, xLabel, firstTick, lastTick, List.of());
+    }
+
+    /**
+     * The same chart with a label under every bar (a few bars of named buckets, e.g. a distribution), instead of
+     * the first and last ticks.
+     *
+     * @param barLabels one per bar, in bar order
+     */
+    public static String svg(List<Map<String, Long>> bars, Map<String, Long> totals, String xLabel,
+                             List<String> barLabels) {
+        if (barLabels.size() != bars.size()) {
+            throw new IllegalArgumentException("one label per bar: " + barLabels.size() + " labels, " + bars.size()
+                    + " bars");
+        }
+        return svg(bars, totals, xLabel, "", "", barLabels);
+    }
+
+    private static String svg(List<Map<String, Long>> bars, Map<String, Long> totals, String xLabel,
+                              String firstTick, String lastTick, List<String> barLabels) {
         List<String> series = new ArrayList<>(new TreeSet<>(totals.keySet()));
         int w = 900;
         int h = 260;
@@ -64,6 +84,9 @@ public final class StackedBars {
                 svg.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
                         .append(num(barW)).append("\" height=\"").append(num(bh)).append("\" fill=\"")
                         .append(color(c)).append("\"/>");
+            }
+            if (!barLabels.isEmpty()) {
+                svg.append(text(x + barW / 2, top + plotH + 14, barLabels.get(i), "middle"));
             }
         }
         svg.append(text(left - 6, top + 10, Long.toString(maxStack), "end"))

@@ -4,6 +4,7 @@ import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
 import io.vigie.core.state.ConversationState;
 import io.vigie.core.state.DeviceState;
+import io.vigie.core.state.RecentMessage;
 import io.vigie.core.state.SenderState;
 import io.vigie.core.contract.Severity;
 import io.vigie.core.contract.Stage;
@@ -40,6 +41,11 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
 
     /** The only version so far. */
     public static final byte V1 = 1;
+    /**
+     * Conversations only: V1 followed by the fields added since (evidence message ids, the window of recent
+     * messages, the decision time, the language score). V1 conversations are still read.
+     */
+    public static final byte V2 = 2;
 
     private final JsonSerde<T> legacy;
     private final String typeName;
@@ -81,13 +87,23 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
     /** Reads what {@link #write} wrote. */
     protected abstract T read(Reader in) throws IOException;
 
+    /** The version this serde writes; it reads every version from {@link #V1} up to it. */
+    protected byte version() {
+        return V1;
+    }
+
+    /** Reads a value written in an earlier {@code version}; by default there is none but {@link #V1}. */
+    protected T read(Reader in, int version) throws IOException {
+        return read(in);
+    }
+
     @Override
     public byte[] serialize(String topic, T data) {
         if (data == null) {
             return null;
         }
         Writer out = new Writer();
-        out.writeByte(V1);
+        out.writeByte(version());
         try {
             write(data, out);
         } catch (IOException e) {
@@ -104,13 +120,13 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
         if (data.length > 0 && data[0] == '{') {
             return legacy.deserialize(topic, data);
         }
-        if (data.length == 0 || data[0] != V1) {
+        if (data.length == 0 || data[0] < V1 || data[0] > version()) {
             throw new SerializationException("cannot read " + typeName + " from " + topic + ": unknown format "
                     + (data.length == 0 ? "(empty)" : "version " + data[0]));
         }
         try {
             Reader in = new Reader(data, 1);
-            T value = read(in);
+            T value = read(in, data[0]);
             if (in.available() != 0) {
                 throw new IOException(in.available() + " bytes left after the value");
             }
@@ -369,10 +385,62 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
                 writeNullableInt(p.stated(), out);
                 out.writeBoolean(p.likelyMinor());
             }
+            // V2: the fields added after V1
+            for (Alert.Signal sig : c.evidence()) {
+                writeNullableString(sig.messageId(), out);
+            }
+            out.writeInt(c.recent().size());
+            for (RecentMessage m : c.recent()) {
+                out.writeInt(m.index());
+                writeString(m.messageId(), out);
+                writeString(m.senderId(), out);
+                writeInstant(m.sentAt(), out);
+                out.writeInt(m.cues().size());
+                for (RecentMessage.CueMark mark : m.cues()) {
+                    writeString(mark.cue(), out);
+                    out.writeInt(mark.start());
+                    out.writeInt(mark.end());
+                    writeNullableString(mark.evidence(), out);
+                }
+                writeNullableString(m.text(), out);
+                out.writeInt(m.signals().size());
+                for (Alert.Signal sig : m.signals()) {
+                    writeSignal(sig, out);
+                }
+            }
+            writeInstant(c.decidedAt(), out);
+            out.writeInt(c.languageScore());
+        }
+
+        private static void writeSignal(Alert.Signal sig, Writer out) throws IOException {
+            writeNullableString(sig.ruleId(), out);
+            writeNullableString(sig.category() == null ? null : sig.category().name(), out);
+            out.writeInt(sig.score());
+            writeNullableString(sig.evidence(), out);
+            out.writeInt(sig.start());
+            out.writeInt(sig.end());
+            writeNullableString(sig.messageId(), out);
+        }
+
+        private static Alert.Signal readSignal(Reader in) throws IOException {
+            String rule = readNullableString(in);
+            String category = readNullableString(in);
+            return new Alert.Signal(rule, category == null ? null : Category.valueOf(category), in.readInt(),
+                    readNullableString(in), in.readInt(), in.readInt(), readNullableString(in));
+        }
+
+        @Override
+        protected byte version() {
+            return V2;
         }
 
         @Override
         protected ConversationState read(Reader in) throws IOException {
+            return read(in, V2);
+        }
+
+        @Override
+        protected ConversationState read(Reader in, int version) throws IOException {
             String id = readString(in);
             List<String> participants = readStrings(in);
             int messages = in.readInt();
@@ -405,8 +473,39 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
                 ages.put(readString(in), new Alert.PersonAge(readNullableString(in), readNullableInt(in),
                         readNullableInt(in), in.readBoolean()));
             }
+            List<RecentMessage> recent = List.of();
+            Instant decidedAt = null;
+            int language = 0;
+            if (version >= V2) {
+                for (int i = 0; i < evidence.size(); i++) {
+                    evidence.set(i, evidence.get(i).withMessageId(readNullableString(in)));
+                }
+                n = count(in);
+                recent = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    int index = in.readInt();
+                    String messageId = readString(in);
+                    String senderId = readString(in);
+                    Instant sentAt = readInstant(in);
+                    int k = count(in);
+                    List<RecentMessage.CueMark> marks = new ArrayList<>(k);
+                    for (int j = 0; j < k; j++) {
+                        marks.add(new RecentMessage.CueMark(readString(in), in.readInt(), in.readInt(),
+                                readNullableString(in)));
+                    }
+                    String text = readNullableString(in);
+                    k = count(in);
+                    List<Alert.Signal> signals = new ArrayList<>(k);
+                    for (int j = 0; j < k; j++) {
+                        signals.add(readSignal(in));
+                    }
+                    recent.add(new RecentMessage(index, messageId, senderId, sentAt, marks, text, signals));
+                }
+                decidedAt = readInstant(in);
+                language = in.readInt();
+            }
             return new ConversationState(id, participants, messages, risk, riskAt, stages, alerted, evidence,
-                    dismissed, lastEventAt, late, ages);
+                    dismissed, lastEventAt, late, ages, recent, decidedAt, language);
         }
     }
 

@@ -17,12 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line in-process: exit codes, the one-line reason on stderr, usage on a bad flag, JSON shape. */
-class ModerationCliTest {
+public class ModerationCliTest {
 
-    record Result(int code, String out, String err) {
+    /** What a command printed and returned. */
+    public record Result(int code, String out, String err) {
     }
 
-    static Result run(String... args) {
+    /** Runs a command in-process with an empty environment (other packages' command tests use it too). */
+    public static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ModerationCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),

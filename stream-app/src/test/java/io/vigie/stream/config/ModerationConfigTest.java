@@ -90,14 +90,14 @@ class ModerationConfigTest {
                 "MODERATION_POLICY_FANOUT_WINDOW_MS", "21600000", "MODERATION_POLICY_GRACE_MS", "600000",
                 "MODERATION_POLICY_REDRESS", "Contest it at https://chat.example/appeal"), Map.of());
         io.vigie.core.assess.Policy p = c.policy();
-        assertEquals(2, p.fanOutMinors());
-        assertEquals(21_600_000L, p.fanOutWindowMs());
-        assertEquals(600_000L, p.graceMs());
+        assertEquals(2, p.behaviour().fanOutMinors());
+        assertEquals(21_600_000L, p.behaviour().fanOutWindowMs());
+        assertEquals(600_000L, p.behaviour().graceMs());
         assertEquals("Contest it at https://chat.example/appeal", p.redress());
         // and what was not set keeps the defaults
         io.vigie.core.assess.Policy d = io.vigie.core.assess.Policy.defaults();
-        assertEquals(d.burstContacts(), p.burstContacts());
-        assertEquals(d.highAt(), p.highAt());
+        assertEquals(d.behaviour().burstContacts(), p.behaviour().burstContacts());
+        assertEquals(d.thresholds().highAt(), p.thresholds().highAt());
         assertEquals(d, ConfigLoader.load(null, Map.of(), Map.of()).policy(), "defaults are the core's defaults");
     }
 

@@ -22,14 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code demo} as a user runs it: its own JVM with the launcher's 512 MB heap, stdout not a terminal. Within its
- * 30 s it prints alerts of several categories with the evidence bracketed, the first one well within a minute,
+ * {@code demo} as a user runs it: its own JVM with the launcher's 512 MB heap, stdout not a terminal. It prints the
+ * review console's URL, which answers while it runs. Within its 30 s it prints alerts of several categories with the evidence bracketed, the first one well within a minute,
  * and it stops by itself, cleanly, leaving no temporary directory behind.
  */
 class DemoIT {
 
     private static final Pattern HEADER = Pattern.compile("^(LOW|MEDIUM|HIGH|CRITICAL)\\s+([A-Z_, ]+?)\\s+→ "
             + "(REVIEW|HOLD|BLOCK|ESCALATE)\\b");
+
+    private static final Pattern CONSOLE = Pattern.compile("review console at (http://\\S+/) ");
 
     @Test
     void shouldPrintAlertsOfSeveralCategoriesAndStopByItself(@TempDir Path tmp) throws Exception {
@@ -45,11 +47,19 @@ class DemoIT {
         long firstAlertMs = -1;
         long feedingMs = -1;
         Set<String> categories = new TreeSet<>();
+        int consoleLogin = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 lines.add(line);
+                Matcher console = CONSOLE.matcher(line);
+                if (consoleLogin < 0 && console.find()) {
+                    // the review console answers at the printed URL while the demo runs
+                    consoleLogin = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                            .newBuilder(java.net.URI.create(console.group(1) + "login")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                }
                 if (feedingMs < 0 && line.contains("alerts appear below")) {
                     feedingMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 }
@@ -77,6 +87,7 @@ class DemoIT {
         assertTrue(firstAlertMs > 0 && firstAlertMs - feedingMs < 45_000,
                 "first alert " + (firstAlertMs - feedingMs) + " ms after the topology started:\n" + all);
         assertTrue(categories.size() >= 3, "alerts of only " + categories + ":\n" + all);
+        assertEquals(200, consoleLogin, "the review console's URL is printed and answers:\n" + all);
         assertTrue(all.contains("["), "evidence should be bracketed when stdout is not a terminal");
         assertFalse(all.contains("\u001b["), "no ANSI escapes when stdout is not a terminal");
         assertTrue(all.contains("vigie demo: stopped after"), "no closing summary:\n" + all);

@@ -2,6 +2,8 @@ package io.vigie.stream.deploy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vigie.stream.console.ConsoleMetrics;
+import io.vigie.stream.console.ReviewQueue;
 import io.vigie.stream.http.HttpApi;
 import io.vigie.stream.http.StateView;
 import io.vigie.stream.metrics.ModerationMetrics;
@@ -31,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MetricNamesTest {
 
-    enum Source { APP, KAFKA_CLIENT, JVM, PROMETHEUS }
+    enum Source { APP, KAFKA_CLIENT, JVM, CONSOLE, PROMETHEUS }
 
     record Used(String name, Source source, String meter) {
     }
@@ -84,6 +86,9 @@ class MetricNamesTest {
         sources.values().stream().filter(u -> u.source() == Source.APP)
                 .forEach(u -> assertTrue(u.name().startsWith("moderation_") && u.meter().startsWith("moderation."),
                         u.name()));
+        sources.values().stream().filter(u -> u.source() == Source.CONSOLE)
+                .forEach(u -> assertTrue(u.name().startsWith("moderation_console_")
+                        && u.meter().startsWith("moderation.console."), u.name()));
         sources.values().stream().filter(u -> u.source() == Source.KAFKA_CLIENT)
                 .forEach(u -> assertTrue(u.name().startsWith("kafka_"), u.name()));
     }
@@ -127,6 +132,21 @@ class MetricNamesTest {
                 .filter(u -> !scraped.contains(u.name()))
                 .forEach(u -> missing.put(u.name(), u.meter()));
         assertEquals(Map.of(), missing, "used but not exported; scraped: " + scraped);
+    }
+
+    @Test
+    void shouldReadOnlyConsoleMetersThatTheReviewConsoleServes() {
+        // given the review console's meters on a Prometheus registry, with one open alert in its queue
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ConsoleMetrics(registry, () -> new ReviewQueue(java.time.Clock.systemUTC(), 100).summary());
+
+        // then every console metric that the dashboard and the alerts read is in its scrape
+        Set<String> scraped = sampleNames(registry.scrape());
+        Map<String, String> missing = new TreeMap<>();
+        sources().values().stream().filter(u -> u.source() == Source.CONSOLE)
+                .filter(u -> !scraped.contains(u.name()))
+                .forEach(u -> missing.put(u.name(), u.meter()));
+        assertEquals(Map.of(), missing, "used but not exported by the console; scraped: " + scraped);
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class ItKafka {
     }
 
     /** Every committed record of the topic, from the beginning to its last stable offset at call time. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, Map<String, Object> security,
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, Map<String, Object> security,
                                                        String topic) {
         Map<String, Object> config = new HashMap<>(security);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -139,7 +139,7 @@ public final class ItKafka {
      * offset (a transaction marker) behind the end of every other topic it consumes (its repartition topics), so
      * that everything it will write for that input is committed.
      */
-    static void awaitCaughtUp(String bootstrap, Map<String, Object> security, String applicationId,
+    public static void awaitCaughtUp(String bootstrap, Map<String, Object> security, String applicationId,
                               String inputTopic, Duration timeout) {
         awaitCaughtUp(bootstrap, security, applicationId, inputTopic, timeout, () -> false);
     }

@@ -4,6 +4,7 @@ import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
 import io.vigie.core.state.ConversationState;
 import io.vigie.core.state.DeviceState;
+import io.vigie.core.state.RecentMessage;
 import io.vigie.core.state.SenderState;
 import io.vigie.core.contract.Severity;
 import io.vigie.core.contract.Stage;
@@ -52,7 +53,15 @@ class CompactSerdeTest {
                         new Alert.Signal(null, null, 0, null, -1, -1)),
                 List.of("off_platform.app"), T.plusSeconds(60), 2,
                 Map.of("u-2", new Alert.PersonAge("u-2", 18, 13, true), "u-3", new Alert.PersonAge("u-3", null,
-                        null, false)));
+                        null, false)),
+                List.of(new RecentMessage(9, "m-9", "u-2", T.minusSeconds(30),
+                                List.of(new RecentMessage.CueMark("age.stated", 6, 11, "en 5e"),
+                                        new RecentMessage.CueMark("contact.app", -1, -1, null)),
+                                "jsuis en 5e \uD83D\uDE00", List.of(new Alert.Signal("grooming.age", Category.CHILD_GROOMING,
+                                5, "en 5e", 6, 11, "m-9"))),
+                        new RecentMessage(11, "m-11", "u-1", T, List.of(new RecentMessage.CueMark("money.demand", 0, 4,
+                                "paie")), null, List.of())),
+                T.plusSeconds(3600), -7);
         assertEquals(full, serde.deserialize("t", serde.serialize("t", full)));
         ConversationState empty = ConversationState.empty("c-2");
         assertEquals(empty, serde.deserialize("t", serde.serialize("t", empty)));
@@ -61,6 +70,28 @@ class CompactSerdeTest {
         byte[] bin = serde.serialize("t", full);
         assertTrue(bin.length < json.length, bin.length + " vs " + json.length);
         SerdeAssertions.assertEveryTruncationRefused(serde, full);
+    }
+
+    @Test
+    void shouldStillReadConversationsWrittenInTheFirstBinaryVersion() {
+        // given a V1 value as the previous release wrote it: the V2 value without the fields added since
+        ConversationState v1 = new ConversationState("c-1", List.of("u-1", "u-2"), 3, 10.5, T, List.of(Stage.TRUST),
+                Map.of(Category.CHILD_GROOMING, Severity.MEDIUM),
+                List.of(new Alert.Signal("grooming.trust", Category.CHILD_GROOMING, 5, "t'es mature", 0, 11)),
+                List.of(), T, 0, Map.of(), List.of(), null, 0);
+        CompactSerde<ConversationState> serde = CompactSerde.conversations();
+        byte[] v2 = serde.serialize("t", v1);
+        assertEquals(CompactSerde.V2, v2[0]);
+        // V2 appends, after the V1 fields: one nullable message id per evidence signal (-1), an empty window
+        // (0), no decision time (false) and the language score (0)
+        int appended = 4 + 4 + 1 + 4;
+        byte[] old = java.util.Arrays.copyOf(v2, v2.length - appended);
+        old[0] = CompactSerde.V1;
+        // when, then
+        assertEquals(v1, serde.deserialize("t", old));
+        old[0] = 3;
+        assertThrows(org.apache.kafka.common.errors.SerializationException.class, () -> serde.deserialize("t", old),
+                "a version from the future is refused, never read as an empty state");
     }
 
     @Test

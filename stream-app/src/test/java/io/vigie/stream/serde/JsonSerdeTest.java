@@ -84,7 +84,9 @@ class JsonSerdeTest {
         ConversationState s = new ConversationState("c-1", List.of("u-1", "u-2"), 12, 61.5, T,
                 List.of(Stage.TRUST, Stage.SECRECY), Map.of(Category.CHILD_GROOMING, Severity.HIGH),
                 List.of(new Alert.Signal("grooming.secrecy", Category.CHILD_GROOMING, 25, "dis rien", 3, 11)),
-                List.of("offplatform.snap"), T, 2, Map.of("u-2", new Alert.PersonAge("u-2", 18, 13, true)));
+                List.of("offplatform.snap"), T, 2, Map.of("u-2", new Alert.PersonAge("u-2", 18, 13, true)),
+                List.of(new io.vigie.core.state.RecentMessage(4, "m-4", "u-2", T, List.of(), "jsuis en 5e",
+                        List.of())), T, 3);
         assertEquals(s, roundTrip(s, ConversationState.class));
     }
 

@@ -17,6 +17,9 @@ final class CueHits implements MessageCues {
     private int statedAge = -1;
     private int statedAgeStart = -1;
     private int statedAgeEnd = -1;
+    private String error;
+    private char[] foldedChars;
+    private int foldedLength;
 
     CueHits(int cueCount) {
         counts = new int[cueCount];
@@ -34,6 +37,31 @@ final class CueHits implements MessageCues {
         statedAge = -1;
         statedAgeStart = -1;
         statedAgeEnd = -1;
+        error = null;
+        foldedChars = null;
+    }
+
+    /** The folded text of this message (a reused buffer, read only by {@link #folded()}). */
+    void folded(char[] chars, int length) {
+        foldedChars = chars;
+        foldedLength = length;
+    }
+
+    @Override
+    public String folded() {
+        return foldedChars == null ? raw.toString() : new String(foldedChars, 0, foldedLength);
+    }
+
+    /** Notes a problem met while extracting (the first one is kept). */
+    void error(String reason) {
+        if (error == null) {
+            error = reason;
+        }
+    }
+
+    @Override
+    public String error() {
+        return error;
     }
 
     /** Records one occurrence; the kept span is the earliest-starting one (-1 spans sort last). */

@@ -17,14 +17,16 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Reads the embedded lexicons (listed in {@code io/vigie/core/lexicon/index.txt}), an optional operator
- * lexicon folder ({@code *.tsv}, added to the embedded ones) and an optional hash-list folder, and compiles
- * them. Collects every error before failing. Load-time only; thread-safe (stateless).
+ * Reads the embedded lexicons and inflection tables (listed in {@code io/vigie/core/lexicon/index.txt}), an
+ * optional operator lexicon folder ({@code *.tsv} lexicons and {@code *.forms} inflection tables, added to the
+ * embedded ones) and an optional hash-list folder, and compiles them. Collects every error before failing. Load-time only; thread-safe (stateless).
  */
 public final class CueModelLoader {
 
     /** Classpath folder of the embedded lexicons. */
     public static final String EMBEDDED = "/io/vigie/core/lexicon/";
+    /** File suffix of inflection tables (lemma and forms, see {@link InflectionTable}); lexicons are {@code .tsv}. */
+    static final String FORMS = ".forms";
 
     private CueModelLoader() {
     }
@@ -45,17 +47,19 @@ public final class CueModelLoader {
         List<LoadError> errors = new ArrayList<>();
         List<LexiconEntry> entries = new ArrayList<>();
         List<String> contents = new ArrayList<>();
+        InflectionTable inflections = new InflectionTable();
         if (withEmbedded) {
             for (String name : embeddedFiles()) {
                 String content = resource(name);
                 contents.add(content);
-                LexiconParser.parse(name, content, entries, errors);
+                parse(name, content, entries, inflections, errors);
             }
         }
         if (lexiconDir != null) {
             List<Path> files;
             try (Stream<Path> s = Files.list(lexiconDir)) {
-                files = s.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().toList();
+                files = s.filter(p -> p.getFileName().toString().endsWith(".tsv")
+                        || p.getFileName().toString().endsWith(FORMS)).sorted().toList();
             } catch (IOException e) {
                 throw new LoadException(List.of(new LoadError(lexiconDir.toString(), 0, 0,
                         "cannot list lexicon folder: " + e.getMessage(), null)));
@@ -64,7 +68,7 @@ public final class CueModelLoader {
                 try {
                     String content = Files.readString(p, StandardCharsets.UTF_8);
                     contents.add(content);
-                    LexiconParser.parse(p.toString(), content, entries, errors);
+                    parse(p.toString(), content, entries, inflections, errors);
                 } catch (IOException e) {
                     errors.add(new LoadError(p.toString(), 0, 0, "cannot read: " + e.getMessage(), null));
                 }
@@ -79,8 +83,17 @@ public final class CueModelLoader {
         if (!errors.isEmpty()) {
             throw new LoadException(errors);
         }
-        return new DefaultCueModel(normalizers, entries, hashes, pdqThreshold,
+        return new DefaultCueModel(normalizers, entries, inflections, hashes, pdqThreshold,
                 DefaultCueModel.digest(contents));
+    }
+
+    private static void parse(String name, String content, List<LexiconEntry> entries, InflectionTable inflections,
+                              List<LoadError> errors) {
+        if (name.endsWith(FORMS)) {
+            inflections.parse(name, content, errors);
+        } else {
+            LexiconParser.parse(name, content, entries, errors);
+        }
     }
 
     /** Names of the embedded lexicon files, in load order. */

@@ -2,6 +2,7 @@ package io.vigie.core.cue.internal;
 
 import io.vigie.core.contract.Attachment;
 import io.vigie.core.match.MatchSink;
+import io.vigie.core.match.TokenPatterns;
 import io.vigie.core.normalize.NormalizedText;
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.cue.CueExtractor;
@@ -15,7 +16,7 @@ import java.util.List;
  * known-media lookups, all into one reused {@link CueHits}. Nothing is allocated per message once the
  * scratch arrays have grown to the session's largest message. Not thread-safe.
  */
-final class DefaultCueExtractor implements CueExtractor, MatchSink {
+final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPatterns.PatternSink {
 
     private static final int DIGIT = 1;
     private static final int AT = 2;
@@ -39,6 +40,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink {
     private final NumberExtractor numbers;
     private final ContactExtractor contacts;
     private final long[] hash = new long[4];
+    private final TokenPatterns.Matcher patterns;
     private NormalizedText folded;
     private int[] wordStart = new int[4];
     private int[] wordEnd = new int[4];
@@ -52,9 +54,10 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink {
         this.features = new CueHits(model.cues().size());
         this.ages = new AgeExtractor(model.vocab);
         this.numbers = new NumberExtractor(model.vocab, ages, model.cuePhone, model.cueTime, model.cueAddress,
-                model.cuePrice);
+                model.cuePrice, model.cueNumber);
         this.contacts = new ContactExtractor(model.tlds, model.slashTlds, model.cueEmail, model.cueHandle,
                 model.cueLink);
+        this.patterns = model.patterns.newMatcher();
     }
 
     @Override
@@ -67,8 +70,9 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink {
                 media(attachments);
             }
         } catch (RuntimeException e) {
-            // the contract says extraction never throws: keep the cues found so far and count the failure
+            // the contract says extraction never throws: keep the cues found so far and report the failure
             errors++;
+            features.error("cue extraction failed: " + e.getClass().getSimpleName());
         }
         features.finish();
         return features;
@@ -80,7 +84,9 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink {
         char[] b = nt.chars();
         int len = nt.length();
         view.reset(b, len);
+        features.folded(b, len);
         words = 0;
+        patterns.reset();
         int kinds = model.automaton.scan(b, len, this, KIND);
         view.count(len);
         if ((kinds & DIGIT) != 0) {
@@ -95,10 +101,27 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink {
         if ((kinds & DOT) != 0) {
             contacts.extractLinks(view, this);
         }
+        if (!patterns.isEmpty()) {
+            patterns.match(b, len, this);
+            if (patterns.exhausted()) {
+                // a pathological text (thousands of pattern words): the work stays bounded, the alert says so
+                features.error("patterns: work budget exhausted, some patterns were not tried");
+            }
+        }
+    }
+
+    @Override
+    public void onPattern(int pattern, int start, int end) {
+        // the matcher records the pattern's own unit for later patterns: only the cue fires here
+        features.fire(model.patternCue[pattern], folded.rawStart(start), folded.rawEnd(end));
     }
 
     @Override
     public void onMatch(int payload, int start, int end) {
+        if (payload >= PatternCompiler.ATOM_BASE) {
+            patterns.add(payload - PatternCompiler.ATOM_BASE, start, end);
+            return;
+        }
         if (payload >= 0) {
             cue(payload, start, end);
             return;
@@ -113,22 +136,36 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink {
         wordValue[words++] = -payload - 1;
     }
 
+    @Override
+    public boolean elidedBefore(int start) {
+        // an apostrophe between two letters of the raw text, removed by folding: "l'article", "qu'elle", "t'habites"
+        CharSequence raw = features.raw();
+        int r = folded.rawStart(start);
+        if (r < 2 || r > raw.length()) {
+            return false;
+        }
+        char c = raw.charAt(r - 1);
+        return (c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02bc' || c == '`') && Character.isLetter(raw.charAt(r - 2));
+    }
+
     /** Reports a cue over the folded span {@code [start, end)}. */
     void cue(int cue, int start, int end) {
         features.fire(cue, folded.rawStart(start), folded.rawEnd(end));
+        int unit = model.cueUnit[cue];
+        if (unit >= 0) {
+            patterns.add(unit, start, end);
+        }
     }
 
     /** Reports the writer's stated age over the folded span {@code [start, end)}. */
     void age(int value, int start, int end) {
-        int rs = folded.rawStart(start);
-        int re = folded.rawEnd(end);
-        features.statedAge(value, rs, re);
-        features.fire(model.cueAgeStated, rs, re);
+        features.statedAge(value, folded.rawStart(start), folded.rawEnd(end));
+        cue(model.cueAgeStated, start, end);
         if (value < 18) {
-            features.fire(model.cueAgeMinor, rs, re);
-            features.fire(model.cueMinorContext, rs, re);
+            cue(model.cueAgeMinor, start, end);
+            cue(model.cueMinorContext, start, end);
         } else {
-            features.fire(model.cueAgeAdult, rs, re);
+            cue(model.cueAgeAdult, start, end);
         }
     }
 

@@ -2,6 +2,7 @@ package io.vigie.core.cue.internal;
 
 import io.vigie.core.match.Boundary;
 import io.vigie.core.match.TermAutomaton;
+import io.vigie.core.match.TokenPatterns;
 import io.vigie.core.normalize.NormalizedText;
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.load.LoadError;
@@ -22,8 +23,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The compiled signal model: cue table, lexicon automaton (with hidden number-word terms), the extractors'
- * word lists and the known-media indexes. Immutable and thread-safe; each {@link #newExtractor()} gets its
+ * The compiled cue model: cue table, lexicon automaton (with hidden number-word and pattern-word terms), the
+ * token patterns, the extractors' word lists and the known-media indexes. Immutable and thread-safe; each {@link #newExtractor()} gets its
  * own normalizer and scratch.
  */
 public final class DefaultCueModel implements CueModel {
@@ -54,6 +55,13 @@ public final class DefaultCueModel implements CueModel {
     final int cuePrice;
     final int cueSha;
     final int cuePdq;
+    final int cueNumber;
+    /** Token patterns over the lexicons' pattern lines. */
+    final TokenPatterns patterns;
+    /** The cue each pattern feeds. */
+    final int[] patternCue;
+    /** Per cue id: the pattern unit it feeds when it fires, -1 when no pattern uses it. */
+    final int[] cueUnit;
     private final CueTable cues;
     private final Supplier<TextNormalizer> normalizers;
     private final String version;
@@ -64,13 +72,14 @@ public final class DefaultCueModel implements CueModel {
      *
      * @param normalizers    a fresh normalizer per call (each extractor owns one), never null
      * @param entries        every lexicon line, in file order
+     * @param inflections    the lemma forms pattern lines may use, never null
      * @param hashes         known-media lists, may be null
      * @param pdqThreshold   PDQ match threshold (Hamming distance)
      * @param contentDigest  SHA-256 over the data files, for the version string
-     * @throws LoadException on terms that fold to nothing or repeat
+     * @throws LoadException on terms that fold to nothing or repeat, bad patterns, unknown lemmas or cues
      */
-    DefaultCueModel(Supplier<TextNormalizer> normalizers, List<LexiconEntry> entries,
-                              HashListLoader hashes, int pdqThreshold, byte[] contentDigest) throws LoadException {
+    DefaultCueModel(Supplier<TextNormalizer> normalizers, List<LexiconEntry> entries, InflectionTable inflections,
+                    HashListLoader hashes, int pdqThreshold, byte[] contentDigest) throws LoadException {
         this.normalizers = normalizers;
         TextNormalizer n = normalizers.get();
         List<String> names = new ArrayList<>(List.of(Cues.builtIn()));
@@ -78,22 +87,29 @@ public final class DefaultCueModel implements CueModel {
         for (int i = 0; i < names.size(); i++) {
             ids.put(names.get(i), i);
         }
+        // every cue a lexicon line names exists before any pattern refers to it
+        for (LexiconEntry e : entries) {
+            if (!ids.containsKey(e.cue())) {
+                ids.put(e.cue(), names.size());
+                names.add(e.cue());
+            }
+        }
         List<LoadError> errors = new ArrayList<>();
         TermAutomaton.Builder ac = TermAutomaton.builder();
+        PatternCompiler patternCompiler = new PatternCompiler(n, inflections, ac, ids, errors);
         Map<String, LexiconEntry> seen = new LinkedHashMap<>();
         int terms = 0;
         for (LexiconEntry e : entries) {
+            int id = ids.get(e.cue());
+            if (PatternSyntax.isPattern(e.term())) {
+                terms += patternCompiler.add(e, id);
+                continue;
+            }
             String folded = fold(n, e.term());
             if (folded.isEmpty()) {
                 errors.add(new LoadError(e.file(), e.line(), 1, "term '" + e.term() + "' folds to nothing",
                         "a term needs at least one letter, digit or sign that folding keeps"));
                 continue;
-            }
-            Integer id = ids.get(e.cue());
-            if (id == null) {
-                id = names.size();
-                names.add(e.cue());
-                ids.put(e.cue(), id);
             }
             String key = folded + '\t' + e.cue() + '\t' + e.boundary();
             LexiconEntry first = seen.putIfAbsent(key, e);
@@ -102,12 +118,17 @@ public final class DefaultCueModel implements CueModel {
                         + e.cue() + " (folds like " + first.file() + ":" + first.line() + ")", "remove one"));
                 continue;
             }
-            ac.add(folded, id, e.boundary());
-            terms++;
+            if (ac.addIfAbsent(folded, id, e.boundary())) { // a pattern line may already give the cue this word
+                terms++;
+            }
         }
+        PatternCompiler.Result compiled = errors.isEmpty() ? patternCompiler.compile(names.size()) : null;
         if (!errors.isEmpty()) {
             throw new LoadException(errors);
         }
+        this.patterns = compiled.patterns();
+        this.patternCue = compiled.patternCue();
+        this.cueUnit = compiled.cueUnit();
         Map<String, Integer> numberWords = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> w : Vocab.NUMBER_WORDS.entrySet()) {
             String folded = fold(n, w.getKey());
@@ -145,10 +166,11 @@ public final class DefaultCueModel implements CueModel {
         cuePrice = ids.get(Cues.MONEY_PRICE);
         cueSha = ids.get(Cues.MEDIA_KNOWN_SHA256);
         cuePdq = ids.get(Cues.MEDIA_KNOWN_PDQ);
+        cueNumber = ids.get(Cues.NUMBER_ANY);
         String digest = HexFormat.of().formatHex(contentDigest, 0, 6);
         int shaN = sha256 == null ? 0 : sha256.size();
         int pdqN = pdq == null ? 0 : pdq.size();
-        this.version = "lexicon-" + terms + "t-" + digest
+        this.version = "lexicon-" + terms + "t" + patterns.size() + "p-" + digest
                 + (shaN + pdqN > 0 ? "+media-" + shaN + "s" + pdqN + "p" : "");
     }
 
@@ -194,6 +216,6 @@ public final class DefaultCueModel implements CueModel {
 
     @Override
     public String toString() {
-        return "CueModel[" + version + ", cues=" + cues.size() + ", " + automaton + "]";
+        return "CueModel[" + version + ", cues=" + cues.size() + ", " + automaton + ", " + patterns + "]";
     }
 }

@@ -16,18 +16,21 @@ final class NumberExtractor {
     private final int cueTime;
     private final int cueAddress;
     private final int cuePrice;
+    private final int cueNumber;
 
     private int[] runStart = new int[16];
     private int[] runEnd = new int[16];
     private int runs;
 
-    NumberExtractor(Vocab vocab, AgeExtractor ages, int cuePhone, int cueTime, int cueAddress, int cuePrice) {
+    NumberExtractor(Vocab vocab, AgeExtractor ages, int cuePhone, int cueTime, int cueAddress, int cuePrice,
+                    int cueNumber) {
         this.vocab = vocab;
         this.ages = ages;
         this.cuePhone = cuePhone;
         this.cueTime = cueTime;
         this.cueAddress = cueAddress;
         this.cuePrice = cuePrice;
+        this.cueNumber = cueNumber;
     }
 
     void extract(FoldedView v, int eventYear, DefaultCueExtractor out) {
@@ -55,6 +58,9 @@ final class NumberExtractor {
                     ages.tryNumber(v, s, e, value, false, out);
                 }
                 continue;
+            }
+            if (len <= 7 && !v.letter(e)) {
+                out.cue(cueNumber, s, e);
             }
             if (len <= 2) {
                 ages.tryNumber(v, s, e, value, false, out);

@@ -81,7 +81,9 @@ final class Vocab {
                 "non", "no", "lol", "mdr", "ptdr", "bah", "ben", "bein", "euh", "sinon", "alors", "asv", "asl",
                 "age", "et", "and", "moi", "me").build();
         follower = TokenTable.builder(n).add("et", "and", "toi", "u", "you", "mais", "but", "bientot", "lol",
-                "mdr", "ptdr", "xd", "btw", "stp", "sinon", "bisous").build();
+                "mdr", "ptdr", "xd", "btw", "stp", "sinon", "bisous", "i", "je", "jsuis", "tho", "though",
+                "actually", "now", "rn", "hbu", "wbu", "nearly", "almost", "presque", "haha", "jpense",
+                "so", "donc").build();
         gender = TokenTable.builder(n).add("f", "h", "m", "fille", "garcon", "gars", "mec", "meuf", "femme",
                 "homme", "girl", "boy", "male", "female", "fem").build();
         born = TokenTable.builder(n).add("né", "née", "nee", "ne", "born").build();

@@ -3,6 +3,7 @@ package io.vigie.core.rule.internal;
 import io.vigie.core.rule.Finding;
 import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.rule.RulePack;
+import io.vigie.core.rule.RuleCheck;
 import io.vigie.core.cue.MessageCues;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class CompiledPack implements RulePack {
     private final List<String> ruleIds;
     private final int[][] rulesByCue;
     private final ThreadLocal<Scratch> scratch;
+    private final int[] windowCues;
 
     CompiledPack(String name, String version, List<CompiledRule> rules, int cueCount) {
         this.name = name;
@@ -50,6 +52,13 @@ public final class CompiledPack implements RulePack {
             }
         }
         this.ruleIds = List.copyOf(ids);
+        java.util.TreeSet<Integer> window = new java.util.TreeSet<>();
+        for (CompiledRule rule : this.rules) {
+            for (int c : rule.windowCues()) {
+                window.add(c);
+            }
+        }
+        this.windowCues = window.stream().mapToInt(Integer::intValue).toArray();
         this.rulesByCue = new int[cueCount][];
         for (int c = 0; c < cueCount; c++) {
             List<Integer> l = index.get(c);
@@ -76,6 +85,11 @@ public final class CompiledPack implements RulePack {
     @Override
     public List<String> ruleIds() {
         return ruleIds;
+    }
+
+    @Override
+    public int[] windowCues() {
+        return windowCues.clone();
     }
 
     /** The compiled rules in file order. */
@@ -114,6 +128,26 @@ public final class CompiledPack implements RulePack {
                 }
             }
         }
+    }
+
+    @Override
+    public List<RuleCheck> explain(MessageCues features, ScoringContext context, io.vigie.core.cue.CueRegistry cues) {
+        List<RuleCheck> out = new ArrayList<>();
+        Scratch s = scratch.get();
+        s.clear();
+        for (CompiledRule rule : rules) {
+            if (!rule.touched(features)) {
+                continue;
+            }
+            String missing;
+            try {
+                missing = rule.missing(features, context, s, cues);
+            } catch (RuntimeException e) {
+                missing = "error: " + e;
+            }
+            out.add(new RuleCheck(rule.id(), rule.description(), rule.score(), missing));
+        }
+        return out;
     }
 
     @Override

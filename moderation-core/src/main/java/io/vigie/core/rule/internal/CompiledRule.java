@@ -3,6 +3,7 @@ package io.vigie.core.rule.internal;
 import com.google.re2j.Pattern;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
+import io.vigie.core.rule.ConversationWindow;
 import io.vigie.core.rule.Finding;
 import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.contract.Stage;
@@ -24,6 +25,7 @@ public final class CompiledRule {
     static final byte NO = 2;
 
     private static final long HOUR_MS = 3_600_000L;
+
 
     private final String id;
     private final String description;
@@ -51,6 +53,7 @@ public final class CompiledRule {
     private final Stage[] stagesAll;
     private final int minConversationMessages;
     private final boolean privateOnly;
+    private final WindowClause[] windows;
     private final String file;
     private final int line;
     private final List<RuleExample> examples;
@@ -82,6 +85,7 @@ public final class CompiledRule {
         this.stagesAll = b.stagesAll.clone();
         this.minConversationMessages = b.minConversationMessages;
         this.privateOnly = b.privateOnly;
+        this.windows = b.windows.toArray(new WindowClause[0]);
         this.file = b.file;
         this.line = b.line;
         this.examples = List.copyOf(b.examples);
@@ -131,6 +135,17 @@ public final class CompiledRule {
         return all;
     }
 
+    /** The cues this rule looks for in earlier messages (all, any and none of its window clauses). */
+    int[] windowCues() {
+        int[] out = new int[0];
+        for (WindowClause w : windows) {
+            int[] c = w.cues();
+            int[] grown = java.util.Arrays.copyOf(out, out.length + c.length);
+            System.arraycopy(c, 0, grown, out.length, c.length);
+            out = grown;
+        }
+        return out;
+    }
     int[] anyCues() {
         return any;
     }
@@ -195,6 +210,13 @@ public final class CompiledRule {
         if (!contextHolds(f, ctx)) {
             return null;
         }
+        List<Alert.Signal> related = List.of();
+        if (windows.length > 0) {
+            related = windows(f, ctx.window());
+            if (related == null) {
+                return null;
+            }
+        }
         if (notRegex != null && scratch.find(notRegexSlot, notRegex, notRegexLiteral, f.raw())) {
             return null;
         }
@@ -222,7 +244,115 @@ public final class CompiledRule {
             start = -1;
             end = -1;
         }
-        return new Finding(id, categories, score, evidence, start, end, stage, shadow);
+        return new Finding(id, categories, score, evidence, start, end, stage, shadow, related);
+    }
+
+    /**
+     * The window clauses: null when one does not hold, else the evidence they took from earlier messages (empty when
+     * this message alone satisfied them).
+     */
+    private List<Alert.Signal> windows(MessageCues f, ConversationWindow w) {
+        List<Alert.Signal> related = null;
+        boolean[] holds = new boolean[1];
+        for (WindowClause clause : windows) {
+            related = clause.test(f, w, id, categories.get(0), related, holds);
+            if (!holds[0]) {
+                return null;
+            }
+        }
+        return related == null ? List.of() : related;
+    }
+
+    /**
+     * Why the rule does not fire on this message, for explanations: the first condition that fails, in the order
+     * {@link #evaluate} checks them; null when it fires. Slow path (allocates), never on the hot path.
+     */
+    public String missing(MessageCues f, ScoringContext ctx, Scratch scratch, io.vigie.core.cue.CueRegistry cues) {
+        for (int c : all) {
+            if (!f.has(c)) {
+                return "needs cue " + cues.name(c);
+            }
+        }
+        if (any.length > 0) {
+            int hits = 0;
+            for (int c : any) {
+                hits += f.has(c) ? 1 : 0;
+            }
+            if (hits < anyMin) {
+                StringBuilder names = new StringBuilder();
+                for (int c : any) {
+                    names.append(names.length() == 0 ? "" : ", ").append(cues.name(c));
+                }
+                return "needs " + (anyMin == 1 ? "one" : anyMin) + " of [" + names + "]";
+            }
+        }
+        for (int c : none) {
+            if (f.has(c)) {
+                return "vetoed by cue " + cues.name(c);
+            }
+        }
+        String context = contextMissing(f, ctx);
+        if (context != null) {
+            return context;
+        }
+        for (WindowClause clause : windows) {
+            boolean[] holds = new boolean[1];
+            clause.test(f, ctx.window(), id, categories.get(0), null, holds);
+            if (!holds[0]) {
+                return "window: needs " + clause.describe(cues);
+            }
+        }
+        if (notRegex != null && scratch.find(notRegexSlot, notRegex, notRegexLiteral, f.raw())) {
+            return "vetoed by notRegex " + notRegex.pattern();
+        }
+        if (regex != null && !scratch.find(regexSlot, regex, regexLiteral, f.raw())) {
+            return "regex does not match: " + regex.pattern();
+        }
+        return null;
+    }
+
+    /** The first context condition that fails, as a sentence; null when they all hold. */
+    private String contextMissing(MessageCues f, ScoringContext ctx) {
+        if (contextHolds(f, ctx)) {
+            return null;
+        }
+        if (privateOnly && ctx.recipients().isEmpty()) {
+            return "private conversations only";
+        }
+        if (minConversationMessages > 0 && ctx.conversationMessages() < minConversationMessages) {
+            return "needs " + minConversationMessages + " earlier messages";
+        }
+        if (senderAccountAgeMaxMs >= 0) {
+            return "needs a sender account younger than " + senderAccountAgeMaxMs / HOUR_MS + " h";
+        }
+        if (recipientLikelyMinor != ANY) {
+            return recipientLikelyMinor == YES ? "needs a likely-minor recipient" : "needs no likely-minor recipient";
+        }
+        if (senderLikelyMinor != ANY) {
+            return senderLikelyMinor == YES ? "needs a likely-minor sender" : "needs a sender who is not a likely minor";
+        }
+        if (senderLikelyAdult != ANY) {
+            return senderLikelyAdult == YES ? "needs a sender known to be an adult" : "needs a sender not known adult";
+        }
+        if (minAgeGap >= 0) {
+            return "needs an age gap of " + minAgeGap + " years with known ages";
+        }
+        return "needs stages seen: " + java.util.Arrays.toString(stagesAll) + java.util.Arrays.toString(stagesAny);
+    }
+
+    /** True when at least one of the rule's message cues is present: the rule "nearly fired" if it did not. */
+    public boolean touched(MessageCues f) {
+        for (int c : all) {
+            if (f.has(c)) {
+                return true;
+            }
+        }
+        for (int c : any) {
+            if (f.has(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean contextHolds(MessageCues f, ScoringContext ctx) {
@@ -350,6 +480,7 @@ public final class CompiledRule {
         Stage[] stagesAll = new Stage[0];
         int minConversationMessages;
         boolean privateOnly;
+        List<WindowClause> windows = new java.util.ArrayList<>();
         String file;
         int line;
         List<RuleExample> examples = List.of();

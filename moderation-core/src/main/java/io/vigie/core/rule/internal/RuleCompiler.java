@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
+import io.vigie.core.rule.ConversationWindow;
 import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.contract.Stage;
 import io.vigie.core.load.LoadError;
@@ -43,12 +44,14 @@ public final class RuleCompiler {
             "evidence", "when", "examples");
     static final Set<String> WHEN_KEYS = Set.of("all", "any", "min", "none", "regex", "notRegex", "recipientLikelyMinor",
             "senderLikelyMinor", "senderLikelyAdult", "minAgeGap", "senderAccountAgeMaxHours", "stagesSeen",
-            "minConversationMessages", "privateOnly");
+            "minConversationMessages", "privateOnly", "window");
+    static final Set<String> WINDOW_KEYS = Set.of("all", "any", "none", "by", "messages", "minutes");
     static final Set<String> STAGES_KEYS = Set.of("any", "all");
     static final Set<String> EXAMPLES_KEYS = Set.of("fire", "pass");
     static final Set<String> EXAMPLE_KEYS = Set.of("text", "senderAge", "senderStatedAge", "senderLikelyMinor",
             "recipientAge", "recipientStatedAge", "recipientLikelyMinor", "senderAccountAgeHours", "stagesSeen",
-            "conversationMessages", "public");
+            "conversationMessages", "public", "before");
+    static final Set<String> BEFORE_KEYS = Set.of("text", "by");
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
             "[a-z0-9_]+(\\.[a-z0-9_]+)+");
@@ -288,6 +291,21 @@ public final class RuleCompiler {
         }
         Boolean priv = bool(w, "privateOnly");
         b.privateOnly = priv != null && priv;
+        Node window = w.values().get("window");
+        if (window instanceof MapNode wm) {
+            compileWindow(wm, b);
+        } else if (window instanceof ListNode wl && !wl.items().isEmpty()) {
+            for (Node item : wl.items()) {
+                if (item instanceof MapNode wm) {
+                    compileWindow(wm, b);
+                } else {
+                    error(item, "each window clause must be a mapping", "e.g. '- {none: [speech.news], by: any}'");
+                }
+            }
+        } else if (window != null) {
+            error(window, "'window' must be a mapping or a list of them",
+                    "e.g. 'window: {any: [money.demand], by: same, messages: 8}'");
+        }
         Node stages = w.values().get("stagesSeen");
         if (stages instanceof ListNode) {
             b.stagesAny = stageList(stages);
@@ -300,6 +318,52 @@ public final class RuleCompiler {
                     "e.g. 'stagesSeen: [SECRECY, MEETING]'");
         }
     }
+
+    /** A window clause: cues earlier messages of the conversation carried, by whom, how far back. */
+    private void compileWindow(MapNode wm, CompiledRule.Builder b) {
+        checkKeys(wm, WINDOW_KEYS);
+        int[] all = cueList(wm, "all");
+        int[] any = cueList(wm, "any");
+        int[] none = cueList(wm, "none");
+        if (all.length + any.length + none.length == 0) {
+            error(wm, "a window needs cues in 'all', 'any' or 'none'", "e.g. 'window: {any: [money.demand]}'");
+        }
+        String byName = string(wm, "by", false);
+        ConversationWindow.By by = ConversationWindow.By.ANY;
+        if (byName != null) {
+            try {
+                by = ConversationWindow.By.valueOf(byName.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                error(wm.values().get("by"), "unknown 'by' value '" + byName + "'",
+                        "same (the sender's own messages), other (anyone else's) or any");
+            }
+        }
+        int messages = WindowClause.DEFAULT_MESSAGES;
+        Long m = integer(wm, "messages", false);
+        if (m != null) {
+            if (m < 1 || m > MAX_WINDOW_MESSAGES) {
+                error(wm.values().get("messages"), "messages " + m + " is out of range", "1.." + MAX_WINDOW_MESSAGES);
+            } else {
+                messages = m.intValue();
+            }
+        }
+        long minutes = WindowClause.DEFAULT_MINUTES;
+        Long min = integer(wm, "minutes", false);
+        if (min != null) {
+            if (min < 1 || min > MAX_WINDOW_MINUTES) {
+                error(wm.values().get("minutes"), "minutes " + min + " is out of range",
+                        "1.." + MAX_WINDOW_MINUTES + " (7 days)");
+            } else {
+                minutes = min;
+            }
+        }
+        b.windows.add(new WindowClause(all, any, none, by, messages, minutes));
+    }
+
+    /** Largest look-back of a window clause, in messages (the conversation keeps no more anyway). */
+    static final int MAX_WINDOW_MESSAGES = 200;
+    /** Largest look-back of a window clause, in minutes of event time. */
+    static final long MAX_WINDOW_MINUTES = 7 * 24 * 60;
 
     /** One scratch slot per distinct regex source, so rules sharing a regex run it once per message. */
     private int slot(Pattern p, int[] regexSlots) {
@@ -358,7 +422,7 @@ public final class RuleCompiler {
 
     private RuleExample example(Node e, boolean fire) {
         if (e instanceof ScalarNode s && s.value() instanceof String text) {
-            return new RuleExample(text, ScoringContext.none(), fire, file, e.line());
+            return new RuleExample(text, ScoringContext.none(), fire, file, e.line(), List.of());
         }
         if (!(e instanceof MapNode m)) {
             error(e, "an example is a text or a mapping with 'text'", "e.g. '- {text: \"...\", recipientAge: 13}'");
@@ -377,6 +441,7 @@ public final class RuleCompiler {
         Boolean publicRoom = bool(m, "public");
         Stage[] stages = m.values().containsKey("stagesSeen") ? stageList(m.values().get("stagesSeen"))
                 : new Stage[0];
+        List<RuleExample.Before> before = before(m.values().get("before"));
         if (text == null) {
             return null;
         }
@@ -387,7 +452,37 @@ public final class RuleCompiler {
         ScoringContext ctx = new ScoringContext(sender, recipients,
                 accountHours == null ? -1 : accountHours * 3_600_000L, seen,
                 messages == null ? 0 : messages.intValue());
-        return new RuleExample(text, ctx, fire, file, m.line());
+        return new RuleExample(text, ctx, fire, file, m.line(), before);
+    }
+
+    /** An example's earlier messages: texts (by the same sender) or {text, by: same|other}. */
+    private List<RuleExample.Before> before(Node n) {
+        if (n == null) {
+            return List.of();
+        }
+        if (!(n instanceof ListNode l)) {
+            error(n, "'before' must be a list of earlier messages", "e.g. 'before: [\"...\", {text: \"...\", by: other}]'");
+            return List.of();
+        }
+        List<RuleExample.Before> out = new ArrayList<>();
+        for (Node item : l.items()) {
+            if (item instanceof ScalarNode s && s.value() instanceof String t) {
+                out.add(new RuleExample.Before(t, false));
+            } else if (item instanceof MapNode bm) {
+                checkKeys(bm, BEFORE_KEYS);
+                String t = string(bm, "text", true);
+                String by = string(bm, "by", false);
+                if (by != null && !by.equals("same") && !by.equals("other")) {
+                    error(bm.values().get("by"), "unknown 'by' value '" + by + "'", "same or other");
+                }
+                if (t != null) {
+                    out.add(new RuleExample.Before(t, "other".equals(by)));
+                }
+            } else {
+                error(item, "an earlier message is a text or {text, by}", null);
+            }
+        }
+        return out;
     }
 
     private static Alert.PersonAge person(String id, Long declared, Long stated, Boolean minor) {

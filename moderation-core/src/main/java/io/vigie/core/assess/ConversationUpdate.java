@@ -1,0 +1,214 @@
+package io.vigie.core.assess;
+
+import io.vigie.core.contract.Alert;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.RecentMessage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The last step of a message's assessment, and the other transitions of a conversation's state: participants,
+ * evidence and the window of recent messages after a message; a reviewer's dismissal and decision; a user's
+ * erasure. Every list is bounded by the policy; unchanged parts are passed on as they are. Stateless.
+ *
+ * <p>The window keeps, for each recent message, the cues conversation-scoped rules look back for (names and spans)
+ * and, only while the conversation carries risk, its text and findings for a reviewer. Once the conversation no
+ * longer carries risk, every kept text is dropped at its next message.
+ */
+public final class ConversationUpdate {
+
+    private ConversationUpdate() {
+    }
+
+    /**
+     * Participants after a message: unchanged (same list) when everyone is known; otherwise newcomers are appended
+     * and the earliest arrivals dropped beyond the bound, so a conversation between the same people costs no copy.
+     */
+    static List<String> participants(List<String> known, ChatMessage message, int max) {
+        boolean allKnown = known.contains(message.senderId());
+        for (int i = 0; allKnown && i < message.recipientIds().size(); i++) {
+            allKnown = known.contains(message.recipientIds().get(i));
+        }
+        if (allKnown) {
+            return known;
+        }
+        LinkedHashSet<String> grown = new LinkedHashSet<>(known);
+        grown.add(message.senderId());
+        for (String r : message.recipientIds()) {
+            grown.add(r);
+            trimFront(grown, max);
+        }
+        trimFront(grown, max);
+        return new ArrayList<>(grown);
+    }
+
+    /**
+     * The newest {@code max} of {@code old} followed by {@code added}, as an immutable list built from one
+     * exact-size array (the state record's {@code List.copyOf} then keeps it as is).
+     */
+    static List<Alert.Signal> newestEvidence(List<Alert.Signal> old, List<Alert.Signal> added, int max) {
+        int total = old.size() + added.size();
+        int n = Math.min(total, max);
+        Alert.Signal[] out = new Alert.Signal[n];
+        int skip = total - n;
+        int w = 0;
+        for (int i = 0; i < old.size(); i++) {
+            if (skip > 0) {
+                skip--;
+            } else {
+                out[w++] = old.get(i);
+            }
+        }
+        for (int i = 0; i < added.size(); i++) {
+            if (skip > 0) {
+                skip--;
+            } else {
+                out[w++] = added.get(i);
+            }
+        }
+        return List.of(out);
+    }
+
+    /**
+     * The window after a message.
+     *
+     * @param entry       the message as the window keeps it (its text already null unless the conversation carries
+     *                    risk); null when it carries nothing to keep
+     * @param keepText    true while the conversation carries risk; false drops every kept text
+     * @param index       the message's number in the conversation
+     * @param atMs        its event time
+     */
+    static List<RecentMessage> window(List<RecentMessage> recent, RecentMessage entry, boolean keepText, int index,
+                                      long atMs, Policy policy) {
+        if (recent.isEmpty() && entry == null) {
+            return recent;
+        }
+        Policy.Window w = policy.window();
+        int maxText = policy.context().messages();
+        List<RecentMessage> out = new ArrayList<>(recent.size() + 1);
+        for (RecentMessage m : recent) {
+            if (index - m.index() > w.messages() || atMs - m.sentAt().toEpochMilli() > w.maxAgeMs()) {
+                continue; // out of the window, whatever it held
+            }
+            RecentMessage kept = keepText ? m : m.withoutText();
+            if (!kept.keepsNothing()) {
+                out.add(kept);
+            }
+        }
+        if (entry != null) {
+            out.add(entry);
+        }
+        // at most maxText entries keep their text: the newest
+        int withText = 0;
+        for (int i = out.size() - 1; i >= 0; i--) {
+            RecentMessage m = out.get(i);
+            if (m.text() != null && ++withText > maxText) {
+                RecentMessage stripped = m.withoutText();
+                if (stripped.keepsNothing()) {
+                    out.remove(i);
+                } else {
+                    out.set(i, stripped);
+                }
+            }
+        }
+        return sameEntries(recent, out) ? recent : List.copyOf(out);
+    }
+
+    private static boolean sameEntries(List<RecentMessage> a, List<RecentMessage> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The kept texts before this message, oldest first, as an alert's {@code context}. */
+    static List<Alert.ContextMessage> contextOf(List<RecentMessage> recent) {
+        List<Alert.ContextMessage> out = null;
+        for (RecentMessage m : recent) {
+            if (m.text() != null) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(new Alert.ContextMessage(m.messageId(), m.senderId(), m.sentAt(), m.text(), m.signals()));
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** {@code text} cut to {@code max} chars without splitting a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    /**
+     * The state after a reviewer dismissed an alert with these rule ids: the rules count less in this
+     * conversation from now on. Shadow rule ids are ignored.
+     */
+    public static ConversationState dismiss(ConversationState conversation, List<String> ruleIds, String shadowPrefix,
+                                            Policy policy) {
+        if (ruleIds == null || ruleIds.isEmpty()) {
+            return conversation;
+        }
+        LinkedHashSet<String> dismissed = new LinkedHashSet<>(conversation.dismissedRules());
+        for (String id : ruleIds) {
+            if (id != null && !id.startsWith(shadowPrefix)) {
+                dismissed.remove(id);
+                dismissed.add(id);
+            }
+        }
+        trimFront(dismissed, policy.bounds().maxTracked());
+        return new ConversationState(conversation.conversationId(), conversation.participants(),
+                conversation.messages(), conversation.risk(), conversation.riskAt(), conversation.stages(),
+                conversation.alerted(), conversation.evidence(), new ArrayList<>(dismissed),
+                conversation.lastEventAt(), conversation.lateMessages(), conversation.learnedAges(),
+                conversation.recent(), conversation.decidedAt(), conversation.languageScore());
+    }
+
+    /**
+     * The state once a user's data is erased: their messages leave the window (text and cues), what they said of
+     * their age leaves the learned ages, and the evidence keeps only which rules fired (its text is dropped, since
+     * it does not say whose message it came from). Participants and counts stay: they hold no content.
+     */
+    public static ConversationState erase(ConversationState conversation, String userId) {
+        List<RecentMessage> recent = new ArrayList<>(conversation.recent().size());
+        for (RecentMessage m : conversation.recent()) {
+            if (!m.senderId().equals(userId)) {
+                recent.add(m);
+            }
+        }
+        java.util.Map<String, Alert.PersonAge> ages = new java.util.HashMap<>(conversation.learnedAges());
+        ages.remove(userId);
+        // evidence does not say whose message it came from: keep which rules fired (repeat weighting), drop the text
+        List<Alert.Signal> evidence = new ArrayList<>(conversation.evidence().size());
+        for (Alert.Signal s : conversation.evidence()) {
+            evidence.add(new Alert.Signal(s.ruleId(), s.category(), s.score(), null, -1, -1, null));
+        }
+        return new ConversationState(conversation.conversationId(), conversation.participants(),
+                conversation.messages(), conversation.risk(), conversation.riskAt(), conversation.stages(),
+                conversation.alerted(), evidence, conversation.dismissedRules(), conversation.lastEventAt(),
+                conversation.lateMessages(), ages, recent, conversation.decidedAt(), conversation.languageScore());
+    }
+
+    private static void trimFront(LinkedHashSet<String> set, int max) {
+        var it = set.iterator();
+        while (set.size() > max && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+}

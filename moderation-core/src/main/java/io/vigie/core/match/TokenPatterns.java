@@ -1,0 +1,479 @@
+package io.vigie.core.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Compiled token patterns: sequences of elements over "units" (a unit is anything the caller finds in the
+ * folded text with a span: a lexicon word, a phrase, a cue), each element one of several units, optional or
+ * not, with a bound on how many words may stand between it and the element before. "[ne] savoir ~3 jamais"
+ * is three elements: "ne" (optional), any form of savoir right after it, then "jamais" with at most three
+ * words in between. Immutable and thread-safe; each caller gets its own {@link Matcher}.
+ *
+ * <p>Patterns are matched after the caller has reported every unit occurrence of a message; a pattern is only
+ * tried when its anchor (its rarest required element, chosen at build time) occurred and every required element
+ * has at least one occurrence, so a message costs nothing for patterns whose words it does not hold. A pattern's
+ * match may itself be a unit of later patterns ({@link Builder#add}'s {@code outputUnit}); patterns are matched
+ * in the order they were added, and the builder refuses a pattern that uses the output of a later one.
+ *
+ * <p>Matching is a depth-first search over occurrences, bounded per message by a step budget, so the work stays
+ * linear in the text whatever the input; a message that exhausts the budget is reported by
+ * {@link Matcher#exhausted()}.
+ */
+public final class TokenPatterns {
+
+    /** Occurrences kept per message; later ones are ignored (and reported as exhaustion). */
+    static final int MAX_HITS = 256;
+    /** Search steps per message over all patterns. */
+    static final int STEP_BUDGET = 8192;
+
+    private final int unitCount;
+    /** Per pattern, per element: the units that satisfy the element (sorted). */
+    private final int[][][] unitSets;
+    private final boolean[][] elemOptional;
+    private final int[][] elemGap;
+    private final int[] outputUnit;
+    /** Patterns anchored on a unit: {@code byAnchor[unit]} lists pattern ids ascending. */
+    private final int[][] byAnchor;
+    /** Per pattern, one unit array per required element (one of them must occur). */
+    private final int[][][] required;
+
+    private TokenPatterns(Builder b) {
+        this.unitCount = b.unitCount;
+        int n = b.patterns.size();
+        unitSets = new int[n][][];
+        elemOptional = new boolean[n][];
+        elemGap = new int[n][];
+        outputUnit = new int[n];
+        required = new int[n][][];
+        List<List<Integer>> anchors = new ArrayList<>();
+        for (int u = 0; u < unitCount; u++) {
+            anchors.add(new ArrayList<>());
+        }
+        for (int p = 0; p < n; p++) {
+            Pattern pat = b.patterns.get(p);
+            int k = pat.elements.size();
+            unitSets[p] = new int[k][];
+            elemOptional[p] = new boolean[k];
+            elemGap[p] = new int[k];
+            List<int[]> req = new ArrayList<>();
+            int anchor = -1;
+            int anchorRarity = Integer.MIN_VALUE;
+            for (int e = 0; e < k; e++) {
+                Element el = pat.elements.get(e);
+                unitSets[p][e] = el.units();
+                elemOptional[p][e] = el.optional();
+                elemGap[p][e] = el.gapBefore();
+                if (!el.optional()) {
+                    req.add(el.units());
+                    int r = b.rarityOf(el.units());
+                    if (r > anchorRarity) {
+                        anchorRarity = r;
+                        anchor = e;
+                    }
+                }
+            }
+            required[p] = req.toArray(new int[0][]);
+            for (int u : unitSets[p][anchor]) {
+                anchors.get(u).add(p);
+            }
+            outputUnit[p] = pat.outputUnit();
+        }
+        byAnchor = new int[unitCount][];
+        for (int u = 0; u < unitCount; u++) {
+            List<Integer> l = anchors.get(u);
+            int[] a = new int[l.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = l.get(i);
+            }
+            byAnchor[u] = a;
+        }
+    }
+
+    /** Number of patterns compiled. */
+    public int size() {
+        return outputUnit.length;
+    }
+
+    /** Number of distinct units the patterns are written over. */
+    public int unitCount() {
+        return unitCount;
+    }
+
+    /** A new per-caller matcher with its own scratch; not thread-safe. */
+    public Matcher newMatcher() {
+        return new Matcher();
+    }
+
+    /** A new builder for patterns over units {@code 0..unitCount-1}. */
+    public static Builder builder(int unitCount) {
+        return new Builder(unitCount);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenPatterns[patterns=" + size() + ", units=" + unitCount + "]";
+    }
+
+    /** Receives each pattern match, in folded-text coordinates. */
+    @FunctionalInterface
+    public interface PatternSink {
+        /**
+         * One match of pattern {@code pattern}.
+         *
+         * @param start folded start of its first matched element
+         * @param end   folded end of its last matched element
+         */
+        void onPattern(int pattern, int start, int end);
+    }
+
+    /**
+     * The per-message side: collect unit occurrences with {@link #add}, then {@link #match} once. Reuse it for
+     * every message after {@link #reset()}; it allocates nothing once its arrays have grown. Not thread-safe.
+     */
+    public final class Matcher {
+        private final int[] hitUnit = new int[MAX_HITS];
+        private final int[] hitStart = new int[MAX_HITS];
+        private final int[] hitEnd = new int[MAX_HITS];
+        private int hits;
+        /** Per unit: stamp of the message it last occurred in. */
+        private final int[] seen = new int[unitCount];
+        private int stamp = 1;
+        private final int[] candidate = new int[Math.max(1, size())];
+        private final int[] tried = new int[Math.max(1, size())];
+        private int candidates;
+        private int[] wordsBefore = new int[64];
+        private boolean wordsReady;
+        private char[] buf;
+        private int len;
+        private int steps;
+        private boolean exhausted;
+        private int matchStart;
+        private int matchEnd;
+
+        private Matcher() {
+        }
+
+        /** Forgets the last message's occurrences. */
+        public void reset() {
+            hits = 0;
+            candidates = 0;
+            wordsReady = false;
+            steps = 0;
+            exhausted = false;
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(seen, 0);
+                Arrays.fill(tried, 0);
+                stamp = 1;
+            }
+        }
+
+        /**
+         * Records one occurrence of a unit over the folded span {@code [start, end)}.
+         */
+        public void add(int unit, int start, int end) {
+            if (unit < 0 || unit >= unitCount) {
+                return;
+            }
+            if (hits == MAX_HITS) {
+                exhausted = true;
+                return;
+            }
+            hitUnit[hits] = unit;
+            hitStart[hits] = start;
+            hitEnd[hits] = end;
+            hits++;
+            seen[unit] = stamp;
+            int[] anchored = byAnchor[unit];
+            for (int p : anchored) {
+                if (tried[p] != stamp) {
+                    tried[p] = stamp;
+                    insertCandidate(p);
+                }
+            }
+        }
+
+        private void insertCandidate(int p) {
+            int i = candidates++;
+            while (i > 0 && candidate[i - 1] > p) {
+                candidate[i] = candidate[i - 1];
+                i--;
+            }
+            candidate[i] = p;
+        }
+
+        /** True when nothing was recorded since the last reset. */
+        public boolean isEmpty() {
+            return hits == 0;
+        }
+
+        /**
+         * Matches every candidate pattern over the folded text and reports each that matches once (its
+         * leftmost match), in pattern order. A match's output unit is added as an occurrence, so later
+         * patterns see it.
+         *
+         * @param folded the folded text the spans refer to
+         * @param length its valid length
+         */
+        public void match(char[] folded, int length, PatternSink sink) {
+            this.buf = folded;
+            this.len = length;
+            for (int c = 0; c < candidates; c++) {
+                int p = candidate[c];
+                if (!allRequiredSeen(p)) {
+                    continue;
+                }
+                if (steps >= STEP_BUDGET) {
+                    exhausted = true;
+                    return;
+                }
+                if (matchPattern(p)) {
+                    sink.onPattern(p, matchStart, matchEnd);
+                    int out = outputUnit[p];
+                    if (out >= 0) {
+                        add(out, matchStart, matchEnd);
+                    }
+                }
+            }
+        }
+
+        /** True when the last message hit the occurrence cap or the step budget. */
+        public boolean exhausted() {
+            return exhausted;
+        }
+
+        private boolean allRequiredSeen(int p) {
+            for (int[] units : required[p]) {
+                boolean any = false;
+                for (int u : units) {
+                    if (seen[u] == stamp) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean matchPattern(int p) {
+            return startAt(p, 0);
+        }
+
+        /** Tries every occurrence of element {@code e} as the match's first, leftmost first. */
+        private boolean startAt(int p, int e) {
+            int[] first = unitSets[p][e];
+            for (int h = 0; h < hits; h++) {
+                if (step()) {
+                    return false;
+                }
+                if (in(first, hitUnit[h]) && extend(p, e + 1, hitEnd[h], 0)) {
+                    matchStart = hitStart[h];
+                    return true;
+                }
+            }
+            // a leading optional element may be absent: the next element starts the match
+            return elemOptional[p][e] && e + 1 < unitSets[p].length && startAt(p, e + 1);
+        }
+
+        /**
+         * Tries to match elements {@code e..} after a previous element ending at {@code prevEnd}, with
+         * {@code extraGap} words allowed on top of element e's own gap (from skipped optional elements).
+         */
+        private boolean extend(int p, int e, int prevEnd, int extraGap) {
+            int[][] sets = unitSets[p];
+            if (e == sets.length) {
+                matchEnd = prevEnd;
+                return true;
+            }
+            int allowed = elemGap[p][e] + extraGap;
+            for (int h = 0; h < hits; h++) {
+                if (step()) {
+                    return false;
+                }
+                if (hitStart[h] < prevEnd || !in(sets[e], hitUnit[h])) {
+                    continue;
+                }
+                if (wordsBetween(prevEnd, hitStart[h]) > allowed) {
+                    continue;
+                }
+                if (extend(p, e + 1, hitEnd[h], 0)) {
+                    return true;
+                }
+            }
+            if (elemOptional[p][e]) {
+                // the optional element is absent: its own gap and the next element's add up
+                if (e + 1 == sets.length) {
+                    matchEnd = prevEnd;
+                    return true;
+                }
+                return extend(p, e + 1, prevEnd, allowed);
+            }
+            return false;
+        }
+
+        private boolean step() {
+            if (++steps > STEP_BUDGET) {
+                exhausted = true;
+                return true;
+            }
+            return false;
+        }
+
+        private int wordsBetween(int from, int to) {
+            if (!wordsReady) {
+                countWords();
+            }
+            return wordsBefore[Math.min(to, len)] - wordsBefore[Math.min(from, len)];
+        }
+
+        /** wordsBefore[i] = number of word starts in [0, i). */
+        private void countWords() {
+            if (wordsBefore.length < len + 1) {
+                wordsBefore = new int[Math.max(len + 1, wordsBefore.length * 2)];
+            }
+            int n = 0;
+            boolean prevWord = false;
+            for (int i = 0; i < len; i++) {
+                wordsBefore[i] = n;
+                boolean w = WordChars.isWordChar(buf[i]);
+                if (w && !prevWord) {
+                    n++;
+                }
+                prevWord = w;
+            }
+            wordsBefore[len] = n;
+            wordsReady = true;
+        }
+    }
+
+    private static boolean in(int[] sortedUnits, int unit) {
+        // unit sets are small (a handful of alternatives): a linear scan beats a binary search
+        for (int u : sortedUnits) {
+            if (u == unit) {
+                return true;
+            }
+            if (u > unit) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** One element of a pattern: any of its units, optional or not, and the words allowed before it. */
+    public record Element(int[] units, boolean optional, int gapBefore) {
+        public Element {
+            Objects.requireNonNull(units, "units must not be null");
+            if (units.length == 0) {
+                throw new IllegalArgumentException("an element needs at least one unit");
+            }
+            units = units.clone();
+            Arrays.sort(units);
+            if (gapBefore < 0) {
+                throw new IllegalArgumentException("gapBefore must be >= 0, got " + gapBefore);
+            }
+        }
+    }
+
+    private record Pattern(List<Element> elements, int outputUnit) {
+    }
+
+    /**
+     * Collects patterns, then compiles them. Not thread-safe.
+     */
+    public static final class Builder {
+        private final int unitCount;
+        private final List<Pattern> patterns = new ArrayList<>();
+        private int[] rarity;
+
+        private Builder(int unitCount) {
+            if (unitCount < 0) {
+                throw new IllegalArgumentException("unitCount must be >= 0");
+            }
+            this.unitCount = unitCount;
+        }
+
+        /**
+         * Sets how rare each unit is expected to be (higher = rarer), so each pattern is anchored on its rarest
+         * required element. Units without a figure count 0.
+         */
+        public Builder rarities(int[] rarityByUnit) {
+            this.rarity = rarityByUnit.clone();
+            return this;
+        }
+
+        int rarityOf(int[] units) {
+            // an element is as rare as its most common alternative
+            int min = Integer.MAX_VALUE;
+            for (int u : units) {
+                int r = rarity == null || u >= rarity.length ? 0 : rarity[u];
+                min = Math.min(min, r);
+            }
+            return min;
+        }
+
+        /**
+         * Adds a pattern.
+         *
+         * @param elements   at least one, and at least one not optional; units in range
+         * @param outputUnit the unit a match of this pattern counts as for later patterns, or -1
+         * @return the pattern's id (patterns are numbered in the order they are added)
+         * @throws IllegalArgumentException on a bad element or unit
+         */
+        public int add(List<Element> elements, int outputUnit) {
+            Objects.requireNonNull(elements, "elements must not be null");
+            if (elements.isEmpty()) {
+                throw new IllegalArgumentException("a pattern needs at least one element");
+            }
+            boolean anyRequired = false;
+            for (Element e : elements) {
+                anyRequired |= !e.optional();
+                for (int u : e.units()) {
+                    if (u < 0 || u >= unitCount) {
+                        throw new IllegalArgumentException("unit " + u + " out of range 0.." + (unitCount - 1));
+                    }
+                }
+            }
+            if (!anyRequired) {
+                throw new IllegalArgumentException("a pattern needs at least one element that is not optional");
+            }
+            if (outputUnit >= unitCount) {
+                throw new IllegalArgumentException("outputUnit " + outputUnit + " out of range");
+            }
+            patterns.add(new Pattern(List.copyOf(elements), outputUnit));
+            return patterns.size() - 1;
+        }
+
+        /**
+         * Compiles the patterns.
+         *
+         * @throws IllegalArgumentException when a pattern uses the output unit of itself or of a later pattern
+         *                                  (patterns are matched in order, so it could never see that match)
+         */
+        public TokenPatterns build() {
+            int[] producer = new int[unitCount];
+            Arrays.fill(producer, -1);
+            for (int p = 0; p < patterns.size(); p++) {
+                int out = patterns.get(p).outputUnit();
+                if (out >= 0) {
+                    producer[out] = p; // the last pattern that outputs the unit
+                }
+            }
+            for (int p = 0; p < patterns.size(); p++) {
+                for (Element e : patterns.get(p).elements()) {
+                    for (int u : e.units()) {
+                        if (producer[u] >= p) {
+                            throw new IllegalArgumentException("pattern " + p + " uses unit " + u
+                                    + ", the output of pattern " + producer[u] + ", which is not before it");
+                        }
+                    }
+                }
+            }
+            return new TokenPatterns(this);
+        }
+    }
+}

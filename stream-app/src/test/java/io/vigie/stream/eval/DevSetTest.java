@@ -1,0 +1,88 @@
+package io.vigie.stream.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigie.stream.cli.ModerationCliTest.Result;
+import io.vigie.stream.serde.Json;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static io.vigie.stream.cli.ModerationCliTest.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 10's gate: {@code eval} with the default pack on the dev set (labelled conversations written outside the
+ * team). The set is copied, unchanged, from {@code ../shared/eval} into the test resources so that CI runs it on a
+ * clean clone; the copy is checked against the original whenever the original sits beside the repository.
+ */
+class DevSetTest {
+
+    /** The copy (the working directory of the tests is the module). */
+    static final Path COPY = Path.of("src/test/resources/eval/dev");
+    /** The original: {@code shared/eval} beside the repository. */
+    static final Path SHARED = Path.of("../../shared/eval");
+    static final List<String> FILES = List.of("README.md", "harmful.jsonl", "benign.jsonl", "harmful-labels.json",
+            "benign-labels.json");
+
+    private static String[] eval(String... more) {
+        return Stream.concat(Stream.of("eval",
+                "--input", COPY.resolve("harmful.jsonl").toString(), "--input", COPY.resolve("benign.jsonl").toString(),
+                "--labels", COPY.resolve("harmful-labels.json").toString(),
+                "--labels", COPY.resolve("benign-labels.json").toString()), Stream.of(more)).toArray(String[]::new);
+    }
+
+    @Test
+    @Disabled("issue 10: enabled when the default pack meets the dev-set thresholds")
+    void shouldFindNinetyPercentOfEveryCategoryAndAlertOnAtMostThreePercentOfBenignConversations() {
+        // when
+        Result r = run(eval("--min-recall", "0.90", "--max-fpr", "0.03"));
+        // then: the figures per category go to the CI log whatever the outcome
+        System.out.print(r.out());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void shouldScoreEveryLabelledConversationOfTheDevSet(@TempDir Path dir) throws Exception {
+        // when: no threshold
+        Path json = dir.resolve("dev.json");
+        Result r = run(eval("--json", json.toString()));
+        System.out.print(r.out());
+        // then: every label found its conversation and its first flagged message in the merged input
+        assertEquals(0, r.code(), r.err());
+        JsonNode result = Json.MAPPER.readTree(json.toFile());
+        assertEquals(0, result.get("warnings").size(), result.get("warnings").toString());
+        assertEquals(0, result.get("unlabelledConversations").asInt());
+        assertEquals(85, result.get("harmfulAlerted").get("of").asInt());
+        assertEquals(70, result.get("benignAlerted").get("of").asInt());
+        assertEquals(1_685, result.get("lines").asLong());
+        Map<String, Integer> labelled = new TreeMap<>();
+        for (JsonNode c : result.get("categories")) {
+            labelled.put(c.get("category").asText(), c.get("recall").get("of").asInt());
+            assertEquals(0, c.get("delay").get("unknown").asInt(), c.toString());
+        }
+        // the dev set's README: conversations per category, co-labels included
+        assertEquals(new TreeMap<>(Map.of("CHILD_GROOMING", 17, "MINOR_SEXUALIZATION", 10, "CSAM", 11, "AMBUSH", 12,
+                "HATE_HOMOPHOBIC", 21, "SEXUAL_VIOLENCE", 11, "PROSTITUTION", 12, "OFF_PLATFORM", 29, "THREAT", 16)),
+                labelled);
+    }
+
+    @Test
+    void shouldKeepTheCopyByteIdenticalToTheSharedDevSet() throws Exception {
+        assumeTrue(Files.isDirectory(SHARED), "no " + SHARED.toAbsolutePath().normalize() + " beside the repository");
+        for (String f : FILES) {
+            assertTrue(Files.isRegularFile(COPY.resolve(f)), f + " is copied");
+            assertArrayEquals(Files.readAllBytes(SHARED.resolve(f)), Files.readAllBytes(COPY.resolve(f)),
+                    f + " differs from " + SHARED.resolve(f) + ": copy it again, unchanged");
+        }
+    }
+}
