@@ -178,12 +178,12 @@ public final class ModerationConfig extends AbstractConfig {
     public static final String CLOCK_SKEW_MAX_MS = "moderation.clock.skew.max.ms";
     private static final String CLOCK_SKEW_MAX_MS_DOC = "How far ahead of this instance's clock a record's event "
             + "time (sentAt, updatedAt, decidedAt) may be. A message dated further ahead is counted in "
-            + "moderation.messages.clock_skew and still scored with its own sentAt, but the Kafka timestamp of "
-            + "every record the topology writes for it (repartitions, changelogs) is capped at now plus this: "
-            + "since Kafka 4.0 a broker refuses timestamps more than log.message.timestamp.after.max.ms (1 hour "
-            + "by default) ahead of its clock. Keep it well below that broker setting. Outputs (alerts, actions, "
-            + "facts, dismissals, DLQ) always carry the processing time, so a topic's time-based retention never "
-            + "deletes them early.";
+            + "moderation.messages.clock_skew and still scored with its own sentAt, but the Kafka timestamp it "
+            + "gets inside the application (the stream time, and its changelog records) is capped at now plus "
+            + "this: since Kafka 4.0 a broker refuses timestamps more than log.message.timestamp.after.max.ms "
+            + "(1 hour by default) ahead of its clock. Keep it well below that broker setting. Every record the "
+            + "application writes to a topic carries the processing time, so a topic's time-based retention "
+            + "never deletes it early.";
     public static final String STATE_OBJECT_CACHE = "moderation.state.object.cache.entries";
     private static final String STATE_OBJECT_CACHE_DOC = "Conversation states each stream task keeps as objects "
             + "after reading or writing them, so that the next message of an active conversation skips "

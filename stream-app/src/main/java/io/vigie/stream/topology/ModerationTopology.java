@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The one topology factory of the application: {@code run}, {@code replay}, {@code demo} and the tests all
@@ -214,28 +215,16 @@ public final class ModerationTopology {
 
     /** The topic each output writes (the types of both are declared once, in {@link Output} and {@link Topics}). */
     private Topics.Topic<?, ?> topicOf(Output<?, ?> output) {
-        if (output == Output.ALERTS) {
-            return topics.alerts();
-        } else if (output == Output.ACTIONS) {
-            return topics.actions();
-        } else if (output == Output.DLQ) {
-            return topics.dlq();
-        } else if (output == Output.FACTS) {
-            return topics.facts();
-        } else if (output == Output.DISMISSALS) {
-            return topics.dismissals();
-        } else if (output == Output.BANNED_DEVICES) {
-            return topics.bannedDevices();
-        } else if (output == Output.USER_EVENTS) {
-            return topics.userEvents();
-        } else if (output == Output.SENDER_EVENTS) {
-            return topics.senderEvents();
-        } else if (output == Output.DEVICE_EVENTS) {
-            return topics.deviceEvents();
-        } else if (output == Output.INDEX_EVENTS) {
-            return topics.indexEvents();
+        Map<Output<?, ?>, Topics.Topic<?, ?>> byOutput = Map.of(Output.ALERTS, topics.alerts(), Output.ACTIONS,
+                topics.actions(), Output.DLQ, topics.dlq(), Output.FACTS, topics.facts(), Output.DISMISSALS,
+                topics.dismissals(), Output.BANNED_DEVICES, topics.bannedDevices(), Output.USER_EVENTS,
+                topics.userEvents(), Output.SENDER_EVENTS, topics.senderEvents(), Output.DEVICE_EVENTS,
+                topics.deviceEvents(), Output.INDEX_EVENTS, topics.indexEvents());
+        Topics.Topic<?, ?> topic = byOutput.get(output);
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic for output " + output.name());
         }
-        throw new IllegalArgumentException("no topic for output " + output.name());
+        return topic;
     }
 
     /** A task store of one processor, with a changelog unless the configuration or replay turns it off. */
