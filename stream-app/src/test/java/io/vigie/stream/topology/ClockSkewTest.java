@@ -106,4 +106,21 @@ class ClockSkewTest {
         assertEquals(NOW.toEpochMilli(), dlq.get(0).timestamp());
         assertEquals(0.0, fx.counter("moderation.messages.clock_skew"));
     }
+
+    @Test
+    void shouldStampTheRecordsBetweenProcessorsWithTheProcessingTimeToo() throws Exception {
+        // given a likely minor, and a message to her dated 30 days ago
+        fixture();
+        Instant old = NOW.minus(Duration.ofDays(30));
+        fx.profile(TopologyFixture.profileJson("kid", 13, null, old), old);
+        // when
+        fx.message(msg("m-1", "c-1", "u-1", List.of("kid"), old, "salut"), old);
+        // then the message goes on to the sender task through the application's own topic, at processing time
+        Topics.Topic<String, Events.SideEvent> senders = Topics.of(fx.config).senderEvents();
+        var events = fx.driver.createOutputTopic(senders.name(), senders.keySerde().deserializer(),
+                senders.valueSerde().deserializer()).readRecordsToList();
+        assertEquals(1, events.size());
+        assertEquals(NOW.toEpochMilli(), events.get(0).timestamp());
+        assertEquals(old, events.get(0).value().at(), "the event time stays in the record");
+    }
 }
