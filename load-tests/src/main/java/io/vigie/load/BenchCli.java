@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Traffic generator, JMH suites and load driver of Vigie.",
         subcommands = {BenchCli.Generate.class, BenchCli.Jmh.class, BenchCli.Driver.class, BenchCli.Baseline.class,
-            BenchCli.StateSize.class})
+            BenchCli.StateSize.class, BenchCli.Backlog.class})
 public final class BenchCli implements Callable<Integer> {
 
     @Override
@@ -272,6 +272,89 @@ public final class BenchCli implements Callable<Integer> {
             }
             io.vigie.load.state.StateSizeReport.print(
                     new io.vigie.load.state.StateSizeReport().run(seed, users, messages, System.err), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "backlog", mixinStandardHelpOptions = true,
+            description = "The backlog scenario: profiles, then every message, on the broker before the pipeline "
+                    + "starts, event times spread over weeks; each pipeline drains its own copy, side by side on "
+                    + "one broker. Writes backlog-result.json and backlog-report.html.")
+    static final class Backlog implements Callable<Integer> {
+        @Option(names = "--bootstrap", description = "broker HOST:PORT (default: an embedded broker)")
+        String bootstrap;
+
+        @Option(names = "--pipelines", split = ",", defaultValue = "passthrough,moderation",
+                description = "passthrough and/or moderation (default ${DEFAULT-VALUE})")
+        List<String> pipelines;
+
+        @Option(names = "--guarantee", defaultValue = "exactly_once_v2", description = "(default ${DEFAULT-VALUE})")
+        String guarantee;
+
+        @Option(names = "--messages", defaultValue = "200000", description = "(default ${DEFAULT-VALUE})")
+        int messages;
+
+        @Option(names = "--users", defaultValue = "50000", description = "(default ${DEFAULT-VALUE})")
+        int users;
+
+        @Option(names = "--span-days", defaultValue = "730",
+                description = "days of event time the messages spread over (default ${DEFAULT-VALUE})")
+        double spanDays;
+
+        @Option(names = "--partitions", defaultValue = "4", description = "(default ${DEFAULT-VALUE})")
+        int partitions;
+
+        @Option(names = "--harmful-rate", defaultValue = "0.02", description = "(default ${DEFAULT-VALUE})")
+        double harmfulRate;
+
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--timeout", defaultValue = "600", description = "seconds per pipeline (default ${DEFAULT-VALUE})")
+        int timeoutSec;
+
+        @Option(names = "--out", defaultValue = "target/backlog", description = "(default ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(names = "--app-env", description = "extra KEY=VALUE environment for the pipeline JVMs")
+        Map<String, String> appEnv = new java.util.HashMap<>();
+
+        @Option(names = "--app-java-opts", defaultValue = "-Xmx1g -XX:+UseParallelGC",
+                description = "JVM options of the pipeline JVMs (default ${DEFAULT-VALUE})")
+        String appJavaOpts;
+
+        @Option(names = "--app-classpath", description = "class path of the pipeline JVMs (default: this one's), "
+                + "e.g. an earlier build's jars, to compare two versions on the same backlog")
+        String appClasspath;
+
+        @Override
+        public Integer call() throws Exception {
+            if (messages < 1 || users < 10 || spanDays <= 0 || partitions < 1) {
+                throw new IllegalArgumentException("--messages ≥ 1, --users ≥ 10, --span-days > 0, --partitions ≥ 1");
+            }
+            List<Pipeline> chosen = pipelines.stream().map(Pipeline::parse).toList();
+            if (chosen.contains(Pipeline.RAW)) {
+                throw new IllegalArgumentException("the backlog scenario runs passthrough and moderation only");
+            }
+            io.vigie.load.driver.BacklogRun run = new io.vigie.load.driver.BacklogRun(
+                    new io.vigie.load.driver.BacklogRun.Options(bootstrap, chosen, guarantee, messages, users,
+                            spanDays, partitions, harmfulRate, seed, timeoutSec, out, appEnv, appJavaOpts,
+                            appClasspath),
+                    System.err);
+            List<io.vigie.load.driver.BacklogRun.Result> results = run.execute();
+            String command = "bench backlog --pipelines " + String.join(",", pipelines) + " --guarantee "
+                    + guarantee + " --messages " + messages + " --users " + users + " --span-days " + spanDays
+                    + " --partitions " + partitions;
+            run.write(results, command);
+            for (var r : results) {
+                System.out.printf(java.util.Locale.ROOT, "%-12s %s: %,d msgs, startup %.1f s, drain %.1f s, "
+                                + "%,.0f msgs/s from start, %,.0f msgs/s drain, CPU %.0f µs/msg (drain %.0f)%s%n",
+                        r.pipeline(), r.guarantee(), r.messages(), r.startupSeconds(), r.drainSeconds(),
+                        r.rateFromStart(), r.drainRate(), r.cpuMicrosPerMessage(), r.drainCpuMicrosPerMessage(),
+                        r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")");
+            }
+            System.err.println("backlog: wrote " + out.resolve("backlog-result.json") + " and "
+                    + out.resolve("backlog-report.html"));
             return 0;
         }
     }

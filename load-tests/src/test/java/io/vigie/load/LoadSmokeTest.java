@@ -106,6 +106,26 @@ class LoadSmokeTest {
         assertTrue(Files.readString(dir.resolve("report.html")).contains("<svg"));
     }
 
+    @Test
+    void shouldDrainABacklogWithBothPipelinesSideBySide(@TempDir Path dir) throws Exception {
+        assumeTrue(CoreStages.available("engine"), "the moderation app has not landed");
+        // given: 2,000 messages over three weeks of event time, already on the broker when each pipeline starts
+        int code = BenchCli.commandLine().execute("backlog", "--messages", "2000", "--users", "300",
+                "--span-days", "21", "--partitions", "2", "--timeout", "120", "--out", dir.toString(),
+                "--app-java-opts", "-Xmx384m -XX:+UseSerialGC");
+        // then both drained it completely, and the report holds the table and the plot
+        assertEquals(0, code);
+        var results = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("backlog-result.json").toFile());
+        assertEquals(2, results.size());
+        for (var r : results) {
+            assertEquals(0, r.path("notes").size(), r.toString());
+            assertTrue(r.path("drainRate").asDouble() > 0, r.toString());
+            assertTrue(r.path("drainCpuMicrosPerMessage").asDouble() > 0, r.toString());
+        }
+        assertTrue(Files.readString(dir.resolve("backlog-report.html")).contains("<svg"));
+    }
+
     private static Collection<org.openjdk.jmh.results.RunResult> jmh(String include) throws Exception {
         Options options = new OptionsBuilder().include(include).forks(0).warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(100)).measurementIterations(1)

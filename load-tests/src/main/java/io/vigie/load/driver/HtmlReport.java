@@ -182,7 +182,7 @@ public final class HtmlReport {
                 new Series("max", max, true)), "seconds", "ms", true, false);
     }
 
-    private static String lineChart(List<Series> series, String xLabel, String yLabel, boolean logY,
+    static String lineChart(List<Series> series, String xLabel, String yLabel, boolean logY,
                                     boolean pairColors) {
         int w = 900;
         int h = 300;

@@ -202,13 +202,18 @@ final class LoadRun {
     }
 
     private Map<String, Object> producerConfig() {
+        return producerConfig(bootstrap, 2, 128 * 1024);
+    }
+
+    /** The driver's producer: acks=all, batches of {@code batchBytes} lingering {@code lingerMs}. */
+    static Map<String, Object> producerConfig(String bootstrap, int lingerMs, int batchBytes) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes);
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         return config;
     }
@@ -337,11 +342,16 @@ final class LoadRun {
     }
 
     private long committed(Admin admin, String group) throws Exception {
+        return committed(admin, group, topics.get("messages"));
+    }
+
+    /** Input records of {@code topic} that consumer group {@code group} has committed, over its partitions. */
+    static long committed(Admin admin, String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         long sum = 0;
         for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
-            if (e.getKey().topic().equals(topics.get("messages")) && e.getValue() != null) {
+            if (e.getKey().topic().equals(topic) && e.getValue() != null) {
                 sum += e.getValue().offset();
             }
         }

@@ -16,12 +16,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accounts per device (key: deviceId, else ipHash) and ban evasion: once an account of the device is banned
- * (learned from {@link #markBanned} on the decision path, or from {@link UserState#banned()} of a sender), a
- * pseudonym that appears on the device for the first time afterwards is flagged once as BAN_EVASION, HIGH, with
- * a BLOCK action. Accounts already seen on the device before the ban is known (a shared family computer) are not
- * flagged. State stays bounded: at most {@link Policy#maxTracked()} accounts (least recently seen dropped) and as
- * many banned or flagged ids. Stateless and thread-safe.
+ * Ban evasion per device (key: deviceId, else ipHash): once an account of the device is banned (a reviewer's ban
+ * marked with {@link #markBanned}, or {@link UserState#banned()} of a sender), a pseudonym created after that ban
+ * that writes from the device is flagged once as BAN_EVASION, HIGH, with a BLOCK action. An account created
+ * before the first ban of the device (a shared family computer), or whose creation time is unknown, is not
+ * flagged: a BLOCK on someone else's account is the worse error. Accounts seen on the device since its first ban
+ * are remembered and never flagged later. When the ban time is unknown (a ban learned from a sender's state
+ * before this field existed), any account not seen before is flagged, as before.
+ *
+ * <p>The stream app only brings a device the messages written from it once it carries a ban, so the device of
+ * an ordinary message costs nothing. State stays bounded: at most {@link Policy#maxTracked()} accounts (least
+ * recently seen dropped) and as many banned or flagged ids. Stateless and thread-safe.
  */
 public final class DeviceAssessor {
 
@@ -32,6 +37,21 @@ public final class DeviceAssessor {
             "this device was used by an account banned after a human review";
 
     private DeviceAssessor() {
+    }
+
+    /**
+     * Every device key of a user: the device id and the network fingerprint, when known (an erasure or a ban
+     * reaches both).
+     */
+    public static java.util.Set<String> deviceKeysOf(UserState user) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        if (user.deviceId() != null && !user.deviceId().isBlank()) {
+            keys.add(user.deviceId());
+        }
+        if (user.ipHash() != null && !user.ipHash().isBlank()) {
+            keys.add(user.ipHash());
+        }
+        return keys;
     }
 
     /** The device key of a message: the sender's deviceId, else ipHash (snapshot first, then stored); or null. */
@@ -69,6 +89,7 @@ public final class DeviceAssessor {
             d = DeviceState.empty(key);
         }
         boolean senderBanned = sender != null && sender.banned();
+        Instant bannedAt = d.bannedAt(); // a ban seen on a sender's state has no known time: left as it is
         Map<String, Instant> accounts = new HashMap<>(d.accounts());
         boolean known = accounts.containsKey(userId);
         accounts.merge(userId, at, SenderAssessor::latest);
@@ -81,10 +102,11 @@ public final class DeviceAssessor {
 
         Alert alert = null;
         List<ActionCommand> actions = List.of();
-        if (!senderBanned && !known && !banned.isEmpty() && !banned.contains(userId) && !flagged.contains(userId)) {
+        UserState user = (sender == null ? UserState.unknown(userId) : sender).withSnapshot(message.sender(), at);
+        if (!senderBanned && !known && !banned.isEmpty() && !banned.contains(userId) && !flagged.contains(userId)
+                && createdAfter(user, d.bannedAt())) {
             flagged.add(userId);
             int score = policy.thresholds().highAt();
-            UserState user = (sender == null ? UserState.unknown(userId) : sender).withSnapshot(message.sender(), at);
             Alert.Signal signal = new Alert.Signal(BAN_EVASION_RULE, null, score,
                     "new account on a device with " + banned.size() + " banned account(s)", -1, -1);
             alert = new Alert(AlertIds.of(message.messageId(), Alert.Kind.BAN_EVASION), message.messageId(),
@@ -97,19 +119,56 @@ public final class DeviceAssessor {
                             "the account first appeared on this device after that ban")));
         }
         DeviceState next = new DeviceState(d.deviceKey(), accounts, bounded(banned, policy.bounds().maxTracked()),
-                bounded(flagged, policy.bounds().maxTracked()), SenderAssessor.latest(d.lastSeen(), at));
+                bounded(flagged, policy.bounds().maxTracked()), SenderAssessor.latest(d.lastSeen(), at), bannedAt);
         return new SideAssessment<>(next, alert, actions);
     }
 
-    /** The device state after a reviewer banned {@code userId} (idempotent). */
+    /** Whether the account was created at or after the device's first ban; true when the ban time is unknown. */
+    private static boolean createdAfter(UserState user, Instant bannedAt) {
+        if (bannedAt == null) {
+            return true;
+        }
+        return user.accountCreatedAt() != null && !user.accountCreatedAt().isBefore(bannedAt);
+    }
+
+    /** The device state after a reviewer banned {@code userId} (idempotent); the ban time stays unknown. */
     public static DeviceState markBanned(Policy policy, DeviceState state, String userId) {
+        return markBanned(policy, state, userId, null);
+    }
+
+    /**
+     * The device state after a reviewer banned {@code userId} at {@code at} (idempotent): the device's ban time is
+     * its first ban's; {@code userId} counts as seen on the device.
+     *
+     * @param at event time of the ban; null when unknown
+     */
+    public static DeviceState markBanned(Policy policy, DeviceState state, String userId, Instant at) {
         if (state.bannedAccounts().contains(userId)) {
             return state;
         }
         LinkedHashSet<String> banned = new LinkedHashSet<>(state.bannedAccounts());
         banned.add(userId);
+        Instant bannedAt = state.bannedAt() == null ? at
+                : at == null || state.bannedAt().isBefore(at) ? state.bannedAt() : at;
         return new DeviceState(state.deviceKey(), state.accounts(), bounded(banned, policy.bounds().maxTracked()),
-                state.evasionsFlagged(), state.lastSeen());
+                state.evasionsFlagged(), SenderAssessor.latest(state.lastSeen(), at), bannedAt);
+    }
+
+    /**
+     * The device state once {@code userId} is erased: the user is no longer among its accounts, bans or flags;
+     * null when nothing is left to keep.
+     */
+    public static DeviceState erase(DeviceState state, String userId) {
+        Map<String, Instant> accounts = new HashMap<>(state.accounts());
+        accounts.remove(userId);
+        List<String> banned = new ArrayList<>(state.bannedAccounts());
+        banned.remove(userId);
+        List<String> flagged = new ArrayList<>(state.evasionsFlagged());
+        flagged.remove(userId);
+        if (banned.isEmpty()) {
+            return null; // a device without a ban is not tracked
+        }
+        return new DeviceState(state.deviceKey(), accounts, banned, flagged, state.lastSeen(), state.bannedAt());
     }
 
     private static List<String> bounded(LinkedHashSet<String> ids, int max) {

@@ -174,11 +174,22 @@ public final class SenderAssessor {
     }
 
     /**
+     * Whether a message can change the sender's state or raise a sender alert, so that the stream app re-keys it
+     * by sender: a likely-minor recipient (fan-out), or an account young enough for a burst. Any other message
+     * leaves the state as it is except for {@code lastSeen}, which only bounds how long the state is kept.
+     *
+     * @param recipientsLikelyMinor whether any recipient other than the sender is a likely minor
+     */
+    public static boolean matters(Policy policy, UserState sender, Instant at, boolean recipientsLikelyMinor) {
+        return recipientsLikelyMinor || burstPossible(sender, at, policy);
+    }
+
+    /**
      * Whether a message at or after {@code ref - burstWindowMs} can still come from a new account: the creation
      * time is known and {@code ref} is less than {@code newAccountMs + burstWindowMs} after it. Event time only
      * moves {@code ref} forward, so once false it stays false for the account.
      */
-    static boolean burstPossible(UserState user, Instant ref, Policy policy) {
+    public static boolean burstPossible(UserState user, Instant ref, Policy policy) {
         Instant created = user.accountCreatedAt();
         return created != null
                 && ref.toEpochMilli() - created.toEpochMilli() < policy.behaviour().newAccountMs() + policy.behaviour().burstWindowMs();

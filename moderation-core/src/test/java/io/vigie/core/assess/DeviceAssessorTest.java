@@ -15,6 +15,7 @@ import static io.vigie.core.assess.Fixture.adult;
 import static io.vigie.core.assess.Fixture.minutes;
 import static io.vigie.core.assess.Fixture.msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,6 +72,44 @@ class DeviceAssessorTest {
         // then the ban was recorded and the newcomer flagged
         assertEquals(java.util.List.of("u-1"), device.bannedAccounts());
         assertNotNull(next.alert());
+    }
+
+    @Test
+    void shouldFlagOnlyAccountsCreatedAfterAReviewersBanOfTheDevice() {
+        // given a device whose user u-1 a reviewer banned at minute 10
+        send("m-1", adult("u-1"), minutes(0));
+        device = DeviceAssessor.markBanned(Policy.defaults(), device, "u-1", minutes(10));
+
+        // when an account created before the ban writes from it for the first time, then one created after,
+        // then one whose creation time is unknown
+        SideAssessment<DeviceState> family = send("m-2", adult("u-old").withProfile(created("u-old", minutes(5))),
+                minutes(20));
+        SideAssessment<DeviceState> pseudonym = send("m-3",
+                adult("u-new").withProfile(created("u-new", minutes(15))), minutes(21));
+        SideAssessment<DeviceState> unknown = send("m-4", adult("u-unknown"), minutes(22));
+
+        // then only the account created after the ban is flagged: a BLOCK on a family member is the worse error
+        assertNull(family.alert());
+        assertNotNull(pseudonym.alert());
+        assertEquals(Alert.Kind.BAN_EVASION, pseudonym.alert().kind());
+        assertNull(unknown.alert());
+        assertEquals(minutes(10), device.bannedAt());
+    }
+
+    @Test
+    void shouldForgetAnErasedUserAndTheDeviceOnceNoBanIsLeft() {
+        send("m-1", adult("u-1"), minutes(0));
+        device = DeviceAssessor.markBanned(Policy.defaults(), device, "u-1", minutes(1));
+        send("m-2", adult("u-2"), minutes(2));
+        assertNull(DeviceAssessor.erase(device, "u-1"), "nothing to track without a ban");
+        DeviceState kept = DeviceAssessor.erase(device, "u-2");
+        assertNotNull(kept);
+        assertFalse(kept.accounts().containsKey("u-2"));
+        assertEquals(java.util.List.of("u-1"), kept.bannedAccounts());
+    }
+
+    private static io.vigie.core.contract.Profile created(String userId, java.time.Instant at) {
+        return new io.vigie.core.contract.Profile("profile", userId, null, null, null, at, null, null, null);
     }
 
     @Test

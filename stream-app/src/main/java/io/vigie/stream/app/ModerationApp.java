@@ -97,9 +97,8 @@ public final class ModerationApp {
             return 1;
         }
 
-        Topology topology = ModerationTopology.build(new StreamsBuilder(), config,
-                new Wiring(engine, metrics, AlertChain::link, Clock.systemUTC(),
-                        config.getInt(ModerationConfig.REPARTITION_PARTITIONS)));
+        Topology topology = ModerationTopology.build(config,
+                new Wiring(engine, metrics, AlertChain::link, Clock.systemUTC()));
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
         KafkaStreams streams = new KafkaStreams(topology, props);

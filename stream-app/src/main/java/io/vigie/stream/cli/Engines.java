@@ -11,9 +11,6 @@ final class Engines {
     }
 
     static ModerationEngine load(ModerationConfig config) throws LoadException {
-        var rules = config.path(ModerationConfig.RULES_DIR);
-        var lexicons = config.path(ModerationConfig.LEXICON_DIR);
-        var hashes = config.path(ModerationConfig.HASHLIST_DIR);
-        return ModerationEngine.load(rules, lexicons, hashes, config.policy());
+        return io.vigie.stream.engine.Engines.load(config);
     }
 }

@@ -93,11 +93,9 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
     public static final String MAX_TASK_IDLE_MS = StreamsConfig.MAX_TASK_IDLE_MS_CONFIG;
     private static final String MAX_TASK_IDLE_MS_DOC = "How long a task waits for data on its empty input partitions "
-            + "before processing the others. -1 (our default; Kafka's is 0): never wait. One task reads messages, "
-            + "profiles, decisions, erasures and three repartition topics that never need aligning by time (what "
-            + "they share goes through the user-facts topic anyway), and with 0 Kafka Streams 4.4 formats a "
-            + "log line for every empty partition of every record it processes (5 % of the pipeline's CPU). "
-            + "Replay runs the same way.";
+            + "before processing the others. Every task of this topology reads a single topic partition, so there "
+            + "is nothing to align by time and -1 (never wait; our default) behaves as Kafka's 0, without the log "
+            + "line Kafka Streams 4.4 formats for every record with 0 (3-4 % of the pipeline's CPU on a backlog).";
 
     // ---- topics
     public static final String TOPIC_MESSAGES = "moderation.topics.messages";
@@ -109,6 +107,13 @@ public final class ModerationConfig extends AbstractConfig {
     public static final String TOPIC_ERASURE = "moderation.topics.erasure";
     public static final String TOPIC_FACTS = "moderation.topics.facts";
     public static final String TOPIC_DISMISSALS = "moderation.topics.dismissals";
+    public static final String TOPIC_BANNED_DEVICES = "moderation.topics.banned.devices";
+    public static final String TOPIC_USER_EVENTS = "moderation.topics.user.events";
+    public static final String TOPIC_SENDER_EVENTS = "moderation.topics.sender.events";
+    public static final String TOPIC_DEVICE_EVENTS = "moderation.topics.device.events";
+    public static final String TOPIC_INDEX_EVENTS = "moderation.topics.index.events";
+    private static final String OWN_TOPIC_DOC = "The application's own topic of %s. Empty: "
+            + "<application.id>.%s. Created at startup when missing%s.";
     public static final String TOPICS_CREATE = "moderation.topics.create";
     private static final String TOPICS_CREATE_DOC = "Create missing topics at startup (and wait until their "
             + "partitions are online). Off by default: in production topics are provisioned by the operator.";
@@ -119,9 +124,9 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String TOPICS_REPLICATION_FACTOR_DOC = "Replication factor of topics created by "
             + "moderation.topics.create; -1 for the broker default.";
     public static final String REPARTITION_PARTITIONS = "moderation.repartition.partitions";
-    private static final String REPARTITION_PARTITIONS_DOC = "Partitions of the internal repartition topics "
-            + "(by sender, by device, by alert, user facts). 0: as many as the messages topic, read at startup. "
-            + "Fixed once the application has run: changing it needs an application reset.";
+    private static final String REPARTITION_PARTITIONS_DOC = "Partitions of the application's event topics "
+            + "(user, sender, device and alert-index events) when it creates them. 0: as many as the messages "
+            + "topic, read at startup.";
 
     // ---- engine and rules
     public static final String RULES_DIR = "moderation.rules.dir";
@@ -154,9 +159,31 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String STATE_BAN_RETENTION_MS_DOC = "Banned users are kept this long after their last "
             + "activity, so that a ban outlives ordinary retention." + DAY_MS;
     public static final String STATE_SWEEP_INTERVAL_MS = "moderation.state.sweep.interval.ms";
-    private static final String STATE_SWEEP_INTERVAL_MS_DOC = "Event-time interval of the sweep that deletes "
-            + "expired state. Each sweep reads every entry of the task's stores, so it runs rarely: expiry is "
-            + "precise to this interval.";
+    private static final String STATE_SWEEP_INTERVAL_MS_DOC = "Wall-clock interval of the sweep that deletes "
+            + "expired state to free space. Expiry itself is checked when an entry is read, against the event "
+            + "time of the record reading it, so the sweep changes no result: it deletes entries older than the "
+            + "retention (plus the grace) before the newest event time its task has processed, however much "
+            + "event time a backlog spans between two sweeps.";
+    public static final String FACTS_SCOPE = "moderation.facts.learned.scope";
+    public static final String SCOPE_ALL = "all-conversations";
+    public static final String SCOPE_OWN = "own-conversation";
+    private static final String FACTS_SCOPE_DOC = "Where what is learned of a user in chat (a stated age, school "
+            + "hints, the profile snapshot attached to their messages) counts besides the conversation it was said "
+            + "in. all-conversations: in every conversation of the user, through the facts topic; live sees it "
+            + "after the transaction that wrote it commits and every instance reads it back (about a second), "
+            + "replay at once, so when replies race that round trip (a backlog drained in seconds) live and replay "
+            + "can differ. own-conversation: only in that conversation (kept in its state), so live and replay "
+            + "give the same alerts on any input; profiles and reviewers' confirmations and bans count everywhere "
+            + "in both.";
+    public static final String CLOCK_SKEW_MAX_MS = "moderation.clock.skew.max.ms";
+    private static final String CLOCK_SKEW_MAX_MS_DOC = "How far ahead of this instance's clock a record's event "
+            + "time (sentAt, updatedAt, decidedAt) may be. A message dated further ahead is counted in "
+            + "moderation.messages.clock_skew and still scored with its own sentAt, but the Kafka timestamp it "
+            + "gets inside the application (the stream time, and its changelog records) is capped at now plus "
+            + "this: since Kafka 4.0 a broker refuses timestamps more than log.message.timestamp.after.max.ms "
+            + "(1 hour by default) ahead of its clock. Keep it well below that broker setting. Every record the "
+            + "application writes to a topic carries the processing time, so a topic's time-based retention "
+            + "never deletes it early.";
     public static final String STATE_OBJECT_CACHE = "moderation.state.object.cache.entries";
     private static final String STATE_OBJECT_CACHE_DOC = "Conversation states each stream task keeps as objects "
             + "after reading or writing them, so that the next message of an active conversation skips "
@@ -202,6 +229,19 @@ public final class ModerationConfig extends AbstractConfig {
 
     /** Validates a Kafka topic name (also used by the review console's settings). */
     public static final ConfigDef.Validator TOPIC_NAME = new TopicName();
+    private static final ConfigDef.Validator OWN_TOPIC_NAME = new ConfigDef.Validator() {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value != null && !((String) value).isEmpty()) {
+                TOPIC_NAME.ensureValid(name, value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or a topic name";
+        }
+    };
 
     private static final class TopicName implements ConfigDef.Validator {
         @Override
@@ -257,11 +297,28 @@ public final class ModerationConfig extends AbstractConfig {
                     "Input: erasure requests, key userId (value ignored): deletes that user's profile, facts, "
                             + "sender and device state.")
             .define(TOPIC_FACTS, Type.STRING, "moderation.user-facts", TOPIC_NAME, Importance.MEDIUM,
-                    "Compacted topic of what is known of each user (profile + stated ages + bans), written by "
-                            + "this app and read back as a global store by every instance.")
+                    "Compacted topic of what was learned of each user from chat and reviewers (sender snapshots, "
+                            + "stated ages, minor hints, confirmations, bans), written by this app and read back as "
+                            + "a global store by every instance. Profiles are read directly from the profiles "
+                            + "topic.")
             .define(TOPIC_DISMISSALS, Type.STRING, "moderation.dismissals", TOPIC_NAME, Importance.MEDIUM,
                     "Compacted topic of rules dismissed by reviewers per conversation, written by this app and "
                             + "read back as a global store.")
+            .define(TOPIC_BANNED_DEVICES, Type.STRING, "", OWN_TOPIC_NAME, Importance.LOW,
+                    String.format(Locale.ROOT, OWN_TOPIC_DOC, "devices carrying a reviewer's ban (compacted, read "
+                            + "back as a global store)", "banned-devices", ""))
+            .define(TOPIC_USER_EVENTS, Type.STRING, "", OWN_TOPIC_NAME, Importance.LOW,
+                    String.format(Locale.ROOT, OWN_TOPIC_DOC, "facts learned about users, for the facts keeper",
+                            "user-events", ", with as many partitions as the messages topic"))
+            .define(TOPIC_SENDER_EVENTS, Type.STRING, "", OWN_TOPIC_NAME, Importance.LOW,
+                    String.format(Locale.ROOT, OWN_TOPIC_DOC, "messages that matter for fan-out or bursts, by "
+                            + "sender", "sender-events", ", with as many partitions as the messages topic"))
+            .define(TOPIC_DEVICE_EVENTS, Type.STRING, "", OWN_TOPIC_NAME, Importance.LOW,
+                    String.format(Locale.ROOT, OWN_TOPIC_DOC, "messages on banned devices and bans, by device",
+                            "device-events", ", with as many partitions as the messages topic"))
+            .define(TOPIC_INDEX_EVENTS, Type.STRING, "", OWN_TOPIC_NAME, Importance.LOW,
+                    String.format(Locale.ROOT, OWN_TOPIC_DOC, "emitted alerts and reviewers' decisions, by alert",
+                            "alert-index-events", ", with as many partitions as the messages topic"))
             .define(TOPICS_CREATE, Type.BOOLEAN, false, Importance.MEDIUM, TOPICS_CREATE_DOC)
             .define(TOPICS_PARTITIONS, Type.INT, 6, Range.between(1, 10_000), Importance.LOW,
                     TOPICS_PARTITIONS_DOC)
@@ -284,7 +341,7 @@ public final class ModerationConfig extends AbstractConfig {
                     STATE_RETENTION_MS_DOC)
             .define(STATE_BAN_RETENTION_MS, Type.LONG, 365L * 86_400_000, Range.atLeast(60_000),
                     Importance.MEDIUM, STATE_BAN_RETENTION_MS_DOC)
-            .define(STATE_SWEEP_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(1_000), Importance.LOW,
+            .define(STATE_SWEEP_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(1_000), Importance.LOW,
                     STATE_SWEEP_INTERVAL_MS_DOC)
             .define(STATE_OBJECT_CACHE, Type.INT, 4096, Range.between(0, 10_000_000), Importance.LOW,
                     STATE_OBJECT_CACHE_DOC)
@@ -302,6 +359,10 @@ public final class ModerationConfig extends AbstractConfig {
                     Importance.MEDIUM, STATE_DIR_DOC)
             .define(NUM_STREAM_THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
                     NUM_STREAM_THREADS_DOC)
+            .define(FACTS_SCOPE, Type.STRING, SCOPE_ALL, ValidString.in(SCOPE_ALL, SCOPE_OWN), Importance.MEDIUM,
+                    FACTS_SCOPE_DOC)
+            .define(CLOCK_SKEW_MAX_MS, Type.LONG, 300_000L, Range.between(0, Long.MAX_VALUE / 2), Importance.LOW,
+                    CLOCK_SKEW_MAX_MS_DOC)
             .define(MAX_TASK_IDLE_MS, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW, MAX_TASK_IDLE_MS_DOC)
             .define(POLICY_MEDIUM_AT, Type.INT, DEFAULT_POLICY.thresholds().mediumAt(), Range.between(1, 100), Importance.MEDIUM,
                     String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "MEDIUM"))
@@ -361,8 +422,12 @@ public final class ModerationConfig extends AbstractConfig {
         List<String> problems = new ArrayList<>();
         Map<String, String> topics = new LinkedHashMap<>();
         for (String key : List.of(TOPIC_MESSAGES, TOPIC_PROFILES, TOPIC_DECISIONS, TOPIC_ALERTS, TOPIC_ACTIONS,
-                TOPIC_DLQ, TOPIC_ERASURE, TOPIC_FACTS, TOPIC_DISMISSALS)) {
+                TOPIC_DLQ, TOPIC_ERASURE, TOPIC_FACTS, TOPIC_DISMISSALS, TOPIC_BANNED_DEVICES, TOPIC_USER_EVENTS,
+                TOPIC_SENDER_EVENTS, TOPIC_DEVICE_EVENTS, TOPIC_INDEX_EVENTS)) {
             String topic = c.getString(key);
+            if (topic.isEmpty()) {
+                continue; // named after the application id
+            }
             String other = topics.putIfAbsent(topic, key);
             if (other != null) {
                 problems.add(key + " and " + other + " name the same topic '" + topic + "'");

@@ -1,9 +1,12 @@
 package io.vigie.stream.demo;
 
 import io.vigie.core.ModerationEngine;
+import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
+import io.vigie.stream.engine.Engines;
 import io.vigie.stream.topology.EngineSupplier;
 import io.vigie.stream.topology.ModerationTopology;
+import io.vigie.stream.topology.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -46,34 +49,37 @@ final class DemoApp implements AutoCloseable {
         return s;
     }
 
-    /** The demo's configuration: the contract's default topic names on the embedded broker. */
-    static ModerationConfig config(String bootstrap, Path stateDir) {
-        return new ModerationConfig(settings(bootstrap, stateDir));
+    /**
+     * The demo's configuration: the environment's settings (e.g. {@code MODERATION_RULES_DIR}), with the contract's
+     * default topic names on the embedded broker.
+     */
+    static ModerationConfig config(String bootstrap, Path stateDir) throws ConfigLoader.ConfigProblems {
+        return ConfigLoader.load(null, System.getenv(), settings(bootstrap, stateDir));
     }
 
-    /** Every topic the topology reads or writes, the two it reads back as global stores compacted. */
+    /** Every topic the topology reads or writes (from {@link Topics}), the tables compacted. */
     static List<NewTopic> topics(ModerationConfig config) {
         List<NewTopic> topics = new ArrayList<>();
-        for (String key : List.of(ModerationConfig.TOPIC_MESSAGES, ModerationConfig.TOPIC_ALERTS,
-                ModerationConfig.TOPIC_ACTIONS)) {
-            topics.add(new NewTopic(config.getString(key), PARTITIONS, (short) 1));
-        }
-        for (String key : List.of(ModerationConfig.TOPIC_DECISIONS, ModerationConfig.TOPIC_DLQ,
-                ModerationConfig.TOPIC_ERASURE)) {
-            topics.add(new NewTopic(config.getString(key), 1, (short) 1));
-        }
-        for (String key : List.of(ModerationConfig.TOPIC_PROFILES, ModerationConfig.TOPIC_FACTS,
-                ModerationConfig.TOPIC_DISMISSALS)) {
-            topics.add(new NewTopic(config.getString(key), 1, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")));
+        for (Topics.Topic<?, ?> t : Topics.of(config).all()) {
+            NewTopic nt = new NewTopic(t.name(), PARTITIONS, (short) 1);
+            if (t.compacted()) {
+                nt.configs(Map.of("cleanup.policy", "compact"));
+            }
+            topics.add(nt);
         }
         return topics;
     }
 
     /** Builds and starts the topology; returns once Streams is RUNNING. */
     static DemoApp start(ModerationConfig config) {
-        Topology topology = ModerationTopology.build(new StreamsBuilder(), config,
-                EngineSupplier.of(ModerationEngine.defaults(config.policy())));
+        ModerationEngine engine;
+        try {
+            engine = Engines.load(config);
+        } catch (io.vigie.core.load.LoadException e) {
+            throw new IllegalStateException("the rule pack does not load: " + e.errors().size() + " errors, first: "
+                    + e.errors().get(0));
+        }
+        Topology topology = ModerationTopology.build(config, EngineSupplier.of(engine));
         Map<String, Object> props = new HashMap<>(config.streamsProperties());
         KafkaStreams streams = new KafkaStreams(topology, new StreamsConfig(props));
         streams.setUncaughtExceptionHandler(e ->

@@ -90,6 +90,8 @@ final class DemoRun implements AutoCloseable {
             broker.createTopics(DemoApp.topics(config));
         } catch (IOException e) {
             throw new DemoException("cannot create a temporary state directory: " + e.getMessage(), e);
+        } catch (io.vigie.stream.config.ConfigLoader.ConfigProblems e) {
+            throw new DemoException("bad settings in the environment: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new DemoException("the embedded Kafka broker did not start: " + e.getMessage(), e);
         }

@@ -73,13 +73,16 @@ public final class StreamsStateView implements StateView {
         if (remote.isPresent()) {
             return fetch(remote.get(), "/users/", id);
         }
-        UserState facts = local(Stores.USER_FACTS, id);
+        UserState profile = local(Stores.PROFILES, id);
+        UserState learned = local(Stores.USER_FACTS, id);
         SenderState sender = local(Stores.SENDERS, id);
-        if (facts == null && sender == null) {
+        if (profile == null && learned == null && sender == null) {
             return Optional.empty();
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("user", facts);
+        // what the scoring sees: the profile (read from the profiles topic) with what was learned over it
+        out.put("user", profile == null && learned == null ? null
+                : io.vigie.core.assess.UserFacts.merge(id, profile, learned));
         out.put("sender", sender);
         return Optional.of(out);
     }

@@ -39,6 +39,7 @@ public final class ModerationMetrics {
     private final MeterRegistry registry;
     private final Counter scored;
     private final Counter late;
+    private final Counter clockSkew;
     private final Map<Category, Map<Severity, Counter>> alerts = new EnumMap<>(Category.class);
     private final Map<Action, Counter> actions = new EnumMap<>(Action.class);
     private final Map<DlqReason, Counter> dlq = new EnumMap<>(DlqReason.class);
@@ -57,6 +58,10 @@ public final class ModerationMetrics {
                 .register(registry);
         late = Counter.builder("moderation.messages.late")
                 .description("messages older than their conversation's latest minus the grace; still scored")
+                .register(registry);
+        clockSkew = Counter.builder("moderation.messages.clock_skew")
+                .description("messages dated further ahead of the processing clock than moderation.clock.skew.max.ms;"
+                        + " still scored")
                 .register(registry);
         for (Category c : Category.values()) {
             Map<Severity, Counter> bySeverity = new EnumMap<>(Severity.class);
@@ -121,6 +126,11 @@ public final class ModerationMetrics {
 
     public void messageLate() {
         late.increment();
+    }
+
+    /** A message dated further ahead of the processing clock than the configured skew. */
+    public void messageClockSkew() {
+        clockSkew.increment();
     }
 
     /** Counts an emitted alert under each of its categories. */

@@ -224,6 +224,30 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
     }
 
     /** A count read back, checked against the bytes left (a corrupt count must not allocate gigabytes). */
+    /** Writes a user state (the users store's format, also embedded in side events). */
+    protected static void writeUser(UserState u, Writer out) throws IOException {
+        writeString(u.userId(), out);
+        writeNullableInt(u.declaredAge(), out);
+        writeNullableString(u.gender(), out);
+        writeNullableString(u.postalCode(), out);
+        writeInstant(u.accountCreatedAt(), out);
+        writeNullableString(u.deviceId(), out);
+        writeNullableString(u.ipHash(), out);
+        writeNullableInt(u.statedAge(), out);
+        writeInstant(u.statedAgeAt(), out);
+        out.writeInt(u.minorHints());
+        out.writeBoolean(u.banned());
+        out.writeInt(u.confirmedAlerts());
+        writeInstant(u.lastSeen(), out);
+    }
+
+    /** Reads what {@link #writeUser} wrote. */
+    protected static UserState readUser(Reader in) throws IOException {
+        return new UserState(readString(in), readNullableInt(in), readNullableString(in), readNullableString(in),
+                readInstant(in), readNullableString(in), readNullableString(in), readNullableInt(in),
+                readInstant(in), in.readInt(), in.readBoolean(), in.readInt(), readInstant(in));
+    }
+
     protected static int count(Reader in) throws IOException {
         return checked(in.readInt(), in);
     }
@@ -288,12 +312,18 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
             writeStrings(d.bannedAccounts(), out);
             writeStrings(d.evasionsFlagged(), out);
             writeInstant(d.lastSeen(), out);
+            writeInstant(d.bannedAt(), out); // trailing: absent in values written before it existed
         }
 
         @Override
         protected DeviceState read(Reader in) throws IOException {
-            return new DeviceState(readString(in), readInstantMap(in), readStrings(in), readStrings(in),
-                    readInstant(in));
+            String key = readString(in);
+            Map<String, Instant> accounts = readInstantMap(in);
+            List<String> banned = readStrings(in);
+            List<String> flagged = readStrings(in);
+            Instant lastSeen = readInstant(in);
+            Instant bannedAt = in.available() > 0 ? readInstant(in) : null;
+            return new DeviceState(key, accounts, banned, flagged, lastSeen, bannedAt);
         }
     }
 
@@ -304,26 +334,12 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
 
         @Override
         protected void write(UserState u, Writer out) throws IOException {
-            writeString(u.userId(), out);
-            writeNullableInt(u.declaredAge(), out);
-            writeNullableString(u.gender(), out);
-            writeNullableString(u.postalCode(), out);
-            writeInstant(u.accountCreatedAt(), out);
-            writeNullableString(u.deviceId(), out);
-            writeNullableString(u.ipHash(), out);
-            writeNullableInt(u.statedAge(), out);
-            writeInstant(u.statedAgeAt(), out);
-            out.writeInt(u.minorHints());
-            out.writeBoolean(u.banned());
-            out.writeInt(u.confirmedAlerts());
-            writeInstant(u.lastSeen(), out);
+            writeUser(u, out);
         }
 
         @Override
         protected UserState read(Reader in) throws IOException {
-            return new UserState(readString(in), readNullableInt(in), readNullableString(in), readNullableString(in),
-                    readInstant(in), readNullableString(in), readNullableString(in), readNullableInt(in),
-                    readInstant(in), in.readInt(), in.readBoolean(), in.readInt(), readInstant(in));
+            return readUser(in);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.vigie.stream.topology;
 
 import io.vigie.core.assess.Assessment;
+import io.vigie.core.assess.DeviceAssessor;
+import io.vigie.core.assess.SenderAssessor;
+import io.vigie.core.assess.UserFacts;
 import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.state.ConversationState;
 import io.vigie.core.state.UserState;
@@ -12,113 +15,104 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Assesses each chat message in its conversation (store keyed by conversationId): merges what is known of the
- * sender and recipients, applies reviewers' dismissals, calls the engine, stores the next conversation state,
- * and in the same step emits the alert, the actions, the facts learned about the sender, and the message
- * (without text) for the sender and device processors.
+ * The one processor every chat message goes through (store keyed by conversationId): it reads the conversation,
+ * what is known of the sender and recipients and reviewers' dismissals, calls the engine once, writes the next
+ * conversation state, and in the same step emits the alert and its actions. Only what needs another key leaves
+ * it: what the message taught about its sender (rarely: a new snapshot, a stated age, a hint), the message for
+ * the sender processor when it can matter for fan-out or bursts (a likely-minor recipient, a young account), and
+ * the message for the device processor when the device carries a ban.
  *
- * <p>A message older than its conversation's latest minus the policy's grace is late: counted in
- * {@code moderation.messages.late} and still scored.
+ * <p>A conversation idle for longer than the retention at the message's event time starts afresh, whether or
+ * not a sweep deleted it yet. Late messages (older than the conversation's latest minus the grace) are counted in
+ * {@code moderation.messages.late} and still scored; messages dated further ahead of the processing clock than
+ * {@code moderation.clock.skew.max.ms} in {@code moderation.messages.clock_skew}.
  */
 final class ConversationAssessor extends ModerationProcessor<String, ChatMessage> {
 
-    private final long retentionMs;
     private final long factsRefreshMs;
     private final int objectCache;
+    private final long maxSkewMs;
     private KeyValueStore<String, ConversationState> conversations;
     private KeyValueStore<String, Object> dismissals;
+    private KeyValueStore<String, Object> bannedDevices;
 
-    ConversationAssessor(ModerationConfig config, Wiring wiring) {
-        super(config, wiring, Stores.CHAIN_CONVERSATIONS);
-        this.retentionMs = config.getLong(ModerationConfig.STATE_RETENTION_MS);
+    ConversationAssessor(String name, ModerationConfig config, Wiring wiring) {
+        super(name, config, wiring, Stores.CHAIN_CONVERSATIONS);
         this.factsRefreshMs = Math.max(1, retentionMs / 4);
         this.objectCache = config.getInt(ModerationConfig.STATE_OBJECT_CACHE);
+        this.maxSkewMs = config.getLong(ModerationConfig.CLOCK_SKEW_MAX_MS);
     }
 
     @Override
-    public void init(ProcessorContext<String, Out> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         super.init(context);
         // a new view on every init: Streams calls it again when it re-creates or revives the task
         conversations = ObjectCachingStore.of(context.getStateStore(Stores.CONVERSATIONS), objectCache);
         dismissals = context.getStateStore(Stores.DISMISSALS);
+        bannedDevices = context.getStateStore(Stores.BANNED_DEVICES);
     }
 
     @Override
     public void process(Record<String, ChatMessage> record) {
         ChatMessage m = record.value();
-        String conversationId = m.conversationId();
-        ConversationState conversation = applyDismissals(conversations.get(conversationId));
-        UserState stored = user(m.senderId());
-        UserState sender = stored.withSnapshot(m.sender(), m.sentAt());
-        Map<String, UserState> recipients = recipients(m.recipientIds());
-        if (conversation != null && conversation.lastEventAt() != null) {
-            long grace = policy().behaviour().graceMs();
-            if (m.sentAt().isBefore(conversation.lastEventAt().minusMillis(grace))) {
-                wiring.metrics().messageLate();
-            }
+        Instant at = m.sentAt();
+        observe(at);
+        if (at.toEpochMilli() > wiring.clock().millis() + maxSkewMs) {
+            wiring.metrics().messageClockSkew();
         }
+        String conversationId = m.conversationId();
+        ConversationState stored = conversations.get(conversationId);
+        if (stored != null && expired(lastActivity(stored), at, retentionMs)) {
+            stored = null;
+        }
+        ConversationState conversation = applyDismissals(stored);
+        UserState known = user(m.senderId(), at);
+        Map<String, UserState> recipients = recipients(m.recipientIds(), at);
         long t0 = System.nanoTime();
-        Assessment a = session().assess(m, conversation, sender, recipients);
+        Assessment a = session().assess(m, conversation, known, recipients);
         wiring.metrics().scoringNanos(System.nanoTime() - t0);
         wiring.metrics().messageScored();
         wiring.metrics().findings(a.findings());
+        if (a.conversation().lateMessages() > (conversation == null ? 0 : conversation.lateMessages())) {
+            wiring.metrics().messageLate();
+        }
         if (config.wallClockDetectedAt()) {
-            wiring.metrics().e2eLagMs(wiring.clock().millis() - m.sentAt().toEpochMilli());
+            wiring.metrics().e2eLagMs(wiring.clock().millis() - at.toEpochMilli());
         }
         conversations.put(conversationId, a.conversation());
-        emit(record, a.alert(), a.actions(), conversationId);
-        learned(record, m, stored, sender, a.sender());
-        Events.SideEvent side = new Events.SideEvent(Events.SideEventKind.MESSAGE, Events.withoutText(m),
-                m.senderId(), m.sentAt());
-        forward(record, Out.Route.SENDER_EVENT, m.senderId(), side);
-        String deviceKey = deviceKey(a.sender());
-        if (deviceKey != null) {
-            forward(record, Out.Route.DEVICE_EVENT, deviceKey, side);
+        emit(a.alert(), a.actions(), conversationId);
+
+        UserFacts.Learned learned = UserFacts.learned(known, a.sender(), m.sender(), at, factsRefreshMs,
+                anythingLearned(m.senderId()));
+        if (learned != null) {
+            forward(Output.USER_EVENTS, m.senderId(), Events.UserEvent.learned(learned));
+        }
+        List<UserState> judged = new ArrayList<>(recipients.size());
+        boolean anyMinor = false;
+        for (UserState u : recipients.values()) {
+            UserState r = UserFacts.inConversation(u, a.conversation().learnedAges().get(u.userId()), at);
+            judged.add(r);
+            anyMinor |= !r.userId().equals(m.senderId()) && r.likelyMinor();
+        }
+        if (SenderAssessor.matters(session().engine().policy(), a.sender(), at, anyMinor)) {
+            forward(Output.SENDER_EVENTS, m.senderId(), new Events.SideEvent(Events.SideEventKind.MESSAGE,
+                    Events.withoutText(m), m.senderId(), at, a.sender(), judged));
+        }
+        String device = DeviceAssessor.deviceKeyOf(m, a.sender());
+        if (device != null && bannedDevices.get(device) != null) {
+            forward(Output.DEVICE_EVENTS, device, new Events.SideEvent(Events.SideEventKind.MESSAGE,
+                    Events.withoutText(m), m.senderId(), at, a.sender(), List.of()));
         }
     }
 
-    /** The policy's grace, through the engine in force. */
-    private io.vigie.core.assess.Policy policy() {
-        return wiring.engine().current().policy();
-    }
-
-    /** The key of the device store: the device id, else the network fingerprint; null when neither is known. */
-    static String deviceKey(UserState u) {
-        if (u.deviceId() != null && !u.deviceId().isBlank()) {
-            return u.deviceId();
-        }
-        return u.ipHash() != null && !u.ipHash().isBlank() ? u.ipHash() : null;
-    }
-
-    /**
-     * Sends what this message taught about the sender to the users processor: only when something changed, or
-     * to refresh the user's activity once per quarter of the retention.
-     */
-    private void learned(Record<?, ?> record, ChatMessage m, UserState stored, UserState merged, UserState after) {
-        boolean snapshotChanged = m.sender() != null && !sameProfile(stored, merged);
-        boolean statedChanged = !Objects.equals(stored.statedAge(), after.statedAge());
-        int hints = Math.max(0, after.minorHints() - merged.minorHints());
-        boolean stale = stored.lastSeen() == null
-                || stored.lastSeen().toEpochMilli() < m.sentAt().toEpochMilli() - factsRefreshMs;
-        if (!snapshotChanged && !statedChanged && hints == 0 && !stale) {
-            return;
-        }
-        forward(record, Out.Route.USER_EVENT, m.senderId(), new Events.UserEvent(Events.UserEventKind.LEARNED,
-                null, snapshotChanged ? m.sender() : null, statedChanged ? after.statedAge() : null,
-                statedChanged ? after.statedAgeAt() : null, hints, false, m.sentAt()));
-    }
-
-    private static boolean sameProfile(UserState a, UserState b) {
-        return Objects.equals(a.declaredAge(), b.declaredAge()) && Objects.equals(a.gender(), b.gender())
-                && Objects.equals(a.postalCode(), b.postalCode())
-                && Objects.equals(a.accountCreatedAt(), b.accountCreatedAt())
-                && Objects.equals(a.deviceId(), b.deviceId()) && Objects.equals(a.ipHash(), b.ipHash());
+    private static Instant lastActivity(ConversationState c) {
+        return c.lastEventAt() != null ? c.lastEventAt() : c.riskAt();
     }
 
     /** Applies reviewers' dismissals of this conversation that its state does not reflect yet. */
@@ -147,10 +141,9 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
     }
 
     @Override
-    protected void sweep(long streamTimeMs) {
-        List<KeyValue<String, ConversationState>> expired = expire(conversations, Stores.CONVERSATIONS,
-                streamTimeMs, c -> c.lastEventAt() != null ? c.lastEventAt().toEpochMilli() : millis(c.riskAt()),
-                c -> retentionMs);
+    protected void sweep(long horizonMs) {
+        List<KeyValue<String, ConversationState>> expired = expire(conversations, Stores.CONVERSATIONS, horizonMs,
+                c -> millis(lastActivity(c)), c -> retentionMs);
         for (KeyValue<String, ConversationState> kv : expired) {
             String prefix = kv.key + Stores.SEP;
             List<String> keys = new ArrayList<>();
@@ -158,7 +151,7 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
                 it.forEachRemaining(e -> keys.add(e.key));
             }
             for (String k : keys) {
-                forward(streamTimeMs, Out.Route.DISMISSAL, k, null);
+                forward(Output.DISMISSALS, k, null);
             }
         }
     }

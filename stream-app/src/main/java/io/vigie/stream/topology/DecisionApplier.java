@@ -12,24 +12,23 @@ import java.time.Instant;
 
 /**
  * The alert index (store keyed by alertId, entries kept for the retention) and the reviewers' decisions
- * applied through it. CONFIRMED updates the sender's facts (and bans them, with {@code ban}); DISMISSED
+ * applied through it. CONFIRMED goes to the sender's facts (and bans them, with {@code ban}); DISMISSED
  * records the alert's rules as dismissed for its conversation (global dismissals store), which lowers that
- * conversation's alerting from its next message on.
+ * conversation's alerting from its next message on. A decision on an alert older than the retention at the
+ * decision's time is ignored, whether or not a sweep deleted it yet.
  */
 final class DecisionApplier extends ModerationProcessor<String, Events.IndexEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionApplier.class);
 
-    private final long retentionMs;
     private KeyValueStore<String, Events.AlertRef> index;
 
-    DecisionApplier(ModerationConfig config, Wiring wiring) {
-        super(config, wiring, null);
-        this.retentionMs = config.getLong(ModerationConfig.STATE_RETENTION_MS);
+    DecisionApplier(String name, ModerationConfig config, Wiring wiring) {
+        super(name, config, wiring, null);
     }
 
     @Override
-    public void init(ProcessorContext<String, Out> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         super.init(context);
         index = context.getStateStore(Stores.ALERT_INDEX);
     }
@@ -41,6 +40,7 @@ final class DecisionApplier extends ModerationProcessor<String, Events.IndexEven
             return;
         }
         if (e.alert() != null) {
+            observe(e.alert().at());
             index.put(record.key(), e.alert());
             return;
         }
@@ -48,26 +48,26 @@ final class DecisionApplier extends ModerationProcessor<String, Events.IndexEven
         if (d == null) {
             return;
         }
+        Instant at = d.decidedAt() != null ? d.decidedAt() : Instant.ofEpochMilli(record.timestamp());
         Events.AlertRef ref = index.get(d.alertId());
-        if (ref == null) {
+        if (ref == null || expired(ref.at(), at, retentionMs)) {
             LOG.warn("Decision on an alert not in the index (unknown or older than the retention), ignored: {}",
                     context().recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
                             .orElse("?"));
             return;
         }
-        Instant at = d.decidedAt() != null ? d.decidedAt() : Instant.ofEpochMilli(record.timestamp());
         if (d.verdict() == Decision.Verdict.CONFIRMED) {
             if (ref.senderId() != null) {
-                forward(record, Out.Route.USER_EVENT, ref.senderId(), Events.UserEvent.confirmed(d.ban(), at));
+                forward(Output.USER_EVENTS, ref.senderId(), Events.UserEvent.confirmed(d.ban(), at));
             }
         } else if (ref.conversationId() != null) {
-            forward(record, Out.Route.DISMISSAL, Stores.dismissalKey(ref.conversationId(), ref.alertId()),
+            forward(Output.DISMISSALS, Stores.dismissalKey(ref.conversationId(), ref.alertId()),
                     new Events.Dismissal(ref.conversationId(), ref.ruleIds(), at));
         }
     }
 
     @Override
-    protected void sweep(long streamTimeMs) {
-        expire(index, Stores.ALERT_INDEX, streamTimeMs, r -> millis(r.at()), r -> retentionMs);
+    protected void sweep(long horizonMs) {
+        expire(index, Stores.ALERT_INDEX, horizonMs, r -> millis(r.at()), r -> retentionMs);
     }
 }

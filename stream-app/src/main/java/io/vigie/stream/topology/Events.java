@@ -3,42 +3,49 @@ package io.vigie.stream.topology;
 import io.vigie.core.contract.Category;
 import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.contract.Decision;
-import io.vigie.core.contract.Profile;
+import io.vigie.core.assess.UserFacts;
 import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.state.UserState;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The values of the internal repartition topics. Plain records serialized as JSON; each carries a
- * {@code kind} so that one topic can carry every event its processor needs, in order.
+ * The values of the application's event topics (see {@link Topics}): each carries a {@code kind} so that one
+ * topic carries every event its processor needs, in order.
  */
 public final class Events {
 
     private Events() {
     }
 
-    /** Something to merge into what is known of a user (key userId). */
-    public record UserEvent(UserEventKind kind, Profile profile, SenderSnapshot snapshot, Integer statedAge,
+    /** Something to merge into what was learned of a user (key userId). */
+    public record UserEvent(UserEventKind kind, SenderSnapshot snapshot, Integer statedAge,
                             Instant statedAgeAt, int minorHintsAdded, boolean ban, Instant at) {
 
-        public static UserEvent profile(Profile p, Instant at) {
-            return new UserEvent(UserEventKind.PROFILE, p, null, null, null, 0, false, at);
+        public static UserEvent learned(UserFacts.Learned l) {
+            return new UserEvent(UserEventKind.LEARNED, l.snapshot(), l.statedAge(), l.statedAgeAt(),
+                    l.minorHintsAdded(), false, l.at());
         }
 
         public static UserEvent confirmed(boolean ban, Instant at) {
-            return new UserEvent(UserEventKind.CONFIRMED, null, null, null, null, 0, ban, at);
+            return new UserEvent(UserEventKind.CONFIRMED, null, null, null, 0, ban, at);
         }
 
         public static UserEvent erase(Instant at) {
-            return new UserEvent(UserEventKind.ERASE, null, null, null, null, 0, false, at);
+            return new UserEvent(UserEventKind.ERASE, null, null, null, 0, false, at);
+        }
+
+        /** What a LEARNED event carries. */
+        public UserFacts.Learned asLearned() {
+            return new UserFacts.Learned(snapshot, statedAge, statedAgeAt, minorHintsAdded, at);
         }
     }
 
     /** Kinds of {@link UserEvent}. */
     public enum UserEventKind {
-        /** A Profile record. */
-        PROFILE,
         /** Learned from chat: sender snapshot, stated age, minor hints, or just activity. */
         LEARNED,
         /** A reviewer confirmed one of the user's alerts (with or without ban). */
@@ -48,17 +55,38 @@ public final class Events {
     }
 
     /**
-     * A message seen by the sender or device processors, text removed (behaviour only), or an erasure (key
-     * senderId or device key).
+     * A message for the sender or device processors, text removed (behaviour only), with the sender and the
+     * recipients as the conversation processor knew them when it scored the message (so both judge the same
+     * people); or an erasure or a ban (key senderId or device key).
      *
-     * @param userId the user erased; the sender for MESSAGE
+     * @param userId     the user erased or banned; the sender for MESSAGE
+     * @param sender     MESSAGE only: the sender after the message (snapshot and stated age applied)
+     * @param recipients MESSAGE only: the recipients, in the message's order
      */
-    public record SideEvent(SideEventKind kind, ChatMessage message, String userId, Instant at) {
+    public record SideEvent(SideEventKind kind, ChatMessage message, String userId, Instant at, UserState sender,
+                            List<UserState> recipients) {
+        public SideEvent {
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        }
+
+        /** An erasure or a ban of {@code userId} at {@code at}. */
+        public static SideEvent of(SideEventKind kind, String userId, Instant at) {
+            return new SideEvent(kind, null, userId, at, null, List.of());
+        }
+
+        /** The recipients by user id. */
+        public Map<String, UserState> recipientsById() {
+            Map<String, UserState> byId = new LinkedHashMap<>();
+            for (UserState u : recipients) {
+                byId.put(u.userId(), u);
+            }
+            return byId;
+        }
     }
 
     /** Kinds of {@link SideEvent}. Their order is their code in {@link SideEventSerde}: add at the end only. */
     public enum SideEventKind {
-        MESSAGE, ERASE
+        MESSAGE, ERASE, BAN
     }
 
     /**

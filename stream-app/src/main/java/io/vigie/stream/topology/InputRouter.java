@@ -1,32 +1,32 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.state.UserState;
 import io.vigie.stream.metrics.ModerationMetrics;
 import io.vigie.stream.serde.DlqReason;
 import io.vigie.stream.serde.Parsed;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Routes one operator input record after its never-throwing read: a readable value goes on as the events the
- * {@link Handler} makes of it; an unreadable one goes to the DLQ with its original key and bytes, and headers
- * saying why and where it came from ({@value #H_REASON}, {@value #H_DETAIL}, {@value #H_TOPIC},
- * {@value #H_PARTITION}, {@value #H_OFFSET}). The stream never stops on a bad record, and none is dropped
- * silently: each is logged by coordinates (never its content) and counted in {@code moderation.dlq.records}.
+ * Routes one operator input record after its never-throwing read: a readable, valid value goes on to the next
+ * processor as {@code Record<String, T>} (key as a string, the input's timestamp and headers); an unreadable or
+ * invalid one goes to the DLQ with its original key and bytes, at the processing time, and headers saying why
+ * and where it came from ({@value #H_REASON}, {@value #H_DETAIL}, {@value #H_TOPIC}, {@value #H_PARTITION},
+ * {@value #H_OFFSET}). The stream never stops on a bad record, and none is dropped silently: each is logged by
+ * coordinates (never its content) and counted in {@code moderation.dlq.records}.
  *
  * @param <T> the value type read
  */
-final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String, Out> {
+final class InputRouter<T> implements Processor<byte[], Parsed<T>, Object, Object> {
 
     static final String H_REASON = "vigie.dlq.reason";
     static final String H_DETAIL = "vigie.dlq.detail";
@@ -36,68 +36,45 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
 
     private static final Logger LOG = LoggerFactory.getLogger(InputRouter.class);
 
-    /** Turns a readable value into events; may reject it as invalid by returning a reason. */
-    interface Handler<T> {
+    /** Says why a readable value is invalid, or null when it is valid. */
+    @FunctionalInterface
+    interface Validator<T> {
         /**
          * @param key the record key as a string; may be null
-         * @return null when handled, else why the value is invalid
+         * @param value the value read; never null
          */
-        String handle(String key, T value, Record<byte[], ?> record, Emitter emitter);
+        String invalid(String key, T value);
     }
 
-    /** Where a handler sends its events, and what it may look up. */
-    interface Emitter {
-        void emit(Out.Route route, String key, Object value, long timestamp);
-
-        /** What is known of a user (global facts store); an unknown user when nothing is. */
-        UserState user(String userId);
-    }
-
-    private final Handler<T> handler;
+    private final String name;
+    private final String next;
+    private final Validator<T> validator;
     private final ModerationMetrics metrics;
-    private final boolean tombstonesAreValues;
-    private KeyValueStore<String, UserState> facts;
+    private final Clock clock;
+    private ProcessorContext<Object, Object> context;
 
     /**
-     * @param tombstonesAreValues true when a null value is meaningful (then the handler gets null), false when
-     *                            it is an unreadable record
+     * @param name      this node's name (its DLQ sink is named after it)
+     * @param next      the node valid values go to
+     * @param validator checks a readable value
      */
-    InputRouter(Handler<T> handler, ModerationMetrics metrics, boolean tombstonesAreValues) {
-        this.handler = handler;
-        this.metrics = metrics;
-        this.tombstonesAreValues = tombstonesAreValues;
+    InputRouter(String name, String next, Validator<T> validator, Wiring wiring) {
+        this.name = name;
+        this.next = next;
+        this.validator = validator;
+        this.metrics = wiring.metrics();
+        this.clock = wiring.clock();
     }
 
     @Override
-    public void init(ProcessorContext<String, Out> context) {
-        super.init(context);
-        facts = context.getStateStore(Stores.USER_FACTS);
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
     }
 
     @Override
     public void process(Record<byte[], Parsed<T>> record) {
         Parsed<T> p = record.value();
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        Emitter emitter = new Emitter() {
-            @Override
-            public void emit(Out.Route route, String k, Object v, long ts) {
-                context().forward(new Record<>(k, Out.of(route, v), ts, record.headers()));
-            }
-
-            @Override
-            public UserState user(String userId) {
-                UserState u = facts.get(userId);
-                return u != null ? u : UserState.unknown(userId);
-            }
-        };
-        if (p == null || (p.raw() == null && tombstonesAreValues)) {
-            if (tombstonesAreValues) {
-                String invalid = handler.handle(key, null, record, emitter);
-                if (invalid != null) {
-                    dlq(record, null, DlqReason.INVALID, invalid);
-                }
-                return;
-            }
+        if (p == null || p.raw() == null) {
             dlq(record, null, DlqReason.INVALID, "null value");
             return;
         }
@@ -105,14 +82,17 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
             dlq(record, p.raw(), p.reason(), p.detail());
             return;
         }
-        String invalid = handler.handle(key, p.value(), record, emitter);
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        String invalid = validator.invalid(key, p.value());
         if (invalid != null) {
             dlq(record, p.raw(), DlqReason.INVALID, invalid);
+            return;
         }
+        context.forward(new Record<>(key, p.value(), record.timestamp(), record.headers()), next);
     }
 
     private void dlq(Record<byte[], ?> record, byte[] raw, DlqReason reason, String detail) {
-        Optional<RecordMetadata> meta = context().recordMetadata();
+        Optional<RecordMetadata> meta = context.recordMetadata();
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(H_REASON, reason.value().getBytes(StandardCharsets.UTF_8));
         if (detail != null) {
@@ -128,6 +108,7 @@ final class InputRouter<T> extends ContextualProcessor<byte[], Parsed<T>, String
         }
         metrics.dlq(reason);
         LOG.warn("Unreadable record {} sent to the DLQ: {} ({})", where, reason.value(), detail);
-        context().forward(new Record<>(null, Out.dlq(record.key(), raw), record.timestamp(), headers));
+        // processing time: the DLQ's retention runs from when the record was set aside, not from its claimed time
+        context.forward(new Record<>(record.key(), raw, clock.millis(), headers), Output.DLQ.sinkOf(name));
     }
 }

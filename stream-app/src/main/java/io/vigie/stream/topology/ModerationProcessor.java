@@ -1,14 +1,16 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.contract.ActionCommand;
-import io.vigie.core.contract.Alert;
 import io.vigie.core.ModerationEngine;
 import io.vigie.core.ModerationSession;
+import io.vigie.core.assess.UserFacts;
+import io.vigie.core.contract.ActionCommand;
+import io.vigie.core.contract.Alert;
 import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -24,42 +26,71 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * What the stateful processors of the topology share: the session on the engine in force, lookups in the
- * global user facts store, alert emission (clock, chain, index, metrics), and the event-time sweep that
- * deletes idle state.
+ * What the stateful processors of the topology share: the session on the engine in force, what is known of a
+ * user (profile and learned facts, both global stores), typed outputs, alert emission (clock, chain, index,
+ * metrics), and the sweep that frees expired state.
  *
- * <p>One instance per task (Kafka Streams creates it through a supplier), so the session and its scratch
- * buffers are used by one thread only.
+ * <p><b>Time.</b> Every record a processor writes carries the processing time, so the retention of the topic it
+ * lands on runs from the write; event time stays in the values. Expiry is decided when an entry is read, against
+ * the event time of the record that reads it, so results never depend on when a sweep ran. The sweep is
+ * scheduled on the wall clock and deletes what expired before the newest event time the task has processed,
+ * minus the grace; it only frees space.
  *
- * @param <V> input value type
+ * <p>One instance per task (Kafka Streams creates it through a supplier), so the session and its scratch buffers
+ * are used by one thread only.
+ *
+ * @param <KIn> input key type
+ * @param <VIn> input value type
  */
-abstract class ModerationProcessor<K, V> extends ContextualProcessor<K, V, String, Out> {
+abstract class ModerationProcessor<KIn, VIn> implements Processor<KIn, VIn, Object, Object> {
 
     protected final ModerationConfig config;
     protected final Wiring wiring;
+    protected final String name;
+    protected final long retentionMs;
+    protected final long banRetentionMs;
+    private final boolean learnedEverywhere;
     private final String chainStoreName;
     private ModerationEngine engine;
     private ModerationSession session;
+    private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, Events.ChainHead> chain;
+    private KeyValueStore<String, ?> profiles;
     private KeyValueStore<String, ?> facts;
-    private String taskId;
+    private long maxEventTimeMs = Long.MIN_VALUE;
 
-    ModerationProcessor(ModerationConfig config, Wiring wiring, String chainStoreName) {
+    /**
+     * @param name           this processor's node name (its outputs' sinks are named after it)
+     * @param chainStoreName the store of the alert chain's head; null for a processor that emits no alert
+     */
+    ModerationProcessor(String name, ModerationConfig config, Wiring wiring, String chainStoreName) {
+        this.name = name;
         this.config = config;
         this.wiring = wiring;
         this.chainStoreName = chainStoreName;
+        this.retentionMs = config.getLong(ModerationConfig.STATE_RETENTION_MS);
+        this.banRetentionMs = config.getLong(ModerationConfig.STATE_BAN_RETENTION_MS);
+        this.learnedEverywhere = ModerationConfig.SCOPE_ALL.equals(config.getString(ModerationConfig.FACTS_SCOPE));
     }
 
     @Override
-    public void init(ProcessorContext<String, Out> context) {
-        super.init(context);
-        taskId = context.taskId().toString();
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
         if (chainStoreName != null) {
             chain = context.getStateStore(chainStoreName);
         }
+        profiles = context.getStateStore(Stores.PROFILES);
         facts = context.getStateStore(Stores.USER_FACTS);
         long interval = config.getLong(ModerationConfig.STATE_SWEEP_INTERVAL_MS);
-        context.schedule(Duration.ofMillis(interval), PunctuationType.STREAM_TIME, this::sweep);
+        context.schedule(Duration.ofMillis(interval), PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (maxEventTimeMs != Long.MIN_VALUE) {
+                sweep(maxEventTimeMs - policyGraceMs());
+            }
+        });
+    }
+
+    protected final ProcessorContext<Object, Object> context() {
+        return context;
     }
 
     /**
@@ -75,36 +106,78 @@ abstract class ModerationProcessor<K, V> extends ContextualProcessor<K, V, Strin
         return session;
     }
 
-    protected final String taskId() {
-        return taskId;
+    private long policyGraceMs() {
+        return config.getLong(ModerationConfig.POLICY_GRACE_MS);
     }
 
-    /** What is known of a user (profile + facts), or an unknown user. */
-    protected final UserState user(String userId) {
-        Object v = facts.get(userId);
-        if (v instanceof ValueAndTimestamp<?> vt) {
-            v = vt.value();
+    /** Records that the task has processed event time {@code at} (the sweep's reference). */
+    protected final void observe(Instant at) {
+        if (at != null && at.toEpochMilli() > maxEventTimeMs) {
+            maxEventTimeMs = at.toEpochMilli();
         }
-        return v instanceof UserState s ? s : UserState.unknown(userId);
     }
 
-    /** The recipients' states, in order, without duplicates. */
-    protected final Map<String, UserState> recipients(List<String> ids) {
+    /**
+     * What is known of a user at event time {@code at}: the profile, with the facts learned from chat and
+     * reviewers over it (unless they expired by {@code at}; with {@code moderation.facts.learned.scope} =
+     * own-conversation, only reviewers' facts); an unknown user when neither is known.
+     */
+    protected final UserState user(String userId, Instant at) {
+        UserState profile = value(profiles.get(userId));
+        UserState learned = value(facts.get(userId));
+        if (learned != null && at != null && UserFacts.expired(learned, at, retentionMs, banRetentionMs)) {
+            learned = null;
+        }
+        if (!learnedEverywhere) {
+            learned = UserFacts.reviewersOnly(learned);
+        }
+        return UserFacts.merge(userId, profile, learned);
+    }
+
+    /**
+     * Everything stored of a user, whatever the scope of learned facts and however old (what an erasure must
+     * reach); an unknown user when nothing is.
+     */
+    protected final UserState everythingKnown(String userId) {
+        return UserFacts.merge(userId, value(profiles.get(userId)), value(facts.get(userId)));
+    }
+
+    /** Whether anything was learned of the user from chat or reviewers (and not erased or swept yet). */
+    protected final boolean anythingLearned(String userId) {
+        return value(facts.get(userId)) != null;
+    }
+
+    /** The profile part of what is known of a user; null when the user has no profile. */
+    protected final UserState profile(String userId) {
+        return value(profiles.get(userId));
+    }
+
+    /** The recipients' states at {@code at}, in order, without duplicates. */
+    protected final Map<String, UserState> recipients(List<String> ids, Instant at) {
         Map<String, UserState> out = new LinkedHashMap<>();
         for (String id : ids) {
             if (!out.containsKey(id)) {
-                out.put(id, user(id));
+                out.put(id, user(id, at));
             }
         }
         return out;
     }
 
-    protected final <T> void forward(Record<?, ?> from, Out.Route route, String key, T value) {
-        context().forward(new Record<>(key, Out.of(route, value), from.timestamp(), from.headers()));
+    private static UserState value(Object v) {
+        if (v instanceof ValueAndTimestamp<?> vt) {
+            v = vt.value();
+        }
+        return v instanceof UserState s ? s : null;
     }
 
-    protected final void forward(long timestamp, Out.Route route, String key, Object value) {
-        context().forward(new Record<>(key, Out.of(route, value), timestamp));
+    /** Forwards to {@code output}'s sink at the processing time. */
+    protected final <K, V> void forward(Output<K, V> output, K key, V value) {
+        context.forward(new Record<>(key, value, wiring.clock().millis()), output.sinkOf(name));
+    }
+
+    /** Forwards to {@code output}'s sink at the processing time, with headers. */
+    protected final <K, V> void forward(Output<K, V> output, K key, V value, Headers headers) {
+        context.forward(new Record<>(key, value, wiring.clock().millis(), headers), output.sinkOf(name));
     }
 
     /**
@@ -112,7 +185,7 @@ abstract class ModerationProcessor<K, V> extends ContextualProcessor<K, V, Strin
      * {@code detectedAt} (wall clock in live runs, event time in replay) and its link in the task's chain, goes
      * to the alerts topic and to the alert index.
      */
-    protected final void emit(Record<?, ?> from, Alert alert, List<ActionCommand> actions, String fallbackKey) {
+    protected final void emit(Alert alert, List<ActionCommand> actions, String fallbackKey) {
         if (alert != null) {
             Alert a = alert;
             if (config.wallClockDetectedAt()) {
@@ -123,39 +196,40 @@ abstract class ModerationProcessor<K, V> extends ContextualProcessor<K, V, Strin
             Events.ChainHead head = chain.get("head");
             a = wiring.linker().link(a, head == null ? null : head.hash());
             chain.put("head", new Events.ChainHead(a.hash(), head == null ? 1 : head.alerts() + 1));
-            String key = a.conversationId() != null ? a.conversationId() : fallbackKey;
-            forward(from, Out.Route.ALERT, key, a);
+            forward(Output.ALERTS, a.conversationId() != null ? a.conversationId() : fallbackKey, a);
             List<String> ruleIds = new ArrayList<>();
             for (Alert.Signal s : a.signals()) {
                 if (s.ruleId() != null && !ruleIds.contains(s.ruleId())) {
                     ruleIds.add(s.ruleId());
                 }
             }
-            Instant at = a.sentAt() != null ? a.sentAt() : Instant.ofEpochMilli(from.timestamp());
-            forward(from, Out.Route.INDEX_EVENT, a.alertId(), new Events.IndexEvent(
-                    new Events.AlertRef(a.alertId(), a.conversationId(), a.senderId(), ruleIds, a.categories(), at),
-                    null));
+            forward(Output.INDEX_EVENTS, a.alertId(), new Events.IndexEvent(new Events.AlertRef(a.alertId(),
+                    a.conversationId(), a.senderId(), ruleIds, a.categories(), a.sentAt()), null));
             wiring.metrics().alert(a);
             wiring.metrics().ruleErrors(a.errors());
         }
         for (ActionCommand c : actions) {
-            forward(from, Out.Route.ACTION, c.userId(), c);
+            forward(Output.ACTIONS, c.userId(), c);
             wiring.metrics().action(c.action());
         }
     }
 
-    /** Deletes idle entries at each sweep; subclasses say which store and how old an entry is. */
-    protected abstract void sweep(long streamTimeMs);
+    /**
+     * Deletes entries that expired before event time {@code horizonMs}; subclasses say which store and how old an
+     * entry is (see {@link #expire}).
+     */
+    protected abstract void sweep(long horizonMs);
 
     /**
-     * Deletes entries of {@code store} whose last activity is older than their retention, and reports the size.
+     * Deletes the entries of {@code store} whose last activity is older than their retention before
+     * {@code horizonMs}, and reports the size.
      *
      * @param lastActivity epoch ms of an entry's last activity; Long.MIN_VALUE when unknown (deleted)
      * @param retention    retention in ms of an entry
      * @return the deleted keys and values
      */
     protected final <S> List<KeyValue<String, S>> expire(KeyValueStore<String, S> store, String metricName,
-                                                        long streamTimeMs, ToLongFunction<S> lastActivity,
+                                                        long horizonMs, ToLongFunction<S> lastActivity,
                                                         ToLongFunction<S> retention) {
         List<KeyValue<String, S>> expired = new ArrayList<>();
         long kept = 0;
@@ -163,7 +237,7 @@ abstract class ModerationProcessor<K, V> extends ContextualProcessor<K, V, Strin
             while (it.hasNext()) {
                 KeyValue<String, S> kv = it.next();
                 long last = kv.value == null ? Long.MIN_VALUE : lastActivity.applyAsLong(kv.value);
-                if (kv.value == null || last < streamTimeMs - retention.applyAsLong(kv.value)) {
+                if (kv.value == null || last < horizonMs - retention.applyAsLong(kv.value)) {
                     expired.add(kv);
                 } else {
                     kept++;
@@ -173,8 +247,13 @@ abstract class ModerationProcessor<K, V> extends ContextualProcessor<K, V, Strin
         for (KeyValue<String, S> kv : expired) {
             store.delete(kv.key);
         }
-        wiring.metrics().stateEntries(metricName, taskId, kept);
+        wiring.metrics().stateEntries(metricName, context.taskId().toString(), kept);
         return expired;
+    }
+
+    /** Whether an entry last active at {@code last} is past {@code retention} at event time {@code at}. */
+    protected static boolean expired(Instant last, Instant at, long retention) {
+        return last != null && at != null && last.toEpochMilli() < at.toEpochMilli() - retention;
     }
 
     protected static long millis(Instant i) {

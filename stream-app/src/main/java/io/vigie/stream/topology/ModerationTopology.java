@@ -1,308 +1,254 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.contract.ActionCommand;
-import io.vigie.core.contract.Alert;
+
 import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.contract.Decision;
 import io.vigie.core.contract.Profile;
 import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.serde.InputReader;
-import io.vigie.stream.serde.JsonSerde;
 import io.vigie.stream.serde.Parsed;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.BranchedKStream;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.TimestampExtractor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The one topology factory of the application: {@code run}, {@code replay}, {@code demo} and the tests all
- * build the graph here, so they share the same state logic. Every source, processor, store, repartition and
- * sink is named, so internal topic names are stable across releases (a golden test guards them).
+ * build the graph here, so they share the same state logic. Every source, processor, store and sink is named,
+ * and every processor forwards typed records to named sinks ({@link Output} to {@link Topics.Topic}), so each
+ * node carries logic or is a topic's end.
  *
  * <pre>
  * chat.messages ─► message-reader ─┬─► DLQ (unreadable: original key and bytes, reason headers)
  *                                  └─► conversation-assessor [conversations] ─► alerts, actions
- *                                        ├─► user-events repartition ─► user-facts-keeper [users] ─► facts topic
- *                                        ├─► sender-events repartition ─► sender-assessor [senders]
- *                                        └─► device-events repartition ─► device-assessor [devices]
- * chat.profiles ─► profile-reader ─► user-events            facts topic ─► global store user-facts
- * moderation.decisions ─► decision-reader ─► alert-index-events ─► decision-applier [alert-index]
- *                                              ─► user-events (CONFIRMED, ban) / dismissals topic (DISMISSED)
- * moderation.erasure ─► erasure-reader ─► user-events, sender-events (tombstones on every changelog)
+ *                                        ├─► user-events   (what a message taught about its sender; rare)
+ *                                        ├─► sender-events (a likely-minor recipient, a young account)
+ *                                        ├─► device-events (a device that carries a ban)
+ *                                        └─► index-events  (each alert)
+ * user-events   ─► user-facts-keeper [users] ─► facts (global store user-facts); a ban ─► device-events
+ * sender-events ─► sender-assessor [senders] ─► alerts, actions, index-events
+ * device-events ─► device-assessor [devices] ─► alerts, actions, index-events, banned-devices (global store)
+ * moderation.decisions ─► decision-reader ─► index-events
+ * index-events  ─► decision-applier [alert-index] ─► user-events (CONFIRMED), dismissals (global store)
+ * moderation.erasure ─► erasure-reader ─► user-events, sender-events, device-events
+ * chat.profiles ─► global store profiles (loaded in full before any message is processed)
  * </pre>
  *
- * <p>Alerts and actions of one input record are forwarded in the same processing step (one transaction under
+ * <p>Each task reads one topic, so nothing needs aligning by time. An ordinary message costs one conversation
+ * read and write and lookups in the global stores; the event topics carry only what needs another key.
+ * Alerts and actions of one input record are forwarded in the same processing step (one transaction under
  * exactly_once_v2).
  */
 public final class ModerationTopology {
 
-    private static final Serde<String> KEY = Serdes.String();
-    /** Two side events per message cross the repartitions: binary, not JSON. */
-    private static final Serde<Events.SideEvent> SIDE_EVENTS = new SideEventSerde();
+    private static final Logger LOG = LoggerFactory.getLogger(ModerationTopology.class);
 
-    private ModerationTopology() {
+    static final String MESSAGE_READER = "message-reader";
+    static final String CONVERSATION_ASSESSOR = "conversation-assessor";
+    static final String DECISION_READER = "decision-reader";
+    static final String DECISION_INDEXER = "decision-indexer";
+    static final String ERASURE_READER = "erasure-reader";
+    static final String ERASURE_ROUTER = "erasure-router";
+    static final String SENDER_ASSESSOR = "sender-assessor";
+    static final String DEVICE_ASSESSOR = "device-assessor";
+    static final String DECISION_APPLIER = "decision-applier";
+    static final String USER_FACTS_KEEPER = "user-facts-keeper";
+
+    private final Graph graph;
+    private final ModerationConfig config;
+    private final Topics topics;
+    private final Wiring wiring;
+    private final boolean objectStores;
+
+    private ModerationTopology(Graph graph, ModerationConfig config, Wiring wiring, boolean objectStores) {
+        this.graph = graph;
+        this.config = config;
+        this.topics = Topics.of(config);
+        this.wiring = wiring;
+        this.objectStores = objectStores;
     }
 
-    /** Builds the topology with {@link Wiring#of} (in-memory metrics, one repartition partition). */
-    public static Topology build(StreamsBuilder builder, ModerationConfig config, EngineSupplier engine) {
-        return build(builder, config, Wiring.of(engine));
+    /** Builds the topology with {@link Wiring#of} (in-memory metrics, system clock). */
+    public static Topology build(ModerationConfig config, EngineSupplier engine) {
+        return build(config, Wiring.of(engine));
     }
 
-    /** Builds the whole topology into {@code builder} and returns it, with the stores the configuration says. */
-    public static Topology build(StreamsBuilder builder, ModerationConfig config, Wiring wiring) {
-        return build(builder, config, wiring, false);
+    /** Builds the whole topology, with the stores the configuration says. */
+    public static Topology build(ModerationConfig config, Wiring wiring) {
+        return build(config, wiring, false);
     }
 
     /**
-     * Builds the whole topology into {@code builder} and returns it.
+     * Builds the whole topology.
      *
      * @param objectStores true for {@code replay}: every store keeps the state records themselves in memory,
      *                     without changelog or serialization (same graph, names and processors; the configured
      *                     store kind and changelog setting are ignored)
      */
-    public static Topology build(StreamsBuilder builder, ModerationConfig config, Wiring wiring,
-                                 boolean objectStores) {
-        boolean memory = config.inMemoryStores();
-        boolean logged = config.changelogged();
-        StoreFactory stores = new StoreFactory() {
-            @Override
-            public <V> org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, V>> keyValue(
-                    String name, Serde<V> serde, boolean changelog) {
-                return objectStores ? ObjectStore.builder(name)
-                        : Stores.keyValue(name, serde, memory, changelog && logged);
-            }
-        };
-        String factsTopic = config.getString(ModerationConfig.TOPIC_FACTS);
-        String dismissalsTopic = config.getString(ModerationConfig.TOPIC_DISMISSALS);
+    public static Topology build(ModerationConfig config, Wiring wiring, boolean objectStores) {
+        Graph.Kafka graph = new Graph.Kafka();
+        new ModerationTopology(graph, config, wiring, objectStores).wire();
+        return graph.topology;
+    }
+
+    /**
+     * The same graph on an {@link InProcessRunner} ({@code replay}): the same processors, stores of objects, and
+     * events passed between processors as objects, without Kafka Streams' task machinery.
+     */
+    public static InProcessRunner runner(ModerationConfig config, Wiring wiring) {
+        InProcessRunner runner = new InProcessRunner();
+        new ModerationTopology(runner.graph(), config, wiring, true).wire();
+        return runner;
+    }
+
+    private void wire() {
         int maxBytes = config.getInt(ModerationConfig.MESSAGE_MAX_BYTES);
+        TimestampExtractor eventTime = new EventTimeExtractor(wiring.clock(),
+                config.getLong(ModerationConfig.CLOCK_SKEW_MAX_MS));
 
-        // ---- global stores: what is known of every user, and reviewers' dismissals; read on every instance
-        builder.addGlobalStore(stores.keyValue(Stores.USER_FACTS, Stores.USER_SERDE, false),
-                factsTopic, Consumed.with(KEY, Stores.USER_SERDE).withName("user-facts-source"),
-                () -> new GlobalUpsert<UserState>(Stores.USER_FACTS));
-        builder.addGlobalStore(stores.keyValue(Stores.DISMISSALS, Stores.DISMISSAL_SERDE, false),
-                dismissalsTopic, Consumed.with(KEY, Stores.DISMISSAL_SERDE).withName("dismissals-source"),
-                () -> new GlobalUpsert<Events.Dismissal>(Stores.DISMISSALS));
-
-        // ---- local stores
-        builder.addStateStore(stores.keyValue(Stores.CONVERSATIONS, Stores.CONVERSATION_SERDE, true));
-        builder.addStateStore(stores.keyValue(Stores.USERS, Stores.USER_SERDE, true));
-        builder.addStateStore(stores.keyValue(Stores.SENDERS, Stores.SENDER_SERDE, true));
-        builder.addStateStore(stores.keyValue(Stores.DEVICES, Stores.DEVICE_SERDE, true));
-        builder.addStateStore(stores.keyValue(Stores.ALERT_INDEX, Stores.ALERT_REF_SERDE, true));
-        builder.addStateStore(stores.keyValue(Stores.CHAIN_CONVERSATIONS, Stores.CHAIN_SERDE, true));
-        builder.addStateStore(stores.keyValue(Stores.CHAIN_SENDERS, Stores.CHAIN_SERDE, true));
-        builder.addStateStore(stores.keyValue(Stores.CHAIN_DEVICES, Stores.CHAIN_SERDE, true));
-
-        Sinks sinks = new Sinks(config);
+        // ---- global stores, read on every instance; profiles straight from the operator's compacted topic
+        globalStore(Stores.PROFILES, Stores.USER_SERDE, topics.profiles().name(),
+                InputReader.of(Profile.class, maxBytes), ProfileLoader::new, false);
+        globalStore(Stores.USER_FACTS, Stores.USER_SERDE, topics.facts().name(),
+                topics.facts().valueSerde().deserializer(), () -> new GlobalUpsert<>(Stores.USER_FACTS), false);
+        globalStore(Stores.DISMISSALS, Stores.DISMISSAL_SERDE, topics.dismissals().name(),
+                topics.dismissals().valueSerde().deserializer(), () -> new GlobalUpsert<>(Stores.DISMISSALS), true);
+        globalStore(Stores.BANNED_DEVICES, Stores.DEVICE_SERDE, topics.bannedDevices().name(),
+                topics.bannedDevices().valueSerde().deserializer(),
+                () -> new GlobalUpsert<>(Stores.BANNED_DEVICES), true);
 
         // ---- chat messages
         InputReader<ChatMessage> messageReader = InputReader.messages(maxBytes,
                 config.getInt(ModerationConfig.MESSAGE_TEXT_MAX_CHARS),
                 config.getInt(ModerationConfig.MESSAGE_RECIPIENTS_MAX));
-        KStream<String, Out> messages = source(builder, config.getString(ModerationConfig.TOPIC_MESSAGES),
-                messageReader, "messages")
-                .process(() -> new InputRouter<ChatMessage>((key, m, rec, out) -> {
-                    out.emit(Out.Route.MESSAGE, m.conversationId(), m, m.sentAt().toEpochMilli());
-                    return null;
-                }, wiring.metrics(), false), Named.as("message-reader"));
-        Map<Out.Route, KStream<String, Out>> read = split(messages, "message-reader", Out.Route.MESSAGE,
-                Out.Route.DLQ);
-        sinks.add(read);
-        KStream<String, Out> assessed = read.get(Out.Route.MESSAGE)
-                .mapValues(o -> (ChatMessage) o.value(), Named.as("message-value"))
-                .process(() -> new ConversationAssessor(config, wiring), Named.as("conversation-assessor"),
-                        Stores.CONVERSATIONS, Stores.CHAIN_CONVERSATIONS);
-        sinks.add(split(assessed, "conversation-assessor", Out.Route.ALERT, Out.Route.ACTION,
-                Out.Route.INDEX_EVENT, Out.Route.USER_EVENT, Out.Route.SENDER_EVENT, Out.Route.DEVICE_EVENT,
-                Out.Route.DISMISSAL));
+        reader(MESSAGE_READER, topics.messages().name(), messageReader, eventTime, CONVERSATION_ASSESSOR,
+                (key, m) -> null);
+        graph.processor(CONVERSATION_ASSESSOR,
+                () -> new ConversationAssessor(CONVERSATION_ASSESSOR, config, wiring), MESSAGE_READER);
+        store(Stores.CONVERSATIONS, Stores.CONVERSATION_SERDE, CONVERSATION_ASSESSOR);
+        store(Stores.CHAIN_CONVERSATIONS, Stores.CHAIN_SERDE, CONVERSATION_ASSESSOR);
+        outputs(CONVERSATION_ASSESSOR, Output.ALERTS, Output.ACTIONS, Output.INDEX_EVENTS, Output.USER_EVENTS,
+                Output.SENDER_EVENTS, Output.DEVICE_EVENTS, Output.DISMISSALS);
 
-        // ---- profiles
-        KStream<String, Out> profiles = source(builder, config.getString(ModerationConfig.TOPIC_PROFILES),
-                InputReader.of(Profile.class, maxBytes), "profiles")
-                .process(() -> new InputRouter<Profile>((key, p, rec, out) -> {
-                    if (p == null) {
-                        return null; // a tombstone on the operator's compacted topic: nothing to learn
-                    }
-                    Instant at = p.updatedAt() != null ? p.updatedAt() : Instant.ofEpochMilli(rec.timestamp());
-                    Profile withTime = new Profile(p.type(), p.userId(), p.declaredAge(), p.gender(),
-                            p.postalCode(), p.accountCreatedAt(), p.deviceId(), p.ipHash(), at);
-                    out.emit(Out.Route.USER_EVENT, p.userId(), Events.UserEvent.profile(withTime, at),
-                            at.toEpochMilli());
-                    return null;
-                }, wiring.metrics(), true), Named.as("profile-reader"));
-        sinks.add(split(profiles, "profile-reader", Out.Route.USER_EVENT, Out.Route.DLQ));
-
-        // ---- decisions
-        KStream<String, Out> decisions = source(builder, config.getString(ModerationConfig.TOPIC_DECISIONS),
-                InputReader.of(Decision.class, maxBytes), "decisions")
-                .process(() -> new InputRouter<Decision>((key, d, rec, out) -> {
-                    out.emit(Out.Route.INDEX_EVENT, d.alertId(), new Events.IndexEvent(null, d), rec.timestamp());
-                    return null;
-                }, wiring.metrics(), false), Named.as("decision-reader"));
-        sinks.add(split(decisions, "decision-reader", Out.Route.INDEX_EVENT, Out.Route.DLQ));
+        // ---- decisions: to the alert index, keyed by alertId
+        reader(DECISION_READER, topics.decisions().name(), InputReader.of(Decision.class, maxBytes), eventTime,
+                DECISION_INDEXER, (key, d) -> d.alertId() == null || d.alertId().isBlank()
+                        ? "decision without an alertId" : null);
+        graph.processor(DECISION_INDEXER, DecisionIndexer::new, DECISION_READER);
+        outputs(DECISION_INDEXER, Output.INDEX_EVENTS);
 
         // ---- erasure requests: the key is the user id, the value is not read
-        KStream<String, Out> erasures = builder.stream(config.getString(ModerationConfig.TOPIC_ERASURE),
-                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("erasure-source"))
-                .mapValues(v -> Parsed.ok(v == null ? new byte[0] : v, (Object) Boolean.TRUE),
-                        Named.as("erasure-value"))
-                .process(() -> new InputRouter<Object>((key, ignored, rec, out) -> {
-                    if (key == null || key.isBlank()) {
-                        return "erasure request without a user id key";
-                    }
-                    Instant at = Instant.ofEpochMilli(rec.timestamp());
-                    out.emit(Out.Route.USER_EVENT, key, Events.UserEvent.erase(at), rec.timestamp());
-                    Events.SideEvent erase = new Events.SideEvent(Events.SideEventKind.ERASE, null, key, at);
-                    out.emit(Out.Route.SENDER_EVENT, key, erase, rec.timestamp());
-                    for (String device : UserFactsKeeper.deviceKeys(out.user(key))) {
-                        out.emit(Out.Route.DEVICE_EVENT, device, erase, rec.timestamp());
-                    }
-                    return null;
-                }, wiring.metrics(), false), Named.as("erasure-reader"));
-        sinks.add(split(erasures, "erasure-reader", Out.Route.USER_EVENT, Out.Route.SENDER_EVENT,
-                Out.Route.DEVICE_EVENT, Out.Route.DLQ));
+        reader(ERASURE_READER, topics.erasure().name(), new AnyValue(), eventTime, ERASURE_ROUTER,
+                (key, ignored) -> key == null || key.isBlank() ? "erasure request without a user id key" : null);
+        graph.processor(ERASURE_ROUTER, () -> new ErasureRouter(ERASURE_ROUTER, config, wiring),
+                ERASURE_READER);
+        outputs(ERASURE_ROUTER, Output.USER_EVENTS, Output.SENDER_EVENTS, Output.DEVICE_EVENTS);
 
-        int partitions = wiring.repartitionPartitions();
+        // ---- senders, devices, the alert index and the user facts: each reads its own event topic
+        events(SENDER_ASSESSOR, topics.senderEvents(), () -> new SenderAssessor(SENDER_ASSESSOR, config, wiring));
+        store(Stores.SENDERS, Stores.SENDER_SERDE, SENDER_ASSESSOR);
+        store(Stores.CHAIN_SENDERS, Stores.CHAIN_SERDE, SENDER_ASSESSOR);
+        outputs(SENDER_ASSESSOR, Output.ALERTS, Output.ACTIONS, Output.INDEX_EVENTS);
 
-        // ---- senders
-        KStream<String, Events.SideEvent> senderEvents = sinks.merged(Out.Route.SENDER_EVENT,
-                        Events.SideEvent.class)
-                .repartition(repartitioned("sender-events", SIDE_EVENTS, partitions));
-        sinks.add(split(senderEvents.process(() -> new SenderAssessor(config, wiring), Named.as("sender-assessor"),
-                Stores.SENDERS, Stores.CHAIN_SENDERS), "sender-assessor", Out.Route.ALERT, Out.Route.ACTION,
-                Out.Route.INDEX_EVENT));
+        events(DEVICE_ASSESSOR, topics.deviceEvents(), () -> new DeviceAssessor(DEVICE_ASSESSOR, config, wiring));
+        store(Stores.DEVICES, Stores.DEVICE_SERDE, DEVICE_ASSESSOR);
+        store(Stores.CHAIN_DEVICES, Stores.CHAIN_SERDE, DEVICE_ASSESSOR);
+        outputs(DEVICE_ASSESSOR, Output.ALERTS, Output.ACTIONS, Output.INDEX_EVENTS, Output.BANNED_DEVICES);
 
-        // ---- devices
-        KStream<String, Events.SideEvent> deviceEvents = sinks.merged(Out.Route.DEVICE_EVENT,
-                        Events.SideEvent.class)
-                .repartition(repartitioned("device-events", SIDE_EVENTS, partitions));
-        sinks.add(split(deviceEvents.process(() -> new DeviceAssessor(config, wiring), Named.as("device-assessor"),
-                Stores.DEVICES, Stores.CHAIN_DEVICES), "device-assessor", Out.Route.ALERT, Out.Route.ACTION,
-                Out.Route.INDEX_EVENT));
+        events(DECISION_APPLIER, topics.indexEvents(),
+                () -> new DecisionApplier(DECISION_APPLIER, config, wiring));
+        store(Stores.ALERT_INDEX, Stores.ALERT_REF_SERDE, DECISION_APPLIER);
+        outputs(DECISION_APPLIER, Output.USER_EVENTS, Output.DISMISSALS);
 
-        // ---- alert index and decisions
-        KStream<String, Events.IndexEvent> indexEvents = sinks.merged(Out.Route.INDEX_EVENT, Events.IndexEvent.class)
-                .repartition(repartitioned("alert-index-events", JsonSerde.of(Events.IndexEvent.class),
-                        partitions));
-        sinks.add(split(indexEvents.process(() -> new DecisionApplier(config, wiring),
-                Named.as("decision-applier"), Stores.ALERT_INDEX), "decision-applier", Out.Route.USER_EVENT,
-                Out.Route.DISMISSAL));
-
-        // ---- users: the single writer of the facts topic
-        KStream<String, Events.UserEvent> userEvents = sinks.merged(Out.Route.USER_EVENT, Events.UserEvent.class)
-                .repartition(repartitioned("user-events", JsonSerde.of(Events.UserEvent.class), partitions));
-        sinks.add(split(userEvents.process(() -> new UserFactsKeeper(config, wiring), Named.as("user-facts-keeper"),
-                Stores.USERS), "user-facts-keeper", Out.Route.FACTS));
-
-        // the repartitions above consumed their routes; everything left goes to topics
-        sinks.toTopics();
-        return builder.build();
+        events(USER_FACTS_KEEPER, topics.userEvents(),
+                () -> new UserFactsKeeper(USER_FACTS_KEEPER, config, wiring));
+        store(Stores.USERS, Stores.USER_SERDE, USER_FACTS_KEEPER);
+        outputs(USER_FACTS_KEEPER, Output.FACTS, Output.DEVICE_EVENTS);
     }
 
-    private static <V> Repartitioned<String, V> repartitioned(String name, Serde<V> values, int partitions) {
-        Repartitioned<String, V> r = Repartitioned.<String, V>as(name).withKeySerde(KEY).withValueSerde(values);
-        return partitions > 0 ? r.withNumberOfPartitions(partitions) : r;
+    /** A source on an operator's input topic, read without ever throwing, and its router (valid on, else DLQ). */
+    private <T> void reader(String name, String topic, Deserializer<Parsed<T>> reader, TimestampExtractor eventTime,
+                            String next, InputRouter.Validator<T> validator) {
+        graph.source(name + "-source", topic, eventTime, Serdes.ByteArray().deserializer(), reader);
+        graph.processor(name, () -> new InputRouter<>(name, next, validator, wiring), name + "-source");
+        sink(name, Output.DLQ, topics.dlq());
     }
 
-    private static <T> KStream<byte[], Parsed<T>> source(StreamsBuilder builder, String topic,
-                                                        Deserializer<Parsed<T>> reader, String name) {
-        Serde<Parsed<T>> serde = Serdes.serdeFrom(new NoWrite<>(), reader);
-        return builder.stream(topic, Consumed.with(Serdes.ByteArray(), serde)
-                .withTimestampExtractor(new EventTimeExtractor()).withName(name + "-source"));
+    /** A source on one of the application's event topics, and its processor. */
+    private <V> void events(String processor, Topics.Topic<String, V> topic,
+                            ProcessorSupplier<String, V, Object, Object> supplier) {
+        graph.source(processor + "-source", topic.name(), null, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
+        graph.processor(processor, supplier, processor + "-source");
     }
 
-    /** Splits a processor's output by route; one named branch per route. */
-    private static Map<Out.Route, KStream<String, Out>> split(KStream<String, Out> stream, String name,
-                                                              Out.Route... routes) {
-        BranchedKStream<String, Out> branched = stream.split(Named.as(name + "-"));
-        for (Out.Route route : routes) {
-            branched = branched.branch((k, v) -> v.route() == route,
-                    Branched.as(route.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+    /** The sinks of a processor's outputs, each to the topic of the same type. */
+    private void outputs(String processor, Output<?, ?>... outputs) {
+        for (Output<?, ?> output : outputs) {
+            sink(processor, output);
         }
-        Map<String, KStream<String, Out>> byName = branched.noDefaultBranch();
-        Map<Out.Route, KStream<String, Out>> out = new EnumMap<>(Out.Route.class);
-        for (Out.Route route : routes) {
-            out.put(route, byName.get(name + "-" + route.name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', '-')));
-        }
-        return out;
     }
 
-    /** Collects every processor's branches per route, then merges them into one sink or repartition each. */
-    private static final class Sinks {
-        private final ModerationConfig config;
-        private final Map<Out.Route, List<KStream<String, Out>>> pending = new EnumMap<>(Out.Route.class);
+    @SuppressWarnings("unchecked")
+    private <K, V> void sink(String processor, Output<K, V> output) {
+        Topics.Topic<K, V> topic = (Topics.Topic<K, V>) topicOf(output);
+        sink(processor, output, topic);
+    }
 
-        Sinks(ModerationConfig config) {
-            this.config = config;
-        }
+    private <K, V> void sink(String processor, Output<K, V> output, Topics.Topic<K, V> topic) {
+        graph.sink(output.sinkOf(processor), topic.name(), topic.keySerde().serializer(),
+                topic.valueSerde().serializer(), processor);
+    }
 
-        void add(Map<Out.Route, KStream<String, Out>> branches) {
-            branches.forEach((route, stream) -> {
-                if (route != Out.Route.MESSAGE) {
-                    pending.computeIfAbsent(route, r -> new ArrayList<>()).add(stream);
-                }
-            });
+    /** The topic each output writes (the types of both are declared once, in {@link Output} and {@link Topics}). */
+    private Topics.Topic<?, ?> topicOf(Output<?, ?> output) {
+        Map<Output<?, ?>, Topics.Topic<?, ?>> byOutput = Map.of(Output.ALERTS, topics.alerts(), Output.ACTIONS,
+                topics.actions(), Output.DLQ, topics.dlq(), Output.FACTS, topics.facts(), Output.DISMISSALS,
+                topics.dismissals(), Output.BANNED_DEVICES, topics.bannedDevices(), Output.USER_EVENTS,
+                topics.userEvents(), Output.SENDER_EVENTS, topics.senderEvents(), Output.DEVICE_EVENTS,
+                topics.deviceEvents(), Output.INDEX_EVENTS, topics.indexEvents());
+        Topics.Topic<?, ?> topic = byOutput.get(output);
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic for output " + output.name());
         }
+        return topic;
+    }
 
-        <V> KStream<String, V> merged(Out.Route route, Class<V> type) {
-            List<KStream<String, Out>> streams = pending.remove(route);
-            KStream<String, Out> m = streams.get(0);
-            for (int i = 1; i < streams.size(); i++) {
-                m = m.merge(streams.get(i), Named.as(slug(route) + "-merge-" + i));
-            }
-            return m.mapValues(o -> type.cast(o.value()), Named.as(slug(route) + "-value"));
-        }
+    /** A task store of one processor, with a changelog unless the configuration or replay turns it off. */
+    private <V> void store(String name, Serde<V> serde, String processor) {
+        graph.store(storeBuilder(name, serde, true, false), processor);
+    }
 
-        void toTopics() {
-            to(Out.Route.ALERT, ModerationConfig.TOPIC_ALERTS, JsonSerde.of(Alert.class));
-            to(Out.Route.ACTION, ModerationConfig.TOPIC_ACTIONS, JsonSerde.of(ActionCommand.class));
-            to(Out.Route.FACTS, ModerationConfig.TOPIC_FACTS, Stores.USER_SERDE);
-            to(Out.Route.DISMISSAL, ModerationConfig.TOPIC_DISMISSALS, Stores.DISMISSAL_SERDE);
-            List<KStream<String, Out>> dlq = pending.remove(Out.Route.DLQ);
-            KStream<String, Out> m = dlq.get(0);
-            for (int i = 1; i < dlq.size(); i++) {
-                m = m.merge(dlq.get(i), Named.as("dlq-merge-" + i));
-            }
-            m.map((k, o) -> KeyValue.pair(o.rawKey(), o.rawValue()), Named.as("dlq-original"))
-                    .to(config.getString(ModerationConfig.TOPIC_DLQ),
-                            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dlq-sink"));
-            if (!pending.isEmpty()) {
-                throw new IllegalStateException("routes without a destination: " + pending.keySet());
-            }
+    private <V> StoreBuilder<KeyValueStore<String, V>> storeBuilder(String name, Serde<V> serde, boolean changelog,
+                                                                   boolean small) {
+        if (objectStores) {
+            return ObjectStore.builder(name);
         }
+        return Stores.keyValue(name, serde, small || config.inMemoryStores(), changelog && config.changelogged());
+    }
 
-        private <V> void to(Out.Route route, String topicKey, Serde<V> serde) {
-            @SuppressWarnings("unchecked")
-            Class<V> type = (Class<V>) Object.class;
-            KStream<String, V> s = merged(route, type);
-            s.to(config.getString(topicKey), Produced.with(KEY, serde).withName(slug(route) + "-sink"));
-        }
-
-        private static String slug(Out.Route route) {
-            return route.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        }
+    /**
+     * A global store kept by {@code processor} from {@code topic} (restored through the same processor).
+     *
+     * @param small true for a table that stays small (dismissals, banned devices): always in memory
+     */
+    private <V, T> void globalStore(String name, Serde<V> serde, String topic, Deserializer<T> values,
+                                    ProcessorSupplier<String, T, Void, Void> processor, boolean small) {
+        graph.globalStore(storeBuilder(name, serde, false, small), name + "-source", topic,
+                Serdes.String().deserializer(), values, name + "-loader", processor);
     }
 
     /** Keeps a global store equal to its topic: a value replaces, a tombstone deletes. */
@@ -332,19 +278,91 @@ public final class ModerationTopology {
         }
     }
 
-    /** Makes the stores of one build. */
-    private interface StoreFactory {
-        <V> org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, V>> keyValue(String name,
-                                                                                         Serde<V> serde,
-                                                                                         boolean changelog);
-    }
+    /**
+     * Keeps the profiles store from the operator's compacted profiles topic: the profile part of each user. A
+     * tombstone deletes it. An unreadable profile cannot go to the DLQ from here (a global store's processor
+     * forwards nothing): it is logged by coordinates and counted in {@code moderation.dlq.records} with its
+     * reason, and the user keeps the profile known before.
+     */
+    private final class ProfileLoader implements Processor<String, Parsed<Profile>, Void, Void> {
+        private ProcessorContext<Void, Void> context;
+        private KeyValueStore<String, UserState> store;
 
-    /** The input serdes only read. */
-    private static final class NoWrite<T> implements org.apache.kafka.common.serialization.Serializer<T> {
         @Override
-        public byte[] serialize(String topic, T data) {
-            throw new UnsupportedOperationException("input records are never written by this serde");
+        public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
+            store = context.getStateStore(Stores.PROFILES);
+        }
+
+        @Override
+        public void process(Record<String, Parsed<Profile>> record) {
+            Parsed<Profile> p = record.value();
+            if (p == null || p.raw() == null) {
+                if (record.key() != null) {
+                    store.delete(record.key()); // a tombstone on the operator's compacted topic
+                }
+                return;
+            }
+            if (!p.isOk() || p.value().userId() == null || p.value().userId().isBlank()) {
+                wiring.metrics().dlq(p.isOk() ? io.vigie.stream.serde.DlqReason.INVALID : p.reason());
+                LOG.warn("Unreadable profile {} ignored: {}", context.recordMetadata()
+                        .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"),
+                        p.isOk() ? "no userId" : p.reason().value());
+                return;
+            }
+            Profile profile = p.value();
+            Instant at = profile.updatedAt() != null ? profile.updatedAt() : Instant.ofEpochMilli(record.timestamp());
+            Profile timed = new Profile(profile.type(), profile.userId(), profile.declaredAge(), profile.gender(),
+                    profile.postalCode(), profile.accountCreatedAt(), profile.deviceId(), profile.ipHash(), at);
+            store.put(profile.userId(), UserState.unknown(profile.userId()).withProfile(timed));
         }
     }
 
+    /** A decision goes to the alert index, keyed by its alertId. */
+    private static final class DecisionIndexer implements Processor<String, Decision, Object, Object> {
+        private ProcessorContext<Object, Object> context;
+
+        @Override
+        public void init(ProcessorContext<Object, Object> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<String, Decision> record) {
+            Decision d = record.value();
+            context.forward(new Record<>(d.alertId(), new Events.IndexEvent(null, d),
+                    context.currentSystemTimeMs()), Output.INDEX_EVENTS.sinkOf(DECISION_INDEXER));
+        }
+    }
+
+    /** An erasure request goes to the user facts, the sender state and each of the user's devices. */
+    private static final class ErasureRouter extends ModerationProcessor<String, Boolean> {
+        ErasureRouter(String name, ModerationConfig config, Wiring wiring) {
+            super(name, config, wiring, null);
+        }
+
+        @Override
+        public void process(Record<String, Boolean> record) {
+            String userId = record.key();
+            Instant at = Instant.ofEpochMilli(record.timestamp());
+            forward(Output.USER_EVENTS, userId, Events.UserEvent.erase(at));
+            forward(Output.SENDER_EVENTS, userId, Events.SideEvent.of(Events.SideEventKind.ERASE, userId, at));
+            for (String device : io.vigie.core.assess.DeviceAssessor.deviceKeysOf(everythingKnown(userId))) {
+                forward(Output.DEVICE_EVENTS, device, Events.SideEvent.of(Events.SideEventKind.ERASE, userId, at));
+            }
+        }
+
+        @Override
+        protected void sweep(long horizonMs) {
+            // keeps nothing
+        }
+    }
+
+    /** Erasure requests: any value (or none) reads as a request. */
+    private static final class AnyValue implements Deserializer<Parsed<Boolean>> {
+        @Override
+        public Parsed<Boolean> deserialize(String topic, byte[] data) {
+            return Parsed.ok(data == null ? new byte[0] : data, Boolean.TRUE);
+        }
+    }
 }

@@ -1,29 +1,29 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.state.SenderState;
 import io.vigie.core.assess.SideAssessment;
-import io.vigie.core.state.UserState;
+import io.vigie.core.state.SenderState;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Judges a sender's behaviour across all of their conversations (store keyed by senderId after the
- * repartition): fan-out to likely minors, bursts of contacts from new accounts. Erasure deletes the state.
+ * Judges a sender's behaviour across all of their conversations (store keyed by senderId): fan-out to likely
+ * minors, bursts of contacts from new accounts. It only receives the messages that can matter for either (see
+ * {@link io.vigie.core.assess.SenderAssessor#matters}), with the sender and recipients as the conversation
+ * processor knew them. State idle for longer than the retention at a message's event time starts afresh.
+ * Erasure deletes the state.
  */
 final class SenderAssessor extends ModerationProcessor<String, Events.SideEvent> {
 
-    private final long retentionMs;
     private KeyValueStore<String, SenderState> senders;
 
-    SenderAssessor(ModerationConfig config, Wiring wiring) {
-        super(config, wiring, Stores.CHAIN_SENDERS);
-        this.retentionMs = config.getLong(ModerationConfig.STATE_RETENTION_MS);
+    SenderAssessor(String name, ModerationConfig config, Wiring wiring) {
+        super(name, config, wiring, Stores.CHAIN_SENDERS);
     }
 
     @Override
-    public void init(ProcessorContext<String, Out> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         super.init(context);
         senders = context.getStateStore(Stores.SENDERS);
     }
@@ -42,16 +42,19 @@ final class SenderAssessor extends ModerationProcessor<String, Events.SideEvent>
         if (e.kind() != Events.SideEventKind.MESSAGE || e.message() == null) {
             return;
         }
+        observe(e.at());
         SenderState state = senders.get(senderId);
-        UserState sender = user(senderId).withSnapshot(e.message().sender(), e.message().sentAt());
-        SideAssessment<SenderState> a = session().assessSender(state != null ? state : SenderState.empty(senderId),
-                e.message(), sender, recipients(e.message().recipientIds()));
+        if (state == null || expired(state.lastSeen(), e.at(), retentionMs)) {
+            state = SenderState.empty(senderId);
+        }
+        SideAssessment<SenderState> a = session().assessSender(state, e.message(), e.sender(),
+                e.recipientsById());
         senders.put(senderId, a.state());
-        emit(record, a.alert(), a.actions(), e.message().conversationId());
+        emit(a.alert(), a.actions(), e.message().conversationId());
     }
 
     @Override
-    protected void sweep(long streamTimeMs) {
-        expire(senders, Stores.SENDERS, streamTimeMs, s -> millis(s.lastSeen()), s -> retentionMs);
+    protected void sweep(long horizonMs) {
+        expire(senders, Stores.SENDERS, horizonMs, s -> millis(s.lastSeen()), s -> retentionMs);
     }
 }

@@ -1,5 +1,7 @@
 package io.vigie.stream.topology;
 
+import io.vigie.core.state.UserState;
+
 import io.vigie.core.contract.Attachment;
 import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.contract.SenderSnapshot;
@@ -13,8 +15,9 @@ import java.util.List;
 /**
  * The binary form of {@link Events.SideEvent}, the value of the sender and device repartition topics: two of
  * them are written and read back for every chat message, which made their JSON the largest serialization cost of
- * the pipeline. The message travels without its text (side processors judge behaviour, and repartition topics
- * hold no text), so the text is not written and reads back empty. JSON written by earlier versions is still
+ * the pipeline. The message travels without its text (side processors judge behaviour, and event topics hold
+ * no text), so the text is not written and reads back empty; the sender and recipients travel as the
+ * conversation processor knew them. JSON written by earlier versions is still
  * read (see {@link CompactSerde}).
  *
  * <p>Thread-safe (stateless).
@@ -61,6 +64,14 @@ final class SideEventSerde extends CompactSerde<Events.SideEvent> {
             writeNullableString(s.deviceId(), out);
             writeNullableString(s.ipHash(), out);
         }
+        out.writeBoolean(e.sender() != null);
+        if (e.sender() != null) {
+            writeUser(e.sender(), out);
+        }
+        out.writeInt(e.recipients().size());
+        for (UserState u : e.recipients()) {
+            writeUser(u, out);
+        }
     }
 
     @Override
@@ -72,7 +83,7 @@ final class SideEventSerde extends CompactSerde<Events.SideEvent> {
         String userId = readNullableString(in);
         Instant at = readInstant(in);
         if (!in.readBoolean()) {
-            return new Events.SideEvent(KINDS[kind], null, userId, at);
+            return Events.SideEvent.of(KINDS[kind], userId, at);
         }
         String type = readNullableString(in);
         String messageId = readString(in);
@@ -94,6 +105,12 @@ final class SideEventSerde extends CompactSerde<Events.SideEvent> {
         }
         ChatMessage m = new ChatMessage(type, messageId, conversationId, roomId, senderId, recipients, sentAt, "",
                 attachments, sender);
-        return new Events.SideEvent(KINDS[kind], m, userId, at);
+        UserState senderState = in.readBoolean() ? readUser(in) : null;
+        int r = count(in);
+        List<UserState> recipientStates = new ArrayList<>(r);
+        for (int i = 0; i < r; i++) {
+            recipientStates.add(readUser(in));
+        }
+        return new Events.SideEvent(KINDS[kind], m, userId, at, senderState, recipientStates);
     }
 }

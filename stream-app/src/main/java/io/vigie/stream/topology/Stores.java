@@ -25,8 +25,12 @@ public final class Stores {
     public static final String CHAIN_CONVERSATIONS = "alert-chain-conversations";
     public static final String CHAIN_SENDERS = "alert-chain-senders";
     public static final String CHAIN_DEVICES = "alert-chain-devices";
-    /** Global store of {@link UserState} by userId, read from the facts topic. */
+    /** Global store of the facts learned of each user ({@link UserState}) by userId, read from the facts topic. */
     public static final String USER_FACTS = "user-facts";
+    /** Global store of each user's profile part ({@link UserState}) by userId, read from the profiles topic. */
+    public static final String PROFILES = "profiles";
+    /** Global store of the devices that carry a ban ({@link DeviceState}) by device key. */
+    public static final String BANNED_DEVICES = "banned-devices";
     /** Global store of dismissed rules by {@code conversationId + SEP + alertId}. */
     public static final String DISMISSALS = "dismissals";
     /** Separates conversationId and alertId in dismissal keys (a control char: ids never contain it). */

@@ -1,6 +1,7 @@
 package io.vigie.stream.topology;
 
-import io.vigie.core.contract.SenderSnapshot;
+import io.vigie.core.assess.DeviceAssessor;
+import io.vigie.core.assess.UserFacts;
 import io.vigie.core.state.UserState;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.streams.KeyValue;
@@ -8,32 +9,23 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 /**
- * The single writer of what is known of each user (store keyed by userId): profiles, snapshots and facts
- * learned from chat (stated age, minor hints), reviewers' confirmations and bans, erasure. Every change is
- * written to the compacted facts topic, which every instance reads back as the global {@code user-facts}
- * store: a stated age learned in one conversation follows the user into all of them, and a ban reaches the
- * device processor, which checks the accounts of a device against these facts.
+ * The single writer of what was learned of each user (store keyed by userId): sender snapshots, stated ages and
+ * minor hints from chat, reviewers' confirmations and bans, erasure. Every change is written to the compacted
+ * facts topic, which every instance reads back as the global {@code user-facts} store: a stated age learned in
+ * one conversation follows the user into all of them. A ban also goes to each of the user's devices. Profiles are
+ * not kept here: they are read directly from the profiles topic, so no sweep of this store can lose one.
  */
 final class UserFactsKeeper extends ModerationProcessor<String, Events.UserEvent> {
 
-    private static final SenderSnapshot NOTHING = new SenderSnapshot(null, null, null, null, null, null);
-
-    private final long retentionMs;
-    private final long banRetentionMs;
     private KeyValueStore<String, UserState> users;
 
-    UserFactsKeeper(ModerationConfig config, Wiring wiring) {
-        super(config, wiring, null);
-        this.retentionMs = config.getLong(ModerationConfig.STATE_RETENTION_MS);
-        this.banRetentionMs = config.getLong(ModerationConfig.STATE_BAN_RETENTION_MS);
+    UserFactsKeeper(String name, ModerationConfig config, Wiring wiring) {
+        super(name, config, wiring, null);
     }
 
     @Override
-    public void init(ProcessorContext<String, Out> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         super.init(context);
         users = context.getStateStore(Stores.USERS);
     }
@@ -45,55 +37,39 @@ final class UserFactsKeeper extends ModerationProcessor<String, Events.UserEvent
         if (userId == null || e == null) {
             return;
         }
+        observe(e.at());
         UserState before = users.get(userId);
+        if (before != null && e.at() != null && UserFacts.expired(before, e.at(), retentionMs, banRetentionMs)) {
+            before = null;
+        }
         UserState s = before != null ? before : UserState.unknown(userId);
         switch (e.kind()) {
-            case PROFILE -> s = s.withProfile(e.profile());
-            case LEARNED -> {
-                s = s.withSnapshot(e.snapshot() != null ? e.snapshot() : NOTHING, e.at());
-                if (e.statedAge() != null) {
-                    s = s.withStatedAge(e.statedAge(), e.statedAgeAt() != null ? e.statedAgeAt() : e.at());
-                }
-                for (int i = 0; i < e.minorHintsAdded(); i++) {
-                    s = s.withMinorHint(e.at());
-                }
-            }
+            case LEARNED -> s = UserFacts.apply(s, e.asLearned());
             case CONFIRMED -> {
-                s = s.withConfirmedAlert(e.ban());
+                s = UserFacts.confirmed(s, e.ban(), e.at());
+                if (e.ban()) {
+                    for (String device : DeviceAssessor.deviceKeysOf(UserFacts.merge(userId, profile(userId), s))) {
+                        forward(Output.DEVICE_EVENTS, device,
+                                Events.SideEvent.of(Events.SideEventKind.BAN, userId, e.at()));
+                    }
+                }
             }
             case ERASE -> {
-                if (before != null) {
-                    users.delete(userId);
-                }
-                forward(record, Out.Route.FACTS, userId, null);
+                users.delete(userId);
+                forward(Output.FACTS, userId, null);
                 return;
             }
             default -> throw new IllegalStateException("unknown user event kind " + e.kind());
         }
-        if (e.at() != null) {
-            s = s.withSnapshot(NOTHING, e.at()); // any event is activity: retention runs from here
-        }
         users.put(userId, s);
-        forward(record, Out.Route.FACTS, userId, s);
-    }
-
-    /** Device store keys of a user: device id and network fingerprint, when known. */
-    static Set<String> deviceKeys(UserState u) {
-        Set<String> keys = new LinkedHashSet<>();
-        if (u.deviceId() != null && !u.deviceId().isBlank()) {
-            keys.add(u.deviceId());
-        }
-        if (u.ipHash() != null && !u.ipHash().isBlank()) {
-            keys.add(u.ipHash());
-        }
-        return keys;
+        forward(Output.FACTS, userId, s);
     }
 
     @Override
-    protected void sweep(long streamTimeMs) {
-        for (KeyValue<String, UserState> kv : expire(users, Stores.USERS, streamTimeMs, u -> millis(u.lastSeen()),
+    protected void sweep(long horizonMs) {
+        for (KeyValue<String, UserState> kv : expire(users, Stores.USERS, horizonMs, u -> millis(u.lastSeen()),
                 u -> u.banned() ? banRetentionMs : retentionMs)) {
-            forward(streamTimeMs, Out.Route.FACTS, kv.key, null);
+            forward(Output.FACTS, kv.key, null);
         }
     }
 }

@@ -6,40 +6,29 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What the topology needs besides its configuration: the engine, metrics, the alert chain, the clock used to
- * stamp {@code detectedAt} in live runs, and the resolved partition count of the repartition topics.
- *
- * @param repartitionPartitions partitions of every repartition topic; 0 lets Kafka Streams use as many as
- *                              the topics upstream
+ * What the topology needs besides its configuration: the engine, metrics, the alert chain, and the processing
+ * clock (the timestamp of every record the topology writes, {@code detectedAt} in live runs, the clock-skew
+ * check).
  */
-public record Wiring(EngineSupplier engine, ModerationMetrics metrics, AlertLinker linker, Clock clock,
-                     int repartitionPartitions) {
+public record Wiring(EngineSupplier engine, ModerationMetrics metrics, AlertLinker linker, Clock clock) {
 
     public Wiring {
         Objects.requireNonNull(engine, "engine must not be null");
         Objects.requireNonNull(metrics, "metrics must not be null");
         Objects.requireNonNull(linker, "linker must not be null");
         Objects.requireNonNull(clock, "clock must not be null");
-        if (repartitionPartitions < 0) {
-            throw new IllegalArgumentException("repartitionPartitions must not be negative, got "
-                    + repartitionPartitions);
-        }
     }
 
-    /** Test and replay wiring: in-memory metrics, the project's alert chain, the system clock, partitions as upstream. */
+    /** Test and replay wiring: in-memory metrics, the project's alert chain, the system clock. */
     public static Wiring of(EngineSupplier engine) {
-        return new Wiring(engine, ModerationMetrics.inMemory(), AlertLinkers.defaultLinker(), Clock.systemUTC(), 0);
+        return new Wiring(engine, ModerationMetrics.inMemory(), AlertLinkers.defaultLinker(), Clock.systemUTC());
     }
 
     public Wiring withMetrics(ModerationMetrics m) {
-        return new Wiring(engine, m, linker, clock, repartitionPartitions);
+        return new Wiring(engine, m, linker, clock);
     }
 
     public Wiring withClock(Clock c) {
-        return new Wiring(engine, metrics, linker, c, repartitionPartitions);
-    }
-
-    public Wiring withRepartitionPartitions(int n) {
-        return new Wiring(engine, metrics, linker, clock, n);
+        return new Wiring(engine, metrics, linker, c);
     }
 }

@@ -45,12 +45,31 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** deploy/k8s: every manifest maps onto the Kubernetes object model, and the pieces fit together. */
 class KubernetesManifestsTest {
 
-    /** Topics the application reads or writes with its default names (ModerationConfig). */
-    static final Set<String> APP_TOPICS = Set.of("chat.messages", "chat.profiles", "moderation.decisions",
-            "moderation.alerts", "moderation.actions", "chat.messages.dlq", "moderation.erasure",
-            "moderation.user-facts", "moderation.dismissals");
-    static final Set<String> COMPACTED = Set.of("chat.profiles", "moderation.erasure", "moderation.user-facts",
-            "moderation.dismissals");
+    /**
+     * Topics the deployment provisions, from the application's topic registry with its default names: every
+     * operator topic, and the two tables of its own that existed before it created its own topics at startup
+     * (it creates the rest, and these too when missing).
+     */
+    static final Set<String> APP_TOPICS;
+    static final Set<String> COMPACTED;
+
+    static {
+        io.vigie.stream.topology.Topics t = io.vigie.stream.topology.Topics.of(
+                new io.vigie.stream.config.ModerationConfig(Map.of()));
+        Set<String> names = new java.util.TreeSet<>();
+        Set<String> compacted = new java.util.TreeSet<>();
+        for (io.vigie.stream.topology.Topics.Topic<?, ?> topic : t.all()) {
+            if (topic.owner() != io.vigie.stream.topology.Topics.Owner.APPLICATION || topic == t.facts()
+                    || topic == t.dismissals()) {
+                names.add(topic.name());
+                if (topic.compacted()) {
+                    compacted.add(topic.name());
+                }
+            }
+        }
+        APP_TOPICS = Set.copyOf(names);
+        COMPACTED = Set.copyOf(compacted);
+    }
 
     /** Parameters of KEDA's kafka scaler (keda.sh/docs/2.x/scalers/apache-kafka). */
     static final Set<String> KAFKA_SCALER_METADATA = Set.of("bootstrapServers", "consumerGroup", "topic",

@@ -33,6 +33,7 @@ final class HostileFixture implements AutoCloseable {
     final TestOutputTopic<String, Alert> alerts;
     final TestOutputTopic<byte[], byte[]> dlq;
     final TestOutputTopic<String, UserState> facts;
+    final io.vigie.stream.metrics.ModerationMetrics metrics;
 
     HostileFixture(Map<String, String> overrides) throws Exception {
         // the topology tests' fixture (memory stores, event-time detectedAt), with the default engine
@@ -44,6 +45,17 @@ final class HostileFixture implements AutoCloseable {
         alerts = base.alerts;
         dlq = base.dlq;
         facts = base.facts;
+        metrics = base.metrics;
+    }
+
+    /** A counter's value (0 when absent). */
+    double counter(String name, String... tags) {
+        var c = metrics.registry().find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    <V> org.apache.kafka.streams.state.KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     String topic(String key) {

@@ -111,6 +111,13 @@ final class Conversations {
     }
 
     Line msg(String conversation, String messageId, String sender, String recipient, String text) {
+        seconds += 45;
+        return msgAt(conversation, messageId, sender, recipient, T0.plusSeconds(seconds), text);
+    }
+
+    /** A message sent at {@code sentAt} exactly (a clock that is wrong, a late delivery). */
+    Line msgAt(String conversation, String messageId, String sender, String recipient, Instant sentAt,
+               String text) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("type", "message");
         v.put("messageId", id(messageId));
@@ -118,8 +125,7 @@ final class Conversations {
         v.put("roomId", null);
         v.put("senderId", id(sender));
         v.put("recipientIds", List.of(id(recipient)));
-        seconds += 45;
-        v.put("sentAt", T0.plusSeconds(seconds).toString());
+        v.put("sentAt", sentAt.toString());
         v.put("text", text);
         Line line = new Line("messages", id(conversation), bytes(v));
         lines.add(line);

@@ -161,6 +161,11 @@ final class ItFixture {
      * the contract's offline oracle for what the live topology must emit.
      */
     List<AlertView> replay(List<Conversations.Line> lines) {
+        return replay(lines, List.of());
+    }
+
+    /** As {@link #replay(List)}, with more command-line arguments (e.g. {@code --set key=value}). */
+    List<AlertView> replay(List<Conversations.Line> lines, List<String> args) {
         try {
             Path in = dir.resolve("replay-in.jsonl");
             Path out = dir.resolve("replay-out.jsonl");
@@ -170,10 +175,12 @@ final class ItFixture {
             }
             Files.writeString(in, sb.toString(), StandardCharsets.UTF_8);
             Path log = dir.resolve("replay.log");
-            Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), AppProcess.CLI, "replay",
-                    "--input", in.toString(), "--output", out.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = new ArrayList<>(List.of(
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+                    System.getProperty("java.class.path"), AppProcess.CLI, "replay", "--input", in.toString(),
+                    "--output", out.toString()));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("replay did not finish in 120 s");

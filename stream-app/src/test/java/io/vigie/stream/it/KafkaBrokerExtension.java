@@ -23,6 +23,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
     /** The image used when Docker is there, at the version of the client. */
     static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
 
+    /**
+     * How often the broker deletes segments past their topic's retention (5 min by default): short, so that a test
+     * can see what time-based retention does to what the app wrote (ClockSkewIT).
+     */
+    static final long RETENTION_CHECK_MS = 1_000;
+
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
 
     @Override
@@ -55,11 +61,14 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
                     + mode);
         };
         if (docker) {
-            KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+            KafkaContainer container = new KafkaContainer(KAFKA_IMAGE)
+                    .withEnv("KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS", Long.toString(RETENTION_CHECK_MS));
             container.start();
             return new StartedBroker(container.getBootstrapServers(), "docker", container::stop);
         }
-        EmbeddedKafkaBroker embedded = EmbeddedKafkaBroker.create().start();
+        EmbeddedKafkaBroker embedded = EmbeddedKafkaBroker.builder()
+                .withServerProperty("log.retention.check.interval.ms", Long.toString(RETENTION_CHECK_MS)).build()
+                .start();
         return new StartedBroker(embedded.bootstrapServers(), "embedded", embedded::close);
     }
 

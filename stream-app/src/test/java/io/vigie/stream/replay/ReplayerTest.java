@@ -45,21 +45,22 @@ class ReplayerTest {
     }
 
     @Test
-    void shouldWriteTheSameAlertsWithObjectStoresAsWithSerializedStores(@TempDir Path dir) throws Exception {
+    void shouldWriteTheSameAlertsInProcessAsKafkaStreamsWithTheLiveStores(@TempDir Path dir) throws Exception {
         // given: a simulated chat with profiles, harmful conversations and shared devices
         Path in = dir.resolve("in.jsonl");
         new ChatSimulator(7, SimConfig.defaults().withUsers(150).withHarmfulRate(0.08)).writeJsonl(in, 4_000);
         ModerationConfig config = Replayer.offline(ConfigLoader.load(null, Map.of(), Map.of()));
         ModerationEngine engine = ModerationEngine.defaults();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        // when: replayed once with the object stores of replay, once with the serialized stores of run
+        // when: replayed once by the in-process runner of replay (objects), once by Kafka Streams' test driver with
+        // the serialized stores of run
         Replayer.Summary objects = new Replayer(config, () -> engine, quiet, true).run(in, dir.resolve("o.jsonl"));
         Replayer.Summary bytes = new Replayer(config, () -> engine, quiet, false).run(in, dir.resolve("b.jsonl"));
-        // then: the state logic saw the same state, so the alerts are the same bytes
+        // then: the processors saw the same records in the same order and the same state: the same bytes
         assertTrue(objects.alerts() > 0, "harmful conversations raise alerts");
         assertEquals(bytes.alertsByCategory(), objects.alertsByCategory());
         assertArrayEquals(Files.readAllBytes(dir.resolve("b.jsonl")), Files.readAllBytes(dir.resolve("o.jsonl")),
-                "object stores change no alert");
+                "the in-process runner changes no alert");
     }
 
     @Test

@@ -115,35 +115,47 @@ class InputRoutingTest {
     }
 
     @Test
-    void shouldSendUnreadableProfilesAndDecisionsToDlqToo() {
+    void shouldSendUnreadableDecisionsToDlqAndCountUnreadableProfiles() {
         // when
         fx.profiles.pipeInput(bytes("u-1"), bytes("{\"declaredAge\":12}"), T0);
+        fx.profiles.pipeInput(bytes("u-2"), bytes("{oops"), T0);
         fx.decisions.pipeInput(bytes("a-1"), bytes("[]"), T0);
-        // then
+        // then the decision is dead-lettered; a profile is read by the global store's own thread, which cannot
+        // forward: it is counted by reason and changes nothing
         List<TestRecord<byte[], byte[]>> out = fx.dlq.readRecordsToList();
-        assertEquals(2, out.size());
-        assertEquals("chat.profiles", header(out.get(0).headers(), InputRouter.H_TOPIC));
-        assertEquals("moderation.decisions", header(out.get(1).headers(), InputRouter.H_TOPIC));
+        assertEquals(1, out.size());
+        assertEquals("moderation.decisions", header(out.get(0).headers(), InputRouter.H_TOPIC));
+        double counted = fx.metrics.registry().find("moderation.dlq.records").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        assertEquals(3.0, counted, "the decision and both profiles are counted");
+        assertEquals(1.0, fx.counter("moderation.dlq.records", "reason", "parse"), "the profile that is not JSON");
+        assertNull(fx.<UserState>store(Stores.PROFILES).get("u-1"));
+        assertNull(fx.<UserState>store(Stores.PROFILES).get("u-2"));
     }
 
     @Test
-    void shouldPublishProfileAsUserFactsReadBackByTheGlobalStore() {
+    void shouldKeepEachProfileInTheGlobalStoreStraightFromTheProfilesTopic() {
         // when
         fx.profile(profileJson("u-2", 15, "d-4", T0), T0);
-        // then
-        UserState written = fx.facts.readValue();
-        assertEquals(15, written.declaredAge());
-        assertTrue(written.likelyMinor());
-        UserState global = fx.<UserState>store(Stores.USER_FACTS).get("u-2");
-        assertNotNull(global, "the facts topic feeds the global store on every instance");
+        // then: every instance reads it, with no hop through the application's own topics
+        UserState global = fx.<UserState>store(Stores.PROFILES).get("u-2");
+        assertNotNull(global);
+        assertEquals(15, global.declaredAge());
+        assertTrue(global.likelyMinor());
         assertEquals("d-4", global.deviceId());
+        assertTrue(fx.facts.isEmpty(), "a profile is not a learned fact");
+        // when the operator deletes it (a tombstone on the compacted topic)
+        fx.profiles.pipeInput(bytes("u-2"), null, T0.plusSeconds(1));
+        // then
+        assertNull(fx.<UserState>store(Stores.PROFILES).get("u-2"));
     }
 
     @Test
     void shouldEraseUserWithTombstonesOnFactsAndLocalState() {
-        // given
-        fx.profile(profileJson("u-2", 15, "d-4", T0), T0);
+        // given what was learned of u-2 in chat
+        learned("u-2", T0);
         fx.facts.readRecordsToList();
+        assertNotNull(fx.<UserState>store(Stores.USER_FACTS).get("u-2"));
         // when
         fx.erasure.pipeInput(bytes("u-2"), null, T0.plusSeconds(5));
         // then
@@ -160,6 +172,14 @@ class InputRoutingTest {
         assertNull(last.value(), "the users changelog gets a tombstone");
     }
 
+    /** What a message of {@code userId} at {@code at} taught: a stated age of 14. */
+    private void learned(String userId, Instant at) {
+        Topics.Topic<String, Events.UserEvent> t = Topics.of(fx.config).userEvents();
+        fx.driver.createInputTopic(t.name(), t.keySerde().serializer(), t.valueSerde().serializer())
+                .pipeInput(userId, Events.UserEvent.learned(new io.vigie.core.assess.UserFacts.Learned(null, 14, at,
+                        0, at)), at);
+    }
+
     @Test
     void shouldSendErasureWithoutKeyToDlq() {
         fx.erasure.pipeInput(null, bytes("{}"), T0);
@@ -167,15 +187,19 @@ class InputRoutingTest {
     }
 
     @Test
-    void shouldExpireIdleUsersWhenStreamTimeAdvances() {
-        // given: three users seen at T0
+    void shouldReadExpiredFactsAsAbsentAndSweepThemOnTheWallClock() {
+        // given: three users learned about at T0
         for (String u : List.of("u-1", "u-2", "u-3")) {
-            fx.profile(profileJson(u, 30, null, T0), T0);
+            learned(u, T0);
         }
         assertEquals(3, fx.count(Stores.USERS));
-        // when: another user two hours later (retention one hour)
+        // when: another user two hours later (retention one hour): nothing is deleted before a sweep runs...
         Instant later = T0.plus(Duration.ofHours(2));
-        fx.profile(profileJson("u-4", 30, null, later), later);
+        learned("u-4", later);
+        assertEquals(4, fx.count(Stores.USERS));
+        // ...and the sweep, on the wall clock, deletes what expired before the task's newest event time
+        fx.driver.advanceWallClockTime(Duration.ofMillis(fx.config.getLong(
+                ModerationConfig.STATE_SWEEP_INTERVAL_MS)));
         // then
         assertEquals(1, fx.count(Stores.USERS));
         assertNull(fx.<UserState>store(Stores.USER_FACTS).get("u-1"), "expired users leave the facts topic too");

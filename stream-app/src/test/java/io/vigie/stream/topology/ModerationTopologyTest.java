@@ -268,24 +268,57 @@ class ModerationTopologyTest {
     }
 
     @Test
-    void shouldExpireIdleConversationsSendersAndDevices() {
-        // given: ten benign conversations at T0
+    void shouldReadIdleStateAsExpiredAndSweepItOnTheWallClock() {
+        // given: ten benign conversations at T0 from accounts created an hour before (a burst is possible, so
+        // their senders are tracked)
+        String young = "{\"accountCreatedAt\":\"" + T0.minus(Duration.ofHours(1)) + "\"}";
         for (int i = 0; i < 10; i++) {
             fx.message(msg("b-" + i, "cb-" + i, "ub-" + i, List.of("ux-" + i), at(0), "on se fait un cine ?",
-                    "{\"deviceId\":\"db-" + i + "\"}"), at(0));
+                    young), at(0));
         }
         assertEquals(10, fx.count(Stores.CONVERSATIONS));
         assertEquals(10, fx.count(Stores.SENDERS));
-        assertEquals(10, fx.count(Stores.DEVICES));
-        // when: one message two days later (retention one day)
+        // when: a message in the first conversation two days later (retention one day), and one from a new account
+        // (which the sender task sees: its sweep runs on the event time it has processed itself)
         Instant later = T0.plus(Duration.ofDays(2));
-        fx.message(msg("b-x", "cb-x", "ub-x", List.of("ux-x"), later, "coucou", "{\"deviceId\":\"db-x\"}"), later);
-        // then
-        assertEquals(1, fx.count(Stores.CONVERSATIONS));
-        assertEquals(1, fx.count(Stores.SENDERS));
-        assertEquals(1, fx.count(Stores.DEVICES));
-        assertEquals(1.0, fx.metrics.registry().get("moderation.state.entries").tag("store", "conversations")
+        fx.message(msg("b-x", "cb-0", "ub-0", List.of("ux-0"), later, "coucou"), later);
+        fx.message(msg("b-y", "cb-y", "ub-y", List.of("ux-y"), later, "salut",
+                "{\"accountCreatedAt\":\"" + later.minus(Duration.ofHours(1)) + "\"}"), later);
+        // then it starts the conversation afresh, whether or not a sweep ran
+        assertEquals(1, fx.<ConversationState>store(Stores.CONVERSATIONS).get("cb-0").messages());
+        assertEquals(11, fx.count(Stores.CONVERSATIONS), "no sweep ran yet");
+        // when the sweep runs (wall clock)
+        fx.driver.advanceWallClockTime(Duration.ofMillis(fx.config.getLong(ModerationConfig.STATE_SWEEP_INTERVAL_MS)));
+        // then what expired before the task's newest event time is gone
+        assertEquals(2, fx.count(Stores.CONVERSATIONS));
+        assertEquals(1, fx.count(Stores.SENDERS), "the other senders' last relevant message was two days ago");
+        assertEquals(2.0, fx.metrics.registry().get("moderation.state.entries").tag("store", "conversations")
                 .gauge().value());
+    }
+
+    @Test
+    void shouldSendAnOrdinaryMessageToNoOtherTask() {
+        // given an adult whose account is old, writing to an adult: nothing for fan-out, bursts or bans
+        profiles();
+        fx.profile(profileJson("u-3", 40, "d-3", T0), T0);
+        send("o-1", "c-o", "u-1", "u-3", 0, "tu as vu le match hier ?");
+        Topics topics = Topics.of(fx.config);
+        var userEvents = events(topics.userEvents());
+        var senderEvents = events(topics.senderEvents());
+        var deviceEvents = events(topics.deviceEvents());
+        // when
+        send("o-2", "c-o", "u-1", "u-3", 1, "oui, quel but a la fin");
+        send("o-3", "c-o", "u-3", "u-1", 2, "incroyable");
+        // then
+        assertTrue(userEvents.isEmpty());
+        assertTrue(senderEvents.isEmpty());
+        assertTrue(deviceEvents.isEmpty());
+        assertEquals(3.0, fx.counter("moderation.messages.scored"));
+    }
+
+    private org.apache.kafka.streams.TestOutputTopic<byte[], byte[]> events(Topics.Topic<?, ?> t) {
+        return fx.driver.createOutputTopic(t.name(), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 
     @Test
@@ -297,18 +330,18 @@ class ModerationTopologyTest {
     }
 
     @Test
-    void shouldEraseSenderAndDeviceStateOfAUser() {
-        // given
-        fx.profile(profileJson("u-1", 34, ADULT_DEVICE, T0), T0);
-        send("m-1", "c-1", "u-1", "u-2", 1, "slt asv ?");
+    void shouldEraseSenderStateAndLearnedFactsOfAUser() {
+        // given a young account whose behaviour is tracked, who stated an age
+        String young = "{\"accountCreatedAt\":\"" + T0.minus(Duration.ofHours(1)) + "\",\"deviceId\":\""
+                + ADULT_DEVICE + "\"}";
+        fx.message(msg("m-1", "c-1", "u-1", List.of("u-2"), at(1), "j'ai 19 ans", young), at(1));
         assertNotNull(fx.<SenderState>store(Stores.SENDERS).get("u-1"));
-        assertTrue(fx.<DeviceState>store(Stores.DEVICES).get(ADULT_DEVICE).accounts().containsKey("u-1"));
+        assertNotNull(fx.<UserState>store(Stores.USER_FACTS).get("u-1"));
         fx.facts.readRecordsToList();
         // when
         fx.erasure.pipeInput(bytes("u-1"), null, at(2));
         // then
         assertNull(fx.<SenderState>store(Stores.SENDERS).get("u-1"));
-        assertNull(fx.<DeviceState>store(Stores.DEVICES).get(ADULT_DEVICE));
         assertNull(fx.<UserState>store(Stores.USERS).get("u-1"));
         assertNull(fx.<UserState>store(Stores.USER_FACTS).get("u-1"));
         TestRecord<String, UserState> tombstone = fx.facts.readRecord();

@@ -3,6 +3,7 @@ package io.vigie.stream.topology;
 import io.vigie.stream.config.ConfigLoader;
 import io.vigie.stream.config.ModerationConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +29,7 @@ class TopologyDescriptionTest {
         // given
         ModerationConfig config = ConfigLoader.load(null, Map.of(), Map.of());
         // when
-        String described = ModerationTopology.build(new StreamsBuilder(), config, Wiring.of(() -> {
+        String described = ModerationTopology.build(config, Wiring.of(() -> {
             throw new AssertionError("describe needs no engine");
         })).describe().toString();
         // then
@@ -42,19 +41,32 @@ class TopologyDescriptionTest {
     }
 
     @Test
-    void shouldNameEveryInternalTopicExplicitly() throws Exception {
+    void shouldWireEveryTopicOfTheRegistryWithNamedNodesOnly() throws Exception {
         ModerationConfig config = ConfigLoader.load(null, Map.of(), Map.of());
-        String described = ModerationTopology.build(new StreamsBuilder(), config, Wiring.of(() -> null))
-                .describe().toString();
-        Matcher m = Pattern.compile("[A-Za-z-]+-repartition|KSTREAM-[A-Z]+-\\d+|KTABLE-[A-Z]+-\\d+")
-                .matcher(described);
-        TreeSet<String> names = new TreeSet<>();
-        while (m.find()) {
-            names.add(m.group());
+        TopologyDescription d = ModerationTopology.build(config, Wiring.of(() -> null)).describe();
+        java.util.Set<String> topics = new TreeSet<>();
+        java.util.Set<String> nodes = new TreeSet<>();
+        for (TopologyDescription.Subtopology sub : d.subtopologies()) {
+            for (TopologyDescription.Node n : sub.nodes()) {
+                nodes.add(n.name());
+                if (n instanceof TopologyDescription.Source s) {
+                    topics.addAll(s.topicSet());
+                } else if (n instanceof TopologyDescription.Sink s) {
+                    topics.add(s.topic());
+                }
+            }
         }
-        assertTrue(names.stream().noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-")),
-                "generated names are unstable: " + names);
-        assertEquals(new TreeSet<>(java.util.List.of("alert-index-events-repartition", "device-events-repartition",
-                "sender-events-repartition", "user-events-repartition")), names);
+        for (TopologyDescription.GlobalStore g : d.globalStores()) {
+            topics.addAll(g.source().topicSet());
+        }
+        assertTrue(nodes.stream().noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-")),
+                "generated names are unstable: " + nodes);
+        assertEquals(new TreeSet<>(Topics.of(config).all().stream().map(Topics.Topic::name).toList()), topics,
+                "the topology reads and writes exactly the topics of the registry");
+        // each task reads one topic: nothing to align by time
+        for (TopologyDescription.Subtopology sub : d.subtopologies()) {
+            long sources = sub.nodes().stream().filter(n -> n instanceof TopologyDescription.Source).count();
+            assertEquals(1, sources, "sub-topology " + sub.id() + " reads several topics");
+        }
     }
 }

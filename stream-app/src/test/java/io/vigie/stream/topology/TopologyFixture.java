@@ -42,14 +42,20 @@ public final class TopologyFixture implements AutoCloseable {
     public final TestOutputTopic<String, UserState> facts;
 
     public TopologyFixture(Map<String, String> overrides, Supplier<ModerationEngine> engine) throws Exception {
+        this(overrides, engine, java.time.Clock.systemUTC());
+    }
+
+    /** A fixture whose processing clock (record timestamps of outputs, clock skew) is {@code clock}. */
+    public TopologyFixture(Map<String, String> overrides, Supplier<ModerationEngine> engine, java.time.Clock clock)
+            throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put(ModerationConfig.STATE_STORE, ModerationConfig.STORE_MEMORY);
         settings.put(ModerationConfig.DETECTED_AT_CLOCK, ModerationConfig.CLOCK_EVENT);
         settings.put(ModerationConfig.STATE_SWEEP_INTERVAL_MS, "60000");
         settings.putAll(overrides);
         config = ConfigLoader.load(null, Map.of(), settings);
-        Topology topology = ModerationTopology.build(new StreamsBuilder(), config,
-                Wiring.of(memoize(engine)).withMetrics(metrics));
+        Topology topology = ModerationTopology.build(config,
+                Wiring.of(memoize(engine)).withMetrics(metrics).withClock(clock));
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
         props.put("application.id", "vigie-test");
