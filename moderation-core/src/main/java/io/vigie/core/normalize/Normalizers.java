@@ -45,8 +45,8 @@ import io.vigie.core.normalize.internal.StandardNormalizer;
  *       {@code spellings.txt} reads as its standard word: "pa"→"pas", "ke"/"k"→"que", "ki"→"qui", "koi"→"quoi",
  *       "fo"→"faut", "tro"→"trop", "pr"→"pour", "kopin"→"copain", "u"→"you", "r"→"are", "ur"→"your",
  *       "pls"→"please", "2nite"→"tonight". Only spellings that mean nothing else are listed: "sa", "ta", "c",
- *       "t", "g" and "e" stay as typed. So a lexicon in standard spelling also matches "fo pa k'elle sache";
- *       a rule regex sees the standard word.</li>
+ *       "t", "g" and "e" stay as typed. So a lexicon in standard spelling also matches "fo pa k'elle sache"
+ *       (rule regexes run on a lighter, char-for-char folding and see the chat spelling as typed).</li>
  * </ol>
  * Everything else (other punctuation, symbols, emoji as their original code points, other scripts) is kept,
  * so a regex can use non-alphanumerics as word boundaries. The folded form is a fixed point: folding it again
