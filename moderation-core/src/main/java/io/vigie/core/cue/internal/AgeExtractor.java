@@ -77,9 +77,15 @@ final class AgeExtractor {
         int start = ns;
         int pe = v.prevTokenEnd(ns);
         boolean firstPerson = false;
+        int age = value;
         if (pe >= 0) {
             int ps = v.tokenStart(pe);
-            if (vocab.firstPerson.contains(v.buf, ps, pe)) {
+            if (vocab.firstPersonFuture.contains(v.buf, ps, pe) && (unit || firstPersonBefore(v, ps))) {
+                // "j'aurai 14 ans en mars", "I turn 14 next week": the writer is one year younger today
+                firstPerson = true;
+                start = ps;
+                age = value - 1;
+            } else if (vocab.firstPerson.contains(v.buf, ps, pe)) {
                 firstPerson = true;
                 start = ps;
                 // "I am 12", "j ai 14": the evidence starts at the pronoun
@@ -97,8 +103,21 @@ final class AgeExtractor {
         if (guessed(v, end)) {
             return false; // "t'as quel âge ? 15 ?": a guess at someone else's age
         }
-        out.age(value, start, end, firstPerson);
+        if (age < MIN_AGE) {
+            return false;
+        }
+        out.age(age, start, end, firstPerson);
         return true;
+    }
+
+    /** "i turn", "je turn": a first-person pronoun right before the future form (bare "turn 14" is no age). */
+    private static boolean firstPersonBefore(FoldedView v, int tokenStart) {
+        int ie = v.prevTokenEnd(tokenStart);
+        if (ie < 0) {
+            return false;
+        }
+        int is = v.tokenStart(ie);
+        return v.is(is, ie, "i") || v.is(is, ie, "je") || v.is(is, ie, "j");
     }
 
     /** A question mark right after the age ("15 ?", "13 ans ?") makes it a guess, not a statement. */
