@@ -79,7 +79,8 @@ class PatternExtractorTest {
                 "my daughter is 13 years old", "dans 14 jours", "150€", "06 12 34 56 78", "j'ai 3 ans de plus",
                 "kevin14ans", "lea2010", "p3d0",
                 "11 and cracked like that??", "13 et déjà ce niveau", "the kids turn 14 at the party",
-                "mon fils aura 12 ans");
+                "mon fils aura 12 ans", "12€/h, brevet de secourisme", "j'ai deux garçons de 4 et 7 ans",
+                "taux 15%/h");
     }
 
     @ParameterizedTest(name = "{0}")

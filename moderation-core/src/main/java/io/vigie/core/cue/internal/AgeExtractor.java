@@ -36,6 +36,9 @@ final class AgeExtractor {
         if (!isWord && (v.at(ns - 1) == ':' || v.at(ns - 1) == '.' || v.at(ns - 1) == ',') && v.digit(ns - 2)) {
             return false; // "at 3:15", "3.15", "2,15": the minutes of a time or a decimal, not an age
         }
+        if (!isWord && isMoneyOrRate(v.at(ne))) {
+            return false; // "12€/h", "15%": a price or a share, not "14/h/75"
+        }
         boolean unit = false;
         boolean gender = false;
         boolean bare = false;
@@ -95,6 +98,8 @@ final class AgeExtractor {
                 }
             } else if (!vocab.opener.contains(v.buf, ps, pe)) {
                 return false; // "mon fils a 12 ans", "il y a 14 ans", "une fille de 13 ans"
+            } else if (vocab.conjunction.contains(v.buf, ps, pe) && afterNumber(v, ps)) {
+                return false; // "deux garçons de 4 et 7 ans": the last of a list of ages, not the writer's
             }
         }
         if (bare && !firstPerson && (value < 10 || value > 79)) {
@@ -118,6 +123,20 @@ final class AgeExtractor {
         }
         int is = v.tokenStart(ie);
         return v.is(is, ie, "i") || v.is(is, ie, "je") || v.is(is, ie, "j");
+    }
+
+    private static boolean isMoneyOrRate(char c) {
+        return c == '€' || c == '$' || c == '£' || c == '%';
+    }
+
+    /** The word before {@code tokenStart} is a number ("4 et", "four and"). */
+    private boolean afterNumber(FoldedView v, int tokenStart) {
+        int be = v.prevTokenEnd(tokenStart);
+        if (be < 0) {
+            return false;
+        }
+        int bs = v.tokenStart(be);
+        return v.digit(bs) || vocab.numberWords.contains(v.buf, bs, be);
     }
 
     /** A question mark right after the age ("15 ?", "13 ans ?") makes it a guess, not a statement. */
