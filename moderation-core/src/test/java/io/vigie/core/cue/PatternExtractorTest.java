@@ -55,7 +55,8 @@ class PatternExtractorTest {
                 Arguments.of("I'm 35 years old", 35),
                 Arguments.of("j'aurai 14 ans en mars", 13),
                 Arguments.of("jaurai 18 ans dans 2 jours", 17),
-                Arguments.of("i turn 13", 12));
+                Arguments.of("i turn 13", 12),
+                Arguments.of("im 13, is that too young?", 13));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -80,7 +81,7 @@ class PatternExtractorTest {
                 "kevin14ans", "lea2010", "p3d0",
                 "11 and cracked like that??", "13 et déjà ce niveau", "the kids turn 14 at the party",
                 "mon fils aura 12 ans", "12€/h, brevet de secourisme", "j'ai deux garçons de 4 et 7 ans",
-                "taux 15%/h");
+                "taux 15%/h", "j'ai 12, 13 et 14 dans ma classe");
     }
 
     @ParameterizedTest(name = "{0}")

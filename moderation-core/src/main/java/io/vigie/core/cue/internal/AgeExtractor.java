@@ -52,6 +52,8 @@ final class AgeExtractor {
             end = unitTail(v, ne, se);
         } else if (v.word(ne)) {
             return false;
+        } else if (v.at(ne) == ',' && firstPersonRightBefore(v, ns) && !v.digit(v.nextTokenStart(ne))) {
+            bare = true; // "im 13, is that too young?": the clause goes on after a comma
         } else {
             int ts = v.nextTokenStart(ne);
             if (ts < 0) {
@@ -123,6 +125,12 @@ final class AgeExtractor {
         }
         int is = v.tokenStart(ie);
         return v.is(is, ie, "i") || v.is(is, ie, "je") || v.is(is, ie, "j");
+    }
+
+    /** The word right before the number is first person ("im", "j'ai", "moi"). */
+    private boolean firstPersonRightBefore(FoldedView v, int ns) {
+        int pe = v.prevTokenEnd(ns);
+        return pe >= 0 && vocab.firstPerson.contains(v.buf, v.tokenStart(pe), pe);
     }
 
     private static boolean isMoneyOrRate(char c) {
