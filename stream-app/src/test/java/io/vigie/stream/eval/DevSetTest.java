@@ -53,15 +53,27 @@ class DevSetTest {
     void shouldHoldTheSameThresholdsOnTheHeldOutSetItWasTunedOnToo() {
         // given the second development set (written independently, since tuned on: a regression gate, not an
         // estimate of generalization; the blind set is that, and is never run here)
-        Path set = COPY.resolveSibling("holdout");
-        // when
+        assertSetHolds("holdout", "0.90", "0.03");
+    }
+
+    @Test
+    void shouldKeepWhatTheFreshSetsTaughtTheEngine() {
+        // given the two later sets, written outside the team and then tuned on: regression gates at what they
+        // measure now, lower than the dev set's because their first runs (untuned) found more that the pack misses
+        assertSetHolds("fresh", "0.90", "0.05");
+        assertSetHolds("fresh2", "0.45", "0.07");
+    }
+
+    /** Runs {@code eval} on a labelled set beside the dev copy; fails under either threshold. */
+    private static void assertSetHolds(String name, String minRecall, String maxFpr) {
+        Path set = COPY.resolveSibling(name);
         Result r = run("eval", "--input", set.resolve("harmful.jsonl").toString(),
                 "--input", set.resolve("benign.jsonl").toString(),
                 "--labels", set.resolve("harmful-labels.json").toString(),
-                "--labels", set.resolve("benign-labels.json").toString(), "--min-recall", "0.90", "--max-fpr", "0.03");
-        // then
+                "--labels", set.resolve("benign-labels.json").toString(), "--min-recall", minRecall,
+                "--max-fpr", maxFpr);
         System.out.print(r.out());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.code(), name + ": " + r.err());
     }
 
     @Test
