@@ -3,6 +3,7 @@ package io.vigie.core.assess;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.state.UserState;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -120,15 +121,22 @@ public final class Ages {
         if (learned.isEmpty() || learned.size() == 1 && learned.containsKey(senderId)) {
             return List.of();
         }
-        List<String> ids = new java.util.ArrayList<>(learned.keySet());
-        java.util.Collections.sort(ids);
-        List<Alert.PersonAge> out = new java.util.ArrayList<>();
-        for (String id : ids) {
-            if (!id.equals(senderId) && out.size() < max) {
-                out.add(learned.get(id));
+        // every message of a room asks: one array, sorted only when more than one other person is in it
+        String[] ids = new String[learned.size()];
+        int n = 0;
+        for (String id : learned.keySet()) {
+            if (!id.equals(senderId)) {
+                ids[n++] = id;
             }
         }
-        return List.copyOf(out);
+        if (n > 1) {
+            Arrays.sort(ids, 0, n);
+        }
+        Alert.PersonAge[] out = new Alert.PersonAge[Math.max(0, Math.min(n, max))];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = learned.get(ids[i]);
+        }
+        return List.of(out);
     }
 
     /** True when any of the views is likely a minor. */

@@ -3,6 +3,7 @@ package io.vigie.core.assess;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.RecentList;
 import io.vigie.core.state.RecentMessage;
 
 import java.util.ArrayList;
@@ -81,32 +82,47 @@ public final class ConversationUpdate {
      * @param index       the message's number in the conversation
      * @param atMs        its event time
      */
-    static List<RecentMessage> window(List<RecentMessage> recent, RecentMessage entry, boolean keepText, int index,
+    static List<RecentMessage> window(List<RecentMessage> before, RecentMessage entry, boolean keepText, int index,
                                       long atMs, Policy policy) {
-        if (recent.isEmpty() && entry == null) {
+        // every message updates its window: read what the list keeps beside the entries, not the entries
+        RecentList recent = RecentList.copyOf(before);
+        int n = recent.size();
+        if (n == 0 && entry == null) {
             return recent;
         }
         Policy.Window w = policy.window();
-        int maxText = policy.context().messages();
-        List<RecentMessage> out = new ArrayList<>(recent.size() + 1);
-        for (RecentMessage m : recent) {
-            if (index - m.index() > w.messages() || atMs - m.sentAt().toEpochMilli() > w.maxAgeMs()) {
-                continue; // out of the window, whatever it held
-            }
-            RecentMessage kept = keepText ? m : m.withoutText();
-            if (!kept.keepsNothing()) {
-                out.add(kept);
+        int maxMessages = w.messages();
+        long maxAgeMs = w.maxAgeMs();
+        RecentList.Builder out = RecentList.builder(entry == null ? n : n + 1);
+        boolean same = true; // while out holds recent's entries as they are
+        for (int i = 0; i < n; i++) {
+            if (index - recent.index(i) > maxMessages || atMs - recent.sentAtMs(i) > maxAgeMs) {
+                same = false; // out of the window, whatever it held
+            } else if (keepText || recent.bare(i)) {
+                if (recent.keepsNothing(i)) {
+                    same = false;
+                } else {
+                    out.add(recent, i);
+                }
+            } else {
+                RecentMessage kept = recent.get(i).withoutText();
+                same = false;
+                if (!kept.keepsNothing()) {
+                    out.add(kept);
+                }
             }
         }
         if (entry != null) {
             out.add(entry);
+            same = false;
         }
         // at most maxText entries keep their text: the newest
+        int maxText = policy.context().messages();
         int withText = 0;
         for (int i = out.size() - 1; i >= 0; i--) {
-            RecentMessage m = out.get(i);
-            if (m.text() != null && ++withText > maxText) {
-                RecentMessage stripped = m.withoutText();
+            if (out.keepsText(i) && ++withText > maxText) {
+                same = false;
+                RecentMessage stripped = out.get(i).withoutText();
                 if (stripped.keepsNothing()) {
                     out.remove(i);
                 } else {
@@ -114,19 +130,7 @@ public final class ConversationUpdate {
                 }
             }
         }
-        return sameEntries(recent, out) ? recent : List.copyOf(out);
-    }
-
-    private static boolean sameEntries(List<RecentMessage> a, List<RecentMessage> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
+        return same ? recent : out.build(); // nothing left, came or lost its text: no copy
     }
 
     /** The kept texts before this message, oldest first, as an alert's {@code context}. */

@@ -31,7 +31,7 @@ import java.util.Map;
  *                         immediate reply in the same conversation see it, live exactly as in replay.
  * @param recent           the conversation window: earlier messages with the cues conversation-scoped rules look
  *                         back for, and their text only while the conversation carries risk; oldest first, bounded
- *                         by the policy's window and context
+ *                         by the policy's window and context; kept as a {@link RecentList}
  * @param decidedAt        event time of the last reviewer decision on an alert of this conversation, or null; the
  *                         kept text goes a retention period after it
  * @param languageScore    French minus English function words seen so far (bounded): the conversation's language
@@ -50,7 +50,7 @@ public record ConversationState(String conversationId, List<String> participants
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         dismissedRules = dismissedRules == null ? List.of() : List.copyOf(dismissedRules);
         learnedAges = learnedAges == null ? Map.of() : Map.copyOf(learnedAges);
-        recent = recent == null ? List.of() : List.copyOf(recent);
+        recent = recent == null ? RecentList.of() : RecentList.copyOf(recent);
     }
 
     /** A copy with another window (the text a reviewer sees, the cues rules look back for). */
