@@ -30,71 +30,114 @@ public final class TokenPatterns {
     static final int STEP_BUDGET = 8192;
 
     private final int unitCount;
-    /** Per pattern, per element: the units that satisfy the element (sorted). */
-    private final int[][][] unitSets;
-    private final boolean[][] elemOptional;
-    private final int[][] elemGap;
+    private final int patternCount;
+    // Everything a message's matching reads sits in a few flat arrays (no array per pattern or element to chase):
+    /** Pattern p's elements are the global element ids {@code patternElems[p] .. patternElems[p + 1] - 1}. */
+    private final int[] patternElems;
+    /** Element g's units (sorted) are {@code elemUnits[elemUnitStart[g] .. elemUnitStart[g + 1] - 1]}. */
+    private final int[] elemUnitStart;
+    private final int[] elemUnits;
+    private final boolean[] elemOptional;
+    private final int[] elemGap;
     private final int[] outputUnit;
-    /** Patterns anchored on a unit: {@code byAnchor[unit]} lists pattern ids ascending. */
-    private final int[][] byAnchor;
-    /** Per pattern, one unit array per required element (one of them must occur). */
-    private final int[][][] required;
+    /** Patterns anchored on unit u: {@code anchorPatterns[anchorStart[u] .. anchorStart[u + 1] - 1]}, ascending. */
+    private final int[] anchorStart;
+    private final int[] anchorPatterns;
+    /**
+     * Pattern p's required elements other than its anchor (which occurred when p became a candidate), rarest
+     * first so that a pattern that cannot match fails on its first check:
+     * {@code requiredElems[requiredStart[p] .. requiredStart[p + 1] - 1]}.
+     */
+    private final int[] requiredStart;
+    private final int[] requiredElems;
 
     private TokenPatterns(Builder b) {
         this.unitCount = b.unitCount;
         int n = b.patterns.size();
-        unitSets = new int[n][][];
-        elemOptional = new boolean[n][];
-        elemGap = new int[n][];
+        this.patternCount = n;
+        int elements = 0;
+        int unitRefs = 0;
+        for (Pattern pat : b.patterns) {
+            elements += pat.elements.size();
+            for (Element el : pat.elements) {
+                unitRefs += el.units().length;
+            }
+        }
+        patternElems = new int[n + 1];
+        elemUnitStart = new int[elements + 1];
+        elemUnits = new int[unitRefs];
+        elemOptional = new boolean[elements];
+        elemGap = new int[elements];
         outputUnit = new int[n];
-        required = new int[n][][];
+        requiredStart = new int[n + 1];
+        List<Integer> required = new ArrayList<>();
         List<List<Integer>> anchors = new ArrayList<>();
         for (int u = 0; u < unitCount; u++) {
             anchors.add(new ArrayList<>());
         }
+        int g = 0;
+        int w = 0;
         for (int p = 0; p < n; p++) {
             Pattern pat = b.patterns.get(p);
-            int k = pat.elements.size();
-            unitSets[p] = new int[k][];
-            elemOptional[p] = new boolean[k];
-            elemGap[p] = new int[k];
-            List<int[]> req = new ArrayList<>();
+            patternElems[p] = g;
             int anchor = -1;
             int anchorRarity = Integer.MIN_VALUE;
-            for (int e = 0; e < k; e++) {
+            List<int[]> others = new ArrayList<>(); // {element id, rarity} of the required elements
+            for (int e = 0; e < pat.elements.size(); e++, g++) {
                 Element el = pat.elements.get(e);
-                unitSets[p][e] = el.units();
-                elemOptional[p][e] = el.optional();
-                elemGap[p][e] = el.gapBefore();
+                elemUnitStart[g] = w;
+                for (int u : el.units()) {
+                    elemUnits[w++] = u;
+                }
+                elemOptional[g] = el.optional();
+                elemGap[g] = el.gapBefore();
                 if (!el.optional()) {
-                    req.add(el.units());
                     int r = b.rarityOf(el.units());
+                    others.add(new int[] {g, r});
                     if (r > anchorRarity) {
                         anchorRarity = r;
-                        anchor = e;
+                        anchor = g;
                     }
                 }
             }
-            required[p] = req.toArray(new int[0][]);
-            for (int u : unitSets[p][anchor]) {
-                anchors.get(u).add(p);
+            int anchorEnd = anchor + 1 < g ? elemUnitStart[anchor + 1] : w;
+            for (int k = elemUnitStart[anchor]; k < anchorEnd; k++) {
+                anchors.get(elemUnits[k]).add(p);
+            }
+            final int anchorId = anchor;
+            others.removeIf(o -> o[0] == anchorId);
+            others.sort((x, y) -> Integer.compare(y[1], x[1])); // rarest first (stable: element order on ties)
+            requiredStart[p] = required.size();
+            for (int[] o : others) {
+                required.add(o[0]);
             }
             outputUnit[p] = pat.outputUnit();
         }
-        byAnchor = new int[unitCount][];
+        patternElems[n] = g;
+        elemUnitStart[g] = w;
+        requiredStart[n] = required.size();
+        requiredElems = toArray(required);
+        anchorStart = new int[unitCount + 1];
+        List<Integer> flat = new ArrayList<>();
         for (int u = 0; u < unitCount; u++) {
-            List<Integer> l = anchors.get(u);
-            int[] a = new int[l.size()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = l.get(i);
-            }
-            byAnchor[u] = a;
+            anchorStart[u] = flat.size();
+            flat.addAll(anchors.get(u));
         }
+        anchorStart[unitCount] = flat.size();
+        anchorPatterns = toArray(flat);
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
     }
 
     /** Number of patterns compiled. */
     public int size() {
-        return outputUnit.length;
+        return patternCount;
     }
 
     /** Number of distinct units the patterns are written over. */
@@ -186,8 +229,8 @@ public final class TokenPatterns {
             hitEnd[hits] = end;
             hits++;
             seen[unit] = stamp;
-            int[] anchored = byAnchor[unit];
-            for (int p : anchored) {
+            for (int a = anchorStart[unit], to = anchorStart[unit + 1]; a < to; a++) {
+                int p = anchorPatterns[a];
                 if (tried[p] != stamp) {
                     tried[p] = stamp;
                     insertCandidate(p);
@@ -245,73 +288,76 @@ public final class TokenPatterns {
         }
 
         private boolean allRequiredSeen(int p) {
-            for (int[] units : required[p]) {
-                boolean any = false;
-                for (int u : units) {
-                    if (seen[u] == stamp) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (!any) {
+            for (int r = requiredStart[p], to = requiredStart[p + 1]; r < to; r++) {
+                if (!elementSeen(requiredElems[r])) {
                     return false;
                 }
             }
             return true;
         }
 
-        private boolean matchPattern(int p) {
-            return startAt(p, 0);
+        private boolean elementSeen(int g) {
+            for (int k = elemUnitStart[g], to = elemUnitStart[g + 1]; k < to; k++) {
+                if (seen[elemUnits[k]] == stamp) {
+                    return true;
+                }
+            }
+            return false;
         }
 
-        /** Tries every occurrence of element {@code e} as the match's first, leftmost first. */
-        private boolean startAt(int p, int e) {
-            int[] first = unitSets[p][e];
+        private boolean matchPattern(int p) {
+            return startAt(patternElems[p], patternElems[p + 1]);
+        }
+
+        /**
+         * Tries every occurrence of element {@code g} as the match's first, leftmost first; the pattern's elements
+         * end before {@code last}.
+         */
+        private boolean startAt(int g, int last) {
             for (int h = 0; h < hits; h++) {
                 if (step()) {
                     return false;
                 }
-                if (in(first, hitUnit[h]) && extend(p, e + 1, hitEnd[h], 0)) {
+                if (in(g, hitUnit[h]) && extend(g + 1, last, hitEnd[h], 0)) {
                     matchStart = hitStart[h];
                     return true;
                 }
             }
             // a leading optional element may be absent: the next element starts the match
-            return elemOptional[p][e] && e + 1 < unitSets[p].length && startAt(p, e + 1);
+            return elemOptional[g] && g + 1 < last && startAt(g + 1, last);
         }
 
         /**
-         * Tries to match elements {@code e..} after a previous element ending at {@code prevEnd}, with
-         * {@code extraGap} words allowed on top of element e's own gap (from skipped optional elements).
+         * Tries to match elements {@code g..last-1} after a previous element ending at {@code prevEnd}, with
+         * {@code extraGap} words allowed on top of element g's own gap (from skipped optional elements).
          */
-        private boolean extend(int p, int e, int prevEnd, int extraGap) {
-            int[][] sets = unitSets[p];
-            if (e == sets.length) {
+        private boolean extend(int g, int last, int prevEnd, int extraGap) {
+            if (g == last) {
                 matchEnd = prevEnd;
                 return true;
             }
-            int allowed = elemGap[p][e] + extraGap;
+            int allowed = elemGap[g] + extraGap;
             for (int h = 0; h < hits; h++) {
                 if (step()) {
                     return false;
                 }
-                if (hitStart[h] < prevEnd || !in(sets[e], hitUnit[h])) {
+                if (hitStart[h] < prevEnd || !in(g, hitUnit[h])) {
                     continue;
                 }
                 if (wordsBetween(prevEnd, hitStart[h]) > allowed) {
                     continue;
                 }
-                if (extend(p, e + 1, hitEnd[h], 0)) {
+                if (extend(g + 1, last, hitEnd[h], 0)) {
                     return true;
                 }
             }
-            if (elemOptional[p][e]) {
+            if (elemOptional[g]) {
                 // the optional element is absent: its own gap and the next element's add up
-                if (e + 1 == sets.length) {
+                if (g + 1 == last) {
                     matchEnd = prevEnd;
                     return true;
                 }
-                return extend(p, e + 1, prevEnd, allowed);
+                return extend(g + 1, last, prevEnd, allowed);
             }
             return false;
         }
@@ -331,37 +377,36 @@ public final class TokenPatterns {
             return wordsBefore[Math.min(to, len)] - wordsBefore[Math.min(from, len)];
         }
 
-        /** wordsBefore[i] = number of word starts in [0, i). */
+        /** wordsBefore[i] = number of word starts in [0, i), counted without a branch per char. */
         private void countWords() {
             if (wordsBefore.length < len + 1) {
                 wordsBefore = new int[Math.max(len + 1, wordsBefore.length * 2)];
             }
             int n = 0;
-            boolean prevWord = false;
+            int prevWord = 0;
             for (int i = 0; i < len; i++) {
                 wordsBefore[i] = n;
-                boolean w = WordChars.isWordChar(buf[i]);
-                if (w && !prevWord) {
-                    n++;
-                }
+                int w = WordChars.isWordChar(buf[i]) ? 1 : 0;
+                n += w & ~prevWord;
                 prevWord = w;
             }
             wordsBefore[len] = n;
             wordsReady = true;
         }
-    }
 
-    private static boolean in(int[] sortedUnits, int unit) {
-        // unit sets are small (a handful of alternatives): a linear scan beats a binary search
-        for (int u : sortedUnits) {
-            if (u == unit) {
-                return true;
+        /** True when element {@code g} accepts {@code unit}; elements are small, a linear scan of sorted ids. */
+        private boolean in(int g, int unit) {
+            for (int k = elemUnitStart[g], to = elemUnitStart[g + 1]; k < to; k++) {
+                int u = elemUnits[k];
+                if (u == unit) {
+                    return true;
+                }
+                if (u > unit) {
+                    return false;
+                }
             }
-            if (u > unit) {
-                return false;
-            }
+            return false;
         }
-        return false;
     }
 
     /** One element of a pattern: any of its units, optional or not, and the words allowed before it. */
