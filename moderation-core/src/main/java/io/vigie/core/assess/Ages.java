@@ -1,9 +1,9 @@
 package io.vigie.core.assess;
 
 import io.vigie.core.contract.Alert;
+import io.vigie.core.state.LearnedAges;
 import io.vigie.core.state.UserState;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -121,20 +121,14 @@ public final class Ages {
         if (learned.isEmpty() || learned.size() == 1 && learned.containsKey(senderId)) {
             return List.of();
         }
-        // every message of a room asks: one array, sorted only when more than one other person is in it
-        String[] ids = new String[learned.size()];
-        int n = 0;
-        for (String id : learned.keySet()) {
-            if (!id.equals(senderId)) {
-                ids[n++] = id;
+        // every message of a room asks: a conversation's learned ages are kept in id order, so no sort here
+        LearnedAges sorted = LearnedAges.copyOf(learned);
+        int n = Math.max(0, Math.min(max, sorted.containsKey(senderId) ? sorted.size() - 1 : sorted.size()));
+        Alert.PersonAge[] out = new Alert.PersonAge[n];
+        for (int i = 0, k = 0; k < n; i++) {
+            if (!sorted.idAt(i).equals(senderId)) {
+                out[k++] = sorted.ageAt(i);
             }
-        }
-        if (n > 1) {
-            Arrays.sort(ids, 0, n);
-        }
-        Alert.PersonAge[] out = new Alert.PersonAge[Math.max(0, Math.min(n, max))];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = learned.get(ids[i]);
         }
         return List.of(out);
     }

@@ -29,21 +29,46 @@ public final class ConversationUpdate {
      * and the earliest arrivals dropped beyond the bound, so a conversation between the same people costs no copy.
      */
     static List<String> participants(List<String> known, ChatMessage message, int max) {
-        boolean allKnown = known.contains(message.senderId());
-        for (int i = 0; allKnown && i < message.recipientIds().size(); i++) {
-            allKnown = known.contains(message.recipientIds().get(i));
+        String sender = message.senderId();
+        List<String> recipients = message.recipientIds();
+        boolean senderKnown = known.contains(sender);
+        boolean allKnown = senderKnown;
+        for (int i = 0; allKnown && i < recipients.size(); i++) {
+            allKnown = known.contains(recipients.get(i));
         }
         if (allKnown) {
             return known;
         }
+        if (recipients.isEmpty() || !senderKnown && known.size() < max && allKnownBut(known, recipients, sender)) {
+            // a room message from a newcomer (no recipients), or the sender the only newcomer with room to spare:
+            // the sender joins the end, the earliest arrivals go beyond the bound (what the general case gives)
+            int keep = Math.min(known.size(), Math.max(0, max - 1));
+            String[] out = new String[keep + 1];
+            for (int i = 0; i < keep; i++) {
+                out[i] = known.get(known.size() - keep + i);
+            }
+            out[keep] = sender;
+            return max <= 0 ? List.of() : List.of(out);
+        }
         LinkedHashSet<String> grown = new LinkedHashSet<>(known);
-        grown.add(message.senderId());
-        for (String r : message.recipientIds()) {
+        grown.add(sender);
+        for (String r : recipients) {
             grown.add(r);
             trimFront(grown, max);
         }
         trimFront(grown, max);
         return new ArrayList<>(grown);
+    }
+
+    /** True when every recipient is known or is the sender. */
+    private static boolean allKnownBut(List<String> known, List<String> recipients, String sender) {
+        for (int i = 0; i < recipients.size(); i++) {
+            String r = recipients.get(i);
+            if (!r.equals(sender) && !known.contains(r)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
