@@ -115,6 +115,8 @@ public final class ConversationAssessor {
 
         // 1. what the sender says of themself counts for this very message
         int stated = SenderFacts.statedAge(message.senderId(), features, conv.learnedAges());
+        // an echo of another participant's age is no statement of the writer's: the rules do not see it either
+        features = EchoedAgeCues.of(features, stated < 0 && features.statedAge() >= 0, cues);
         UserState user = senderFacts.learn(message, features, sender, stated);
         Alert.PersonAge senderAge = SenderFacts.ageOf(stated, user);
         List<Alert.PersonAge> recipientAges = message.isPublic()
@@ -124,7 +126,8 @@ public final class ConversationAssessor {
         // 2. rules, in context
         int stagesBefore = stageMask(conv.stages());
         ScoringContext context = new ScoringContext(senderAge, recipientAges, accountAgeMs(user, at),
-                stageSet(stagesBefore), conv.messages(), window(conv, message), !conv.alerted().isEmpty());
+                stageSet(stagesBefore), conv.messages(), window(conv, message), !conv.alerted().isEmpty(),
+                message.isPublic());
         findings.clear();
         errors.clear();
         rules.evaluate(features, context, findings, errors);

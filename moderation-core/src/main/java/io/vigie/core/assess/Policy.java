@@ -156,7 +156,7 @@ public record Policy(Thresholds thresholds, Risk risk, Grooming grooming, Behavi
     public static Policy defaults() {
         return new Policy(new Thresholds(40, 70, 90, Severity.MEDIUM), new Risk(24 * 60, 0.25, 0.5),
                 new Grooming(2, 4), new Behaviour(3, 24L * 3600_000, 10, 3600_000, 7L * 24 * 3600_000, 300_000),
-                new Bounds(50, 20, 500), new Window(24, 48L * 3600_000), new Context(12, 500, 7L * 24 * 3600_000),
+                new Bounds(50, 20, 500), new Window(24, 7L * 24 * 3600_000), new Context(12, 500, 7L * 24 * 3600_000),
                 DEFAULT_REDRESS);
     }
 

@@ -30,9 +30,16 @@ public final class UserFacts {
      * @param statedAgeAt     when it was stated
      * @param minorHintsAdded minor hints found in the message
      * @param at              the message's event time (activity)
+     * @param statedAgeWithdrawn an adult age stated before no longer holds ("18 f", then "en vrai jsuis en 5e")
      */
     public record Learned(SenderSnapshot snapshot, Integer statedAge, Instant statedAgeAt, int minorHintsAdded,
-                          Instant at) {
+                          Instant at, boolean statedAgeWithdrawn) {
+
+        /** Learned facts that withdraw nothing. */
+        public Learned(SenderSnapshot snapshot, Integer statedAge, Instant statedAgeAt, int minorHintsAdded,
+                       Instant at) {
+            this(snapshot, statedAge, statedAgeAt, minorHintsAdded, at, false);
+        }
     }
 
     /**
@@ -90,7 +97,7 @@ public final class UserFacts {
             return null;
         }
         return new Learned(snapshotChanged ? snapshot : null, statedChanged ? after.statedAge() : null,
-                statedChanged ? after.statedAgeAt() : null, hints, at);
+                statedChanged ? after.statedAgeAt() : null, hints, at, statedChanged && after.statedAge() == null);
     }
 
     /**
@@ -125,6 +132,10 @@ public final class UserFacts {
         UserState s = learned.withSnapshot(l.snapshot() != null ? l.snapshot() : NOTHING, l.at());
         if (l.statedAge() != null) {
             s = s.withStatedAge(l.statedAge(), l.statedAgeAt() != null ? l.statedAgeAt() : l.at());
+        } else if (l.statedAgeWithdrawn() && s.statedAge() != null) {
+            s = new UserState(s.userId(), s.declaredAge(), s.gender(), s.postalCode(), s.accountCreatedAt(),
+                    s.deviceId(), s.ipHash(), null, l.at(), s.minorHints(), s.banned(), s.confirmedAlerts(),
+                    s.lastSeen());
         }
         for (int i = 0; i < l.minorHintsAdded(); i++) {
             s = s.withMinorHint(l.at());

@@ -41,6 +41,12 @@ import io.vigie.core.normalize.internal.StandardNormalizer;
  *       three or more ("s n a p"→"snap", "a b c d"→"abcd", but "il y a" stays and "y a t il"→"yat il").
  *       A single letter is one letter with no letter, digit or {@code @ $ €} beside it. A run whose letters
  *       are all the same ("a.a") stays, because joining it would make a new single letter.</li>
+ *   <li><b>Chat spellings</b>: a whole token (a run of ASCII letters and digits) listed in
+ *       {@code spellings.txt} reads as its standard word: "pa"→"pas", "ke"/"k"→"que", "ki"→"qui", "koi"→"quoi",
+ *       "fo"→"faut", "tro"→"trop", "pr"→"pour", "kopin"→"copain", "u"→"you", "r"→"are", "ur"→"your",
+ *       "pls"→"please", "2nite"→"tonight". Only spellings that mean nothing else are listed: "sa", "ta", "c",
+ *       "t", "g" and "e" stay as typed. So a lexicon in standard spelling also matches "fo pa k'elle sache"
+ *       (rule regexes run on a lighter, char-for-char folding and see the chat spelling as typed).</li>
  * </ol>
  * Everything else (other punctuation, symbols, emoji as their original code points, other scripts) is kept,
  * so a regex can use non-alphanumerics as word boundaries. The folded form is a fixed point: folding it again
@@ -61,7 +67,8 @@ import io.vigie.core.normalize.internal.StandardNormalizer;
  * <h2>Cost</h2>
  * One pass over the raw chars, branch-free for every char that folds to at most one BMP char, plus one pass
  * each for leetspeak and spelled-out letters only when the first pass saw a digit or leet symbol after a
- * letter, or a separator after a one-letter word. Linear in the input length; no allocation once the
+ * letter, or a separator after a one-letter word, and one token pass for chat spellings (a bit test per
+ * token; a rewrite only when a token is a listed spelling). Linear in the input length; no allocation once the
  * buffers have grown to the longest message.
  */
 public final class Normalizers {

@@ -129,6 +129,7 @@ class ModerationEngineDefaultsTest {
 
         // when the adult echoes the age back, and guesses another one with a question mark
         Assessment last = null;
+        Assessment echo = null;
         for (int i = 0; i < script.length; i++) {
             boolean fromAdult = script[i][0].equals("u-adult");
             UserState from = fromAdult ? grown : kid;
@@ -141,9 +142,15 @@ class ModerationEngineDefaultsTest {
             } else {
                 kid = last.sender();
             }
+            if (i == 2) {
+                echo = last;
+            }
         }
 
-        // then only the child's age is learned: the adult stays an adult talking to a likely minor
+        // then only the child's age is learned: the adult stays an adult talking to a likely minor, for the rules
+        // of the echoing message too
+        List<String> echoRules = echo.findings().stream().map(f -> f.ruleId()).toList();
+        assertTrue(echoRules.contains("grooming.risk_with_minor"), echoRules::toString);
         assertEquals(12, kid.statedAge());
         assertNull(grown.statedAge());
         assertFalse(grown.likelyMinor());

@@ -23,6 +23,15 @@ class NormalizerEdgeCasesTest {
     }
 
     @Test
+    void shouldHighlightTheWholeChatSpellingAStandardWordCameFrom() {
+        // given chat spellings read as longer standard words, when a folded span is mapped back
+        // then it covers exactly the raw tokens, not more
+        assertEquals("fo pa", highlight("bon fo pa qu'elle sache", "faut pas"));
+        assertEquals("r u", highlight("r u ok", "are you"));
+        assertEquals("2nite", highlight("free 2nite?", "tonight"));
+    }
+
+    @Test
     void shouldFoldEmptyAndNullToEmpty() {
         assertEquals("", fold(""));
         NormalizedText t = normalizer.normalize(null);

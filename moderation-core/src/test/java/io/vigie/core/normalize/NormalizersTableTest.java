@@ -133,6 +133,25 @@ class NormalizersTableTest {
         assertFolds(raw, expected);
     }
 
+    @ParameterizedTest(name = "[{0}] reads as [{1}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "fo pa k'elle sache | faut pas quele sache",
+        "ta mer é sévèr ? | ta mer e sever ?",
+        "jsui pa 18 | jsuis pas 18",
+        "t ki ? tu fé koi | t qui ? tu fe quoi",
+        "ta un kopin ? | ta un copain ?",
+        "r u home alone 2nite | are you home alone tonight",
+        "send me ur pic pls | send me your pic please",
+        "(pa) pa. pa! | (pas) pas. pas!",
+        // whole tokens only: words that merely start or end like a variant stay
+        "papa pas passe pa22 upa | papa pas pase pa22 upa",
+        "sa mère, ta sœur, c'est g | sa mere, ta soeur, cest g",
+        "u2 | u2",
+    })
+    void shouldReadChatSpellingsAsTheStandardWord(String raw, String expected) {
+        assertFolds(raw, expected);
+    }
+
     @Test
     void shouldFoldBlankRunsToOneSpaceAndTrim() {
         assertFolds("  trop   \t\n  bien  ", "trop bien");

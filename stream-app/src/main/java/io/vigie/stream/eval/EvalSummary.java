@@ -63,20 +63,20 @@ public final class EvalSummary {
         out.append('\n');
         line(out, "recall by category (conversations where an alert carries it / labelled; CHILD_GROOMING and "
                 + "MINOR_SEXUALIZATION count for each other)");
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s%-12s", "category",
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s%-14s", "category",
                 "recall"));
-        languages.forEach(l -> head.append(String.format(Locale.ROOT, "%-12s", l)));
+        languages.forEach(l -> head.append(String.format(Locale.ROOT, "%-14s", l)));
         head.append("delay in messages: early on-time late unknown median max");
         line(out, "%s", head);
         for (CategoryResult c : r.categories()) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s%-12s",
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s%-14s",
                     c.category().name(), c.recall()));
-            languages.forEach(l -> row.append(String.format(Locale.ROOT, "%-12s", cell(c.byLanguage().get(l)))));
+            languages.forEach(l -> row.append(String.format(Locale.ROOT, "%-14s", cell(c.byLanguage().get(l)))));
             line(out, "%s%s", row, delays(c.delay()));
         }
-        StringBuilder all = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s%-12s", "all",
+        StringBuilder all = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s%-14s", "all",
                 r.recall()));
-        languages.forEach(l -> all.append(String.format(Locale.ROOT, "%-12s", cell(r.recallByLanguage().get(l)))));
+        languages.forEach(l -> all.append(String.format(Locale.ROOT, "%-14s", cell(r.recallByLanguage().get(l)))));
         line(out, "%s%s", all, delays(r.delay()));
         line(out, "  (all: conversation x category pairs; its delay: the first alert of any labelled category)");
     }

@@ -37,9 +37,13 @@ public final class ModerationMetrics {
             "alert-index");
 
     private final MeterRegistry registry;
+    /** How the core prefixes a cue extraction problem in an assessment's errors. */
+    static final String CUE_ERROR_PREFIX = "cues: ";
+
     private final Counter scored;
     private final Counter late;
     private final Counter clockSkew;
+    private final Counter cueErrors;
     private final Map<Category, Map<Severity, Counter>> alerts = new EnumMap<>(Category.class);
     private final Map<Action, Counter> actions = new EnumMap<>(Action.class);
     private final Map<DlqReason, Counter> dlq = new EnumMap<>(DlqReason.class);
@@ -61,6 +65,10 @@ public final class ModerationMetrics {
                 .register(registry);
         clockSkew = Counter.builder("moderation.messages.clock_skew")
                 .description("messages dated further ahead of the processing clock than moderation.clock.skew.max.ms;"
+                        + " still scored")
+                .register(registry);
+        cueErrors = Counter.builder("moderation.cues.errors")
+                .description("messages whose cue extraction failed or hit the pattern work budget; the cues found"
                         + " still scored")
                 .register(registry);
         for (Category c : Category.values()) {
@@ -156,8 +164,16 @@ public final class ModerationMetrics {
     }
 
     /** Counts rule errors of an alert's audit trail; an error names its rule as {@code ruleId: ...}. */
+    /**
+     * Counts the errors of one assessment: a rule's ({@code "rule.id: reason"}) under its rule, a cue
+     * extraction problem ({@code "cues: ..."}) once under {@code moderation.cues.errors}.
+     */
     public void ruleErrors(List<String> errors) {
         for (String e : errors) {
+            if (e.startsWith(CUE_ERROR_PREFIX)) {
+                cueErrors.increment();
+                continue;
+            }
             int colon = e.indexOf(':');
             String id = colon > 0 ? e.substring(0, colon).trim() : OTHER_RULE;
             ruleErrors.getOrDefault(id, ruleErrors.get(OTHER_RULE)).increment();

@@ -79,6 +79,9 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
         wiring.metrics().scoringNanos(System.nanoTime() - t0);
         wiring.metrics().messageScored();
         wiring.metrics().findings(a.findings());
+        if (a.alert() == null && !session().lastErrors().isEmpty()) {
+            wiring.metrics().ruleErrors(session().lastErrors()); // an alert's errors are counted when it is emitted
+        }
         if (a.conversation().lateMessages() > (conversation == null ? 0 : conversation.lateMessages())) {
             wiring.metrics().messageLate();
         }
@@ -111,6 +114,10 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
         }
     }
 
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || b != null && b.isAfter(a) ? b : a;
+    }
+
     private static Instant lastActivity(ConversationState c) {
         return c.lastEventAt() != null ? c.lastEventAt() : c.riskAt();
     }
@@ -121,6 +128,7 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
             return null;
         }
         List<String> pending = new ArrayList<>();
+        Instant decidedAt = null;
         String prefix = conversation.conversationId() + Stores.SEP;
         try (KeyValueIterator<String, Object> it = dismissals.range(prefix, prefix + '\uffff')) {
             while (it.hasNext()) {
@@ -132,12 +140,17 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
                     for (String rule : d.ruleIds()) {
                         if (!conversation.dismissedRules().contains(rule) && !pending.contains(rule)) {
                             pending.add(rule);
+                            decidedAt = latest(decidedAt, d.at());
                         }
                     }
                 }
             }
         }
-        return pending.isEmpty() ? conversation : session().dismiss(conversation, pending);
+        if (pending.isEmpty()) {
+            return conversation;
+        }
+        // a reviewer has seen it: the context text kept for the review goes a retention after the decision
+        return session().decided(session().dismiss(conversation, pending), decidedAt);
     }
 
     @Override

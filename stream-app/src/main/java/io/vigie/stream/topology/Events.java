@@ -23,24 +23,25 @@ public final class Events {
 
     /** Something to merge into what was learned of a user (key userId). */
     public record UserEvent(UserEventKind kind, SenderSnapshot snapshot, Integer statedAge,
-                            Instant statedAgeAt, int minorHintsAdded, boolean ban, Instant at) {
+                            Instant statedAgeAt, int minorHintsAdded, boolean ban, Instant at,
+                            boolean statedAgeWithdrawn) {
 
         public static UserEvent learned(UserFacts.Learned l) {
             return new UserEvent(UserEventKind.LEARNED, l.snapshot(), l.statedAge(), l.statedAgeAt(),
-                    l.minorHintsAdded(), false, l.at());
+                    l.minorHintsAdded(), false, l.at(), l.statedAgeWithdrawn());
         }
 
         public static UserEvent confirmed(boolean ban, Instant at) {
-            return new UserEvent(UserEventKind.CONFIRMED, null, null, null, 0, ban, at);
+            return new UserEvent(UserEventKind.CONFIRMED, null, null, null, 0, ban, at, false);
         }
 
         public static UserEvent erase(Instant at) {
-            return new UserEvent(UserEventKind.ERASE, null, null, null, 0, false, at);
+            return new UserEvent(UserEventKind.ERASE, null, null, null, 0, false, at, false);
         }
 
         /** What a LEARNED event carries. */
         public UserFacts.Learned asLearned() {
-            return new UserFacts.Learned(snapshot, statedAge, statedAgeAt, minorHintsAdded, at);
+            return new UserFacts.Learned(snapshot, statedAge, statedAgeAt, minorHintsAdded, at, statedAgeWithdrawn);
         }
     }
 

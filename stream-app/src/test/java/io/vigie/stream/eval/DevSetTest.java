@@ -3,7 +3,6 @@ package io.vigie.stream.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigie.stream.cli.ModerationCliTest.Result;
 import io.vigie.stream.serde.Json;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +41,25 @@ class DevSetTest {
     }
 
     @Test
-    @Disabled("issue 10: enabled when the default pack meets the dev-set thresholds")
     void shouldFindNinetyPercentOfEveryCategoryAndAlertOnAtMostThreePercentOfBenignConversations() {
         // when
         Result r = run(eval("--min-recall", "0.90", "--max-fpr", "0.03"));
         // then: the figures per category go to the CI log whatever the outcome
+        System.out.print(r.out());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void shouldHoldTheSameThresholdsOnTheHeldOutSetItWasTunedOnToo() {
+        // given the second development set (written independently, since tuned on: a regression gate, not an
+        // estimate of generalization; the blind set is that, and is never run here)
+        Path set = COPY.resolveSibling("holdout");
+        // when
+        Result r = run("eval", "--input", set.resolve("harmful.jsonl").toString(),
+                "--input", set.resolve("benign.jsonl").toString(),
+                "--labels", set.resolve("harmful-labels.json").toString(),
+                "--labels", set.resolve("benign-labels.json").toString(), "--min-recall", "0.90", "--max-fpr", "0.03");
+        // then
         System.out.print(r.out());
         assertEquals(0, r.code(), r.err());
     }

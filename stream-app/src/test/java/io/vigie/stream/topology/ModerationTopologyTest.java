@@ -265,6 +265,20 @@ class ModerationTopologyTest {
         for (Alert.Signal s : alert.signals()) {
             assertTrue(c.dismissedRules().contains(s.ruleId()), s.ruleId() + " in " + c.dismissedRules());
         }
+        // and the reviewer's decision time starts the countdown of the context text kept for the review
+        assertEquals(at(30), c.decidedAt());
+    }
+
+    @Test
+    void shouldCountAMessageWhoseCueExtractionRanOutOfItsBudget() {
+        // given a pathological text: thousands of words that start patterns
+        profiles();
+        // when it is scored next to an ordinary message
+        send("p-1", "c-7", "u-1", "u-2", 1, "tu ".repeat(3000));
+        send("p-2", "c-7", "u-1", "u-2", 2, "salut");
+        // then the metric counts it once, and the application goes on
+        assertEquals(1.0, fx.metrics.registry().get("moderation.cues.errors").counter().count());
+        assertEquals(2.0, fx.metrics.registry().get("moderation.messages.scored").counter().count());
     }
 
     @Test

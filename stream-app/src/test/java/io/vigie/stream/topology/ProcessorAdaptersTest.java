@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -214,6 +215,35 @@ class ProcessorAdaptersTest {
         assertTrue(last.banned());
         assertEquals(List.of("d-1", "h-1"), forwardedTo("u", Output.DEVICE_EVENTS).stream().map(Record::key)
                 .toList());
+    }
+
+    @Test
+    void userFactsKeeperForgetsAnAdultAgeALaterSchoolHintWithdrew() {
+        // given a user who typed "18" to get in
+        UserFactsKeeper p = new UserFactsKeeper("u", config, wiring);
+        init(p, context);
+        p.process(new Record<>("u-1", Events.UserEvent.learned(new UserFacts.Learned(null, 18, T0, 0, T0)), 0));
+        // when they later say they are in year 8 ("en vrai jsuis en 5e"): the age is withdrawn, a hint added
+        p.process(new Record<>("u-1", Events.UserEvent.learned(new UserFacts.Learned(null, null, null, 1,
+                T0.plusSeconds(60), true)), 0));
+        // then the published facts say minor, not 18
+        List<Record<Object, Object>> facts = forwardedTo("u", Output.FACTS);
+        UserState last = (UserState) facts.get(facts.size() - 1).value();
+        assertNull(last.statedAge());
+        assertTrue(last.likelyMinor());
+    }
+
+    @Test
+    void userEventsWrittenBeforeTheWithdrawalFlagStillRead() {
+        // given a LEARNED event as an earlier version wrote it to the user-events topic (no statedAgeWithdrawn)
+        String old = "{\"kind\":\"LEARNED\",\"snapshot\":null,\"statedAge\":14,\"statedAgeAt\":\"" + T0
+                + "\",\"minorHintsAdded\":0,\"ban\":false,\"at\":\"" + T0 + "\"}";
+        // when read with today's serde
+        Events.UserEvent e = io.vigie.stream.serde.JsonSerde.of(Events.UserEvent.class).deserializer()
+                .deserialize("t", old.getBytes(StandardCharsets.UTF_8));
+        // then it withdraws nothing
+        assertEquals(14, e.statedAge());
+        assertFalse(e.statedAgeWithdrawn());
     }
 
     @Test

@@ -89,7 +89,7 @@ final class Vocab {
         conjunction = TokenTable.builder(n).add("et", "and", "mais", "but", "so", "donc").build();
         afterConjunction = TokenTable.builder(n).add("toi", "tu", "t", "u", "you", "ya", "vous", "i", "im", "i'm",
                 "je", "j", "jsuis", "j'ai", "jai", "jhabite", "habite", "live", "moi", "me", "from", "f", "h", "m", "g", "single", "toujours",
-                "still", "wbu", "hbu").build();
+                "still", "wbu", "hbu", "demi", "half").build();
         gender = TokenTable.builder(n).add("f", "h", "m", "fille", "garcon", "gars", "mec", "meuf", "femme",
                 "homme", "girl", "boy", "male", "female", "fem").build();
         born = TokenTable.builder(n).add("né", "née", "nee", "ne", "born").build();

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * The standard folding chain: {@link FoldStep} (per code point, plus blank, letter and punctuation runs),
- * then {@link LeetStep} and {@link SeparatorStep} when the first step saw something for them to do. See
+ * then {@link LeetStep} and {@link SeparatorStep} when the first step saw something for them to do, then
+ * {@link SpellingStep} (chat spellings of whole tokens). See
  * {@link io.vigie.core.normalize.Normalizers#standard()} for the folded form this produces.
  *
  * <p>Not thread-safe: one instance per stream task or session. The raw copy and the folded buffers are
@@ -20,6 +21,7 @@ public final class StandardNormalizer implements TextNormalizer {
     private final FoldStep fold;
     private final LeetStep leet = new LeetStep();
     private final SeparatorStep separators = new SeparatorStep();
+    private final SpellingStep spellings = new SpellingStep();
     private final FoldBuffer buffer = new FoldBuffer();
     private final View view = new View();
     private char[] rawChars = new char[256];
@@ -53,6 +55,7 @@ public final class StandardNormalizer implements TextNormalizer {
         if (fold.separatorCandidate || leetChanged) {
             separators.apply(buffer);
         }
+        spellings.apply(buffer);
         view.raw = text;
         return view;
     }
@@ -64,7 +67,8 @@ public final class StandardNormalizer implements TextNormalizer {
 
     @Override
     public String toString() {
-        return "StandardNormalizer[fold(nfkd,marks,case,homoglyphs,ignorables,apostrophes,runs) -> leet -> separators]";
+        return "StandardNormalizer[fold(nfkd,marks,case,homoglyphs,ignorables,apostrophes,runs) -> leet -> separators"
+                + " -> spellings]";
     }
 
     /** The reused result view. */

@@ -318,7 +318,7 @@ public final class CompiledRule {
         if (contextHolds(f, ctx)) {
             return null;
         }
-        if (privateOnly && ctx.recipients().isEmpty()) {
+        if (privateOnly && (ctx.publicRoom() || ctx.recipients().isEmpty())) {
             return "private conversations only";
         }
         if (conversationAlerted != ANY && (conversationAlerted == YES) != ctx.alerted()) {
@@ -362,7 +362,7 @@ public final class CompiledRule {
     }
 
     private boolean contextHolds(MessageCues f, ScoringContext ctx) {
-        if (privateOnly && ctx.recipients().isEmpty()) {
+        if (privateOnly && (ctx.publicRoom() || ctx.recipients().isEmpty())) {
             return false;
         }
         if (conversationAlerted != ANY && (conversationAlerted == YES) != ctx.alerted()) {

@@ -450,12 +450,15 @@ public final class RuleCompiler {
             return null;
         }
         Alert.PersonAge sender = person("sender", senderAge, senderStated, senderMinor);
-        List<Alert.PersonAge> recipients = publicRoom != null && publicRoom ? List.of()
+        // a public example keeps a recipient only when it names one: the room's audience, as the assessor passes it
+        boolean audience = recipientAge != null || recipientStated != null || recipientMinor != null;
+        List<Alert.PersonAge> recipients = publicRoom != null && publicRoom && !audience ? List.of()
                 : List.of(person("recipient", recipientAge, recipientStated, recipientMinor));
         Set<Stage> seen = stages.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(stages));
         ScoringContext ctx = new ScoringContext(sender, recipients,
                 accountHours == null ? -1 : accountHours * 3_600_000L, seen,
-                messages == null ? 0 : messages.intValue(), null, alerted != null && alerted);
+                messages == null ? 0 : messages.intValue(), null, alerted != null && alerted,
+                publicRoom != null && publicRoom);
         return new RuleExample(text, ctx, fire, file, m.line(), before);
     }
 
