@@ -28,6 +28,8 @@ public final class TokenPatterns {
     static final int MAX_HITS = 256;
     /** Search steps per message over all patterns. */
     static final int STEP_BUDGET = 8192;
+    /** Elements with more units than this are searched by bisection. */
+    private static final int LINEAR_UNITS = 8;
 
     private final int unitCount;
     private final int patternCount;
@@ -50,6 +52,13 @@ public final class TokenPatterns {
      */
     private final int[] requiredStart;
     private final int[] requiredElems;
+    /**
+     * The required elements (other than anchors) that accept unit u: {@code unitElems[unitElemStart[u] ..
+     * unitElemStart[u + 1] - 1]}, so an occurrence marks them seen and a candidate's check costs one read per
+     * element, however many words its concept set holds.
+     */
+    private final int[] unitElemStart;
+    private final int[] unitElems;
 
     private TokenPatterns(Builder b) {
         this.unitCount = b.unitCount;
@@ -117,6 +126,32 @@ public final class TokenPatterns {
         elemUnitStart[g] = w;
         requiredStart[n] = required.size();
         requiredElems = toArray(required);
+        boolean[] checked = new boolean[elements];
+        for (int r : requiredElems) {
+            checked[r] = true;
+        }
+        List<List<Integer>> byUnit = new ArrayList<>();
+        for (int u = 0; u < unitCount; u++) {
+            byUnit.add(new ArrayList<>());
+        }
+        for (int e = 0; e < elements; e++) {
+            if (checked[e]) {
+                for (int k = elemUnitStart[e]; k < elemUnitStart[e + 1]; k++) {
+                    List<Integer> list = byUnit.get(elemUnits[k]);
+                    if (list.isEmpty() || list.get(list.size() - 1) != e) {
+                        list.add(e);
+                    }
+                }
+            }
+        }
+        unitElemStart = new int[unitCount + 1];
+        List<Integer> elemFlat = new ArrayList<>();
+        for (int u = 0; u < unitCount; u++) {
+            unitElemStart[u] = elemFlat.size();
+            elemFlat.addAll(byUnit.get(u));
+        }
+        unitElemStart[unitCount] = elemFlat.size();
+        unitElems = toArray(elemFlat);
         anchorStart = new int[unitCount + 1];
         List<Integer> flat = new ArrayList<>();
         for (int u = 0; u < unitCount; u++) {
@@ -181,8 +216,8 @@ public final class TokenPatterns {
         private final int[] hitStart = new int[MAX_HITS];
         private final int[] hitEnd = new int[MAX_HITS];
         private int hits;
-        /** Per unit: stamp of the message it last occurred in. */
-        private final int[] seen = new int[unitCount];
+        /** Per required element (checked ones only): stamp of the message one of its units last occurred in. */
+        private final int[] elemSeen = new int[elemOptional.length];
         private int stamp = 1;
         private final int[] candidate = new int[Math.max(1, size())];
         private final int[] tried = new int[Math.max(1, size())];
@@ -207,7 +242,7 @@ public final class TokenPatterns {
             steps = 0;
             exhausted = false;
             if (++stamp == Integer.MAX_VALUE) {
-                Arrays.fill(seen, 0);
+                Arrays.fill(elemSeen, 0);
                 Arrays.fill(tried, 0);
                 stamp = 1;
             }
@@ -228,7 +263,9 @@ public final class TokenPatterns {
             hitStart[hits] = start;
             hitEnd[hits] = end;
             hits++;
-            seen[unit] = stamp;
+            for (int k = unitElemStart[unit], to = unitElemStart[unit + 1]; k < to; k++) {
+                elemSeen[unitElems[k]] = stamp;
+            }
             for (int a = anchorStart[unit], to = anchorStart[unit + 1]; a < to; a++) {
                 int p = anchorPatterns[a];
                 if (tried[p] != stamp) {
@@ -297,12 +334,7 @@ public final class TokenPatterns {
         }
 
         private boolean elementSeen(int g) {
-            for (int k = elemUnitStart[g], to = elemUnitStart[g + 1]; k < to; k++) {
-                if (seen[elemUnits[k]] == stamp) {
-                    return true;
-                }
-            }
-            return false;
+            return elemSeen[g] == stamp;
         }
 
         private boolean matchPattern(int p) {
@@ -394,9 +426,17 @@ public final class TokenPatterns {
             wordsReady = true;
         }
 
-        /** True when element {@code g} accepts {@code unit}; elements are small, a linear scan of sorted ids. */
+        /**
+         * True when element {@code g} accepts {@code unit}: a linear scan of its sorted ids when it has a few, a
+         * binary search when it is a concept set of dozens of words.
+         */
         private boolean in(int g, int unit) {
-            for (int k = elemUnitStart[g], to = elemUnitStart[g + 1]; k < to; k++) {
+            int from = elemUnitStart[g];
+            int to = elemUnitStart[g + 1];
+            if (to - from > LINEAR_UNITS) {
+                return Arrays.binarySearch(elemUnits, from, to, unit) >= 0;
+            }
+            for (int k = from; k < to; k++) {
                 int u = elemUnits[k];
                 if (u == unit) {
                     return true;
