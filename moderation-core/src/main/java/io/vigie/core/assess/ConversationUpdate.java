@@ -39,6 +39,27 @@ public final class ConversationUpdate {
         if (allKnown) {
             return known;
         }
+        if (recipients.size() == 1) {
+            // a direct message (nearly all of them): the sender, then the recipient, join the end if new, and the
+            // earliest arrivals go beyond the bound, which is what the general case gives (participants are
+            // distinct, so the set it builds holds the same sequence)
+            String r = recipients.get(0);
+            boolean recipientNew = !r.equals(sender) && !known.contains(r);
+            int n = known.size() + (senderKnown ? 0 : 1) + (recipientNew ? 1 : 0);
+            int keep = Math.min(n, max);
+            String[] out = new String[keep];
+            int w = keep;
+            if (recipientNew) {
+                out[--w] = r;
+            }
+            if (!senderKnown && w > 0) {
+                out[--w] = sender;
+            }
+            for (int i = known.size() - 1; w > 0; i--) {
+                out[--w] = known.get(i);
+            }
+            return List.of(out);
+        }
         if (recipients.isEmpty() || !senderKnown && known.size() < max && allKnownBut(known, recipients, sender)) {
             // a room message from a newcomer (no recipients), or the sender the only newcomer with room to spare:
             // the sender joins the end, the earliest arrivals go beyond the bound (what the general case gives)
@@ -234,6 +255,9 @@ public final class ConversationUpdate {
     }
 
     private static void trimFront(LinkedHashSet<String> set, int max) {
+        if (set.size() <= max) {
+            return;
+        }
         var it = set.iterator();
         while (set.size() > max && it.hasNext()) {
             it.next();
