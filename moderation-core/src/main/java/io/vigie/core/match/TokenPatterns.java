@@ -222,6 +222,8 @@ public final class TokenPatterns {
         private final int[] candidate = new int[Math.max(1, size())];
         private final int[] tried = new int[Math.max(1, size())];
         private int candidates;
+        /** True from {@link #match} on: candidates are kept sorted as they come. */
+        private boolean matching;
         private int[] wordsBefore = new int[64];
         private boolean wordsReady;
         private char[] buf;
@@ -238,6 +240,7 @@ public final class TokenPatterns {
         public void reset() {
             hits = 0;
             candidates = 0;
+            matching = false;
             wordsReady = false;
             steps = 0;
             exhausted = false;
@@ -270,7 +273,11 @@ public final class TokenPatterns {
                 int p = anchorPatterns[a];
                 if (tried[p] != stamp) {
                     tried[p] = stamp;
-                    insertCandidate(p);
+                    if (matching) {
+                        insertCandidate(p);
+                    } else {
+                        candidate[candidates++] = p; // sorted once, when matching starts
+                    }
                 }
             }
         }
@@ -300,6 +307,10 @@ public final class TokenPatterns {
         public void match(char[] folded, int length, PatternSink sink) {
             this.buf = folded;
             this.len = length;
+            // the occurrences came in text order; patterns are tried in pattern order, and a pattern that a match
+            // makes a candidate (through its output unit) comes after the one matching, so it is inserted in place
+            Arrays.sort(candidate, 0, candidates);
+            matching = true;
             for (int c = 0; c < candidates; c++) {
                 int p = candidate[c];
                 if (!allRequiredSeen(p)) {
