@@ -92,10 +92,32 @@ final class SenderFacts {
      * adult echoing "ah, en sixième… t'es une grande" speaks of the child, not of himself).
      */
     private boolean isMinorHint(MessageCues features, String text) {
-        if (has(features, ageQuestionCue) || has(features, thirdPartyCue) || text.indexOf('?') >= 0) {
+        if (has(features, ageQuestionCue) || has(features, thirdPartyCue)) {
             return false;
         }
-        return has(features, minorContextCue) || has(features, gradeCue) && !has(features, secondPersonCue);
+        int hint = has(features, minorContextCue) ? minorContextCue
+                : has(features, gradeCue) && !has(features, secondPersonCue) ? gradeCue : -1;
+        return hint >= 0 && !asked(text, features.end(hint));
+    }
+
+    /**
+     * True when the sentence holding the hint ends with a question mark ("t'es en 4e ?"); a question in another
+     * sentence ("jsuis en 4e. c'est trop jeune ?") leaves the hint a statement. Without a span, any '?' counts.
+     */
+    static boolean asked(String text, int hintEnd) {
+        if (hintEnd < 0) {
+            return text.indexOf('?') >= 0;
+        }
+        for (int i = hintEnd; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '?') {
+                return true;
+            }
+            if (c == '.' || c == '!' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean has(MessageCues features, int cue) {

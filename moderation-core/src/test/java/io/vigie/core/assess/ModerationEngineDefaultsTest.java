@@ -159,6 +159,24 @@ class ModerationEngineDefaultsTest {
     }
 
     @Test
+    void shouldTakeASchoolGradeForTheWritersOwnWhenTheQuestionIsAnotherSentence() {
+        // given an adult who asks the grade back, and a child who states hers then asks something else
+        ModerationSession session = engine.newSession();
+        UserState grown = adult("u-adult");
+        UserState kid = UserState.unknown("u-kid");
+
+        // when
+        Assessment asked = session.assess(msg("m-1", "c-2", "u-adult", "u-kid", minutes(0), "t'es en 4e ?"), null,
+                grown, Map.of("u-kid", kid));
+        Assessment told = session.assess(msg("m-2", "c-2", "u-kid", "u-adult", minutes(1),
+                "jsuis en 4e. c'est trop jeune ?"), asked.conversation(), kid, Map.of("u-adult", asked.sender()));
+
+        // then the question marks nobody; the child's statement marks her as a likely minor
+        assertFalse(asked.sender().likelyMinor());
+        assertTrue(told.sender().likelyMinor());
+    }
+
+    @Test
     void shouldAllocateNothingOnTheHotPathWhenNothingFires() {
         // given a warmed-up session and a benign text
         ModerationSession session = engine.newSession();

@@ -52,7 +52,11 @@ class PatternExtractorTest {
                 Arguments.of("born in 2012", 14),
                 Arguments.of("I was born in 2010", 16),
                 Arguments.of("j'ai 19 ans", 19),
-                Arguments.of("I'm 35 years old", 35));
+                Arguments.of("I'm 35 years old", 35),
+                Arguments.of("j'aurai 14 ans en mars", 13),
+                Arguments.of("jaurai 18 ans dans 2 jours", 17),
+                Arguments.of("i turn 13", 12),
+                Arguments.of("im 13, is that too young?", 13));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -75,7 +79,9 @@ class PatternExtractorTest {
                 "une fille de 13 ans", "rdv 14 h 30", "jai 14 minutes de retard", "en 4e", "ça fait 15 ans",
                 "my daughter is 13 years old", "dans 14 jours", "150€", "06 12 34 56 78", "j'ai 3 ans de plus",
                 "kevin14ans", "lea2010", "p3d0",
-                "11 and cracked like that??", "13 et déjà ce niveau");
+                "11 and cracked like that??", "13 et déjà ce niveau", "the kids turn 14 at the party",
+                "mon fils aura 12 ans", "12€/h, brevet de secourisme", "j'ai deux garçons de 4 et 7 ans",
+                "taux 15%/h", "j'ai 12, 13 et 14 dans ma classe");
     }
 
     @ParameterizedTest(name = "{0}")

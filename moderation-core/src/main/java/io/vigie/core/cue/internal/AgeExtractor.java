@@ -36,6 +36,9 @@ final class AgeExtractor {
         if (!isWord && (v.at(ns - 1) == ':' || v.at(ns - 1) == '.' || v.at(ns - 1) == ',') && v.digit(ns - 2)) {
             return false; // "at 3:15", "3.15", "2,15": the minutes of a time or a decimal, not an age
         }
+        if (!isWord && isMoneyOrRate(v.at(ne))) {
+            return false; // "12€/h", "15%": a price or a share, not "14/h/75"
+        }
         boolean unit = false;
         boolean gender = false;
         boolean bare = false;
@@ -49,6 +52,8 @@ final class AgeExtractor {
             end = unitTail(v, ne, se);
         } else if (v.word(ne)) {
             return false;
+        } else if (v.at(ne) == ',' && firstPersonRightBefore(v, ns) && !v.digit(v.nextTokenStart(ne))) {
+            bare = true; // "im 13, is that too young?": the clause goes on after a comma
         } else {
             int ts = v.nextTokenStart(ne);
             if (ts < 0) {
@@ -77,9 +82,15 @@ final class AgeExtractor {
         int start = ns;
         int pe = v.prevTokenEnd(ns);
         boolean firstPerson = false;
+        int age = value;
         if (pe >= 0) {
             int ps = v.tokenStart(pe);
-            if (vocab.firstPerson.contains(v.buf, ps, pe)) {
+            if (vocab.firstPersonFuture.contains(v.buf, ps, pe) && (unit || firstPersonBefore(v, ps))) {
+                // "j'aurai 14 ans en mars", "I turn 14 next week": the writer is one year younger today
+                firstPerson = true;
+                start = ps;
+                age = value - 1;
+            } else if (vocab.firstPerson.contains(v.buf, ps, pe)) {
                 firstPerson = true;
                 start = ps;
                 // "I am 12", "j ai 14": the evidence starts at the pronoun
@@ -89,6 +100,8 @@ final class AgeExtractor {
                 }
             } else if (!vocab.opener.contains(v.buf, ps, pe)) {
                 return false; // "mon fils a 12 ans", "il y a 14 ans", "une fille de 13 ans"
+            } else if (vocab.conjunction.contains(v.buf, ps, pe) && afterNumber(v, ps)) {
+                return false; // "deux garçons de 4 et 7 ans": the last of a list of ages, not the writer's
             }
         }
         if (bare && !firstPerson && (value < 10 || value > 79)) {
@@ -97,8 +110,41 @@ final class AgeExtractor {
         if (guessed(v, end)) {
             return false; // "t'as quel âge ? 15 ?": a guess at someone else's age
         }
-        out.age(value, start, end, firstPerson);
+        if (age < MIN_AGE) {
+            return false;
+        }
+        out.age(age, start, end, firstPerson);
         return true;
+    }
+
+    /** "i turn", "je turn": a first-person pronoun right before the future form (bare "turn 14" is no age). */
+    private static boolean firstPersonBefore(FoldedView v, int tokenStart) {
+        int ie = v.prevTokenEnd(tokenStart);
+        if (ie < 0) {
+            return false;
+        }
+        int is = v.tokenStart(ie);
+        return v.is(is, ie, "i") || v.is(is, ie, "je") || v.is(is, ie, "j");
+    }
+
+    /** The word right before the number is first person ("im", "j'ai", "moi"). */
+    private boolean firstPersonRightBefore(FoldedView v, int ns) {
+        int pe = v.prevTokenEnd(ns);
+        return pe >= 0 && vocab.firstPerson.contains(v.buf, v.tokenStart(pe), pe);
+    }
+
+    private static boolean isMoneyOrRate(char c) {
+        return c == '€' || c == '$' || c == '£' || c == '%';
+    }
+
+    /** The word before {@code tokenStart} is a number ("4 et", "four and"). */
+    private boolean afterNumber(FoldedView v, int tokenStart) {
+        int be = v.prevTokenEnd(tokenStart);
+        if (be < 0) {
+            return false;
+        }
+        int bs = v.tokenStart(be);
+        return v.digit(bs) || vocab.numberWords.contains(v.buf, bs, be);
     }
 
     /** A question mark right after the age ("15 ?", "13 ans ?") makes it a guess, not a statement. */

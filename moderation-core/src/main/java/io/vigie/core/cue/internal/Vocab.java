@@ -38,6 +38,10 @@ final class Vocab {
     final TokenTable old;
     /** Words by which the writer speaks of themself right before the number: "j'ai", "I'm", "moi". */
     final TokenTable firstPerson;
+    /** The writer's next birthday right before the number ("j'aurai 14 ans", "I turn 14"): one year less now. */
+    final TokenTable firstPersonFuture;
+    /** The number words of {@link #NUMBER_WORDS}, for "four and twelve"-like lists. */
+    final TokenTable numberWords;
     /** Words that may open the clause before a bare age answer: greetings, fillers, "asv". */
     final TokenTable opener;
     /** Words that may follow a bare number answer: "et toi", "and u", "lol". */
@@ -78,6 +82,9 @@ final class Vocab {
         old = TokenTable.builder(n).add("old").build();
         firstPerson = TokenTable.builder(n).add("j'ai", "jai", "g", "ai", "moi", "i'm", "im", "am", "suis",
                 "jsuis", "chui", "jsui", "perso", "aussi", "also").build();
+        numberWords = TokenTable.builder(n).add(NUMBER_WORDS.keySet().toArray(String[]::new)).build();
+        firstPersonFuture = TokenTable.builder(n).add("j'aurai", "jaurai", "jorai", "aurai", "turn", "turning")
+                .build();
         opener = TokenTable.builder(n).add("slt", "salut", "cc", "coucou", "hello", "hey", "hi", "yo", "bjr",
                 "bonjour", "bsr", "bonsoir", "re", "ok", "oui", "ouais", "ouai", "yes", "yep", "yeah", "nan",
                 "non", "no", "lol", "mdr", "ptdr", "bah", "ben", "bein", "euh", "sinon", "alors", "asv", "asl",
