@@ -145,21 +145,20 @@ public final class TokenPatterns {
             }
         }
         unitElemStart = new int[unitCount + 1];
-        List<Integer> elemFlat = new ArrayList<>();
-        for (int u = 0; u < unitCount; u++) {
-            unitElemStart[u] = elemFlat.size();
-            elemFlat.addAll(byUnit.get(u));
-        }
-        unitElemStart[unitCount] = elemFlat.size();
-        unitElems = toArray(elemFlat);
+        unitElems = flatten(byUnit, unitElemStart);
         anchorStart = new int[unitCount + 1];
+        anchorPatterns = flatten(anchors, anchorStart);
+    }
+
+    /** The lists one after the other; list i is {@code [start[i], start[i + 1])} of the result. */
+    private static int[] flatten(List<List<Integer>> lists, int[] start) {
         List<Integer> flat = new ArrayList<>();
-        for (int u = 0; u < unitCount; u++) {
-            anchorStart[u] = flat.size();
-            flat.addAll(anchors.get(u));
+        for (int i = 0; i < lists.size(); i++) {
+            start[i] = flat.size();
+            flat.addAll(lists.get(i));
         }
-        anchorStart[unitCount] = flat.size();
-        anchorPatterns = toArray(flat);
+        start[lists.size()] = flat.size();
+        return toArray(flat);
     }
 
     private static int[] toArray(List<Integer> list) {
