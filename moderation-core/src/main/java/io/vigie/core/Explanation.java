@@ -29,7 +29,13 @@ public record Explanation(String text, String folded, List<CueSpan> cues, Stated
     public record CueSpan(String cue, int count, int start, int end, String evidence) {
     }
 
-    /** The writer's stated age, with its raw span. */
-    public record StatedAge(int age, int start, int end, String evidence) {
+    /**
+     * The writer's stated age, with its raw span.
+     *
+     * @param firstPerson true with a first-person word ("j'ai 14 ans", "im 13"); false for a bare answer ("14 f",
+     *                    "quatorze ans"), which is the writer's unless it echoes an age another participant of the
+     *                    conversation stated
+     */
+    public record StatedAge(int age, int start, int end, String evidence, boolean firstPerson) {
     }
 }

@@ -111,7 +111,7 @@ public final class ModerationSession {
             int s = f.statedAgeStart();
             int e = f.statedAgeEnd();
             age = new Explanation.StatedAge(f.statedAge(), s, e, s >= 0 && e <= raw.length() ? raw.substring(s, e)
-                    : null);
+                    : null, f.statedAgeFirstPerson());
         }
         String folded = f.folded();
         List<RuleCheck> checks = engine.rulePack().explain(f, ctx, registry);

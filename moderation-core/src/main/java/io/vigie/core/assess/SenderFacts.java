@@ -86,6 +86,21 @@ final class SenderFacts {
     }
 
     /**
+     * The sender's view completed with what they said of their own age earlier in this conversation: with
+     * {@code moderation.facts.learned.scope=own-conversation} the stored user does not carry it, the conversation
+     * does. A stated age the view lacks is taken, and a likely minor stays one.
+     *
+     * @param learned the conversation's learned age of the sender, or null
+     */
+    static Alert.PersonAge withConversation(Alert.PersonAge view, Alert.PersonAge learned) {
+        if (learned == null || view.stated() != null && (view.likelyMinor() || !learned.likelyMinor())) {
+            return view;
+        }
+        Integer stated = view.stated() != null ? view.stated() : learned.stated();
+        return new Alert.PersonAge(view.userId(), view.declared(), stated, view.likelyMinor() || learned.likelyMinor());
+    }
+
+    /**
      * A writer's school or parental hint, not a question put to someone else ("t'es au collège ?"), not about
      * someone else ("mon fils est en 6e"). A first-person hint ("jsuis en 5e", "ma mère veut pas") counts; a bare
      * school grade ("7th grade lol", "en 4e") counts only when the message does not address the other person (an

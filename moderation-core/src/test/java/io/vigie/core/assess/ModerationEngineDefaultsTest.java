@@ -159,6 +159,25 @@ class ModerationEngineDefaultsTest {
     }
 
     @Test
+    void shouldUseTheAgeASenderStatedEarlierInTheConversationWhenTheStoredUserDoesNotCarryIt() {
+        // given facts learned only per conversation (moderation.facts.learned.scope=own-conversation): the stored
+        // users stay unknown, the conversation keeps what each one said of their age
+        ModerationSession session = engine.newSession();
+        Assessment a1 = session.assess(msg("m-1", "c-3", "u-a", "u-k", minutes(0), "moi j'ai 35 ans"), null,
+                UserState.unknown("u-a"), Map.of("u-k", UserState.unknown("u-k")));
+        Assessment a2 = session.assess(msg("m-2", "c-3", "u-k", "u-a", minutes(1), "et moi j'ai 12 ans"),
+                a1.conversation(), UserState.unknown("u-k"), Map.of("u-a", UserState.unknown("u-a")));
+
+        // when the adult proposes to meet, his stored state still unknown
+        Assessment a3 = session.assess(msg("m-3", "c-3", "u-a", "u-k", minutes(2), "on se voit demain ?"),
+                a2.conversation(), UserState.unknown("u-a"), Map.of("u-k", UserState.unknown("u-k")));
+
+        // then the rules see a 35-year-old asking a 12-year-old: the age-gap rule fires
+        List<String> rules = a3.findings().stream().map(f -> f.ruleId()).toList();
+        assertTrue(rules.contains("grooming.meeting_age_gap"), rules::toString);
+    }
+
+    @Test
     void shouldTakeASchoolGradeForTheWritersOwnWhenTheQuestionIsAnotherSentence() {
         // given an adult who asks the grade back, and a child who states hers then asks something else
         ModerationSession session = engine.newSession();

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vigie.core.load.LoadError;
 import io.vigie.core.load.LoadException;
 import io.vigie.stream.config.ModerationConfig;
 import io.vigie.stream.engine.ReloadingEngine;
@@ -84,10 +83,7 @@ public final class ModerationApp {
                     config.path(ModerationConfig.LEXICON_DIR), config.path(ModerationConfig.HASHLIST_DIR),
                     ReloadingEngine.loader(config.policy()), metrics);
         } catch (LoadException e) {
-            err.println("moderation run: the rule pack does not compile (" + e.errors().size() + " errors):");
-            for (LoadError error : e.errors()) {
-                err.println("  " + error);
-            }
+            io.vigie.stream.engine.Engines.printErrors(err::println, "moderation run", e);
             return 1;
         }
         LOG.info("Rules {} loaded", engine.current().rulesVersion());

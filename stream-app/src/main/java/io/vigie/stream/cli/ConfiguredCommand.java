@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The common part of the commands that read a configuration ({@code score}, {@code replay}, {@code run}): the
  * {@code --config/--rules/--set} flags, the environment the CLI was started with, and loading the engine with a
- * one-line error when the rule pack does not compile. Picocli fills the fields; one instance serves one call and
+ * listing of every error when the rules, lexicons or hash lists do not load. Picocli fills the fields; one instance serves one call and
  * is not thread-safe.
  */
 abstract class ConfiguredCommand implements ModerationCli.NeedsEnv {
@@ -37,14 +37,14 @@ abstract class ConfiguredCommand implements ModerationCli.NeedsEnv {
     }
 
     /**
-     * The engine for {@code config}, or null after printing {@code "<command>: the rule pack does not compile: ..."}
-     * on {@code err}.
+     * The engine for {@code config}, or null after printing on {@code err} a line naming the count of load errors,
+     * then every one of them ({@code file:line: reason}).
      */
     static ModerationEngine engineOrNull(ModerationConfig config, PrintWriter err, String command) {
         try {
             return Engines.load(config);
         } catch (LoadException e) {
-            err.println(command + ": the rule pack does not compile: " + e.getMessage());
+            io.vigie.stream.engine.Engines.printErrors(err::println, command, e);
             return null;
         }
     }

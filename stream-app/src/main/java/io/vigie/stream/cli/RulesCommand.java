@@ -7,6 +7,9 @@ import io.vigie.core.load.LoadException;
 import io.vigie.core.rule.RulePackLoader;
 import io.vigie.core.rule.RuleTester;
 import io.vigie.core.cue.CueModel;
+import io.vigie.core.cue.CueModels;
+import io.vigie.stream.config.ConfigLoader;
+import io.vigie.stream.config.ModerationConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code moderation rules validate DIR} and {@code rules test DIR}. */
@@ -31,7 +35,7 @@ final class RulesCommand implements Callable<Integer> {
         return 1;
     }
 
-    /** The signal model rule packs compile against: the embedded lexicons. */
+    /** The signal model rule packs compile against when no lexicon or hash list folder is configured. */
     static CueModel signals() {
         return ModerationEngine.defaults().cueModel();
     }
@@ -53,13 +57,31 @@ final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    /** A {@code rules} subcommand: one rule pack directory argument, loaded with its errors printed. */
-    abstract static class PackCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    /**
+     * A {@code rules} subcommand: one rule pack directory argument, compiled against the lexicons and hash lists
+     * the configuration names ({@code moderation.lexicon.dir}, {@code moderation.hashlist.dir}, from
+     * {@code --config}, the environment or {@code --set}; the embedded ones when unset), errors printed.
+     */
+    abstract static class PackCommand extends ConfiguredCommand implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "DIR", description = "rule pack directory")
         Path dir;
+
+        /** The configured signal model; null after printing why its lexicons or hash lists do not load. */
+        final CueModel model(String command) throws ConfigLoader.ConfigProblems {
+            ModerationConfig config = loadConfig(Map.of());
+            Path lexicons = config.path(ModerationConfig.LEXICON_DIR);
+            Path hashLists = config.path(ModerationConfig.HASHLIST_DIR);
+            if (lexicons == null && hashLists == null) {
+                return signals();
+            }
+            try {
+                return CueModels.load(lexicons, hashLists);
+            } catch (LoadException e) {
+                io.vigie.stream.engine.Engines.printErrors(spec.commandLine().getErr()::println, command, e);
+                return null;
+            }
+        }
 
         /** The pack in {@link #dir} compiled against {@code model}; null after printing why it does not load. */
         final RulePack loadPack(CueModel model, String command) {
@@ -71,8 +93,9 @@ final class RulesCommand implements Callable<Integer> {
             description = "Compiles a rule pack and prints every error as file:line: reason.")
     static final class Validate extends PackCommand {
         @Override
-        public Integer call() {
-            RulePack pack = loadPack(signals(), "rules validate");
+        public Integer call() throws ConfigLoader.ConfigProblems {
+            CueModel model = model("rules validate");
+            RulePack pack = model == null ? null : loadPack(model, "rules validate");
             if (pack == null) {
                 return 1;
             }
@@ -86,9 +109,9 @@ final class RulesCommand implements Callable<Integer> {
             description = "Runs every example the pack carries through the real pipeline; fails on any miss.")
     static final class Test extends PackCommand {
         @Override
-        public Integer call() {
-            CueModel model = signals();
-            RulePack pack = loadPack(model, "rules test");
+        public Integer call() throws ConfigLoader.ConfigProblems {
+            CueModel model = model("rules test");
+            RulePack pack = model == null ? null : loadPack(model, "rules test");
             if (pack == null) {
                 return 1;
             }

@@ -115,8 +115,9 @@ final class ScoreCommand extends ConfiguredCommand implements Callable<Integer> 
         }
         Explanation.StatedAge age = e.statedAge();
         out.println("stated age: " + (age == null ? "none (only what the writer says of themself counts)"
-                : age.age() + " (the writer, first person) " + quote(age.evidence()) + " [" + age.start() + ","
-                + age.end() + ")"));
+                : age.age() + (age.firstPerson() ? " (the writer, first person) "
+                        : " (a bare answer: the writer's, unless it echoes an age another participant stated) ")
+                + quote(age.evidence()) + " [" + age.start() + "," + age.end() + ")"));
         List<RuleCheck> fired = e.rules().stream().filter(RuleCheck::fired).toList();
         List<RuleCheck> near = e.rules().stream().filter(r -> !r.fired()).toList();
         out.println("rules fired:" + (fired.isEmpty() ? " none" : ""));

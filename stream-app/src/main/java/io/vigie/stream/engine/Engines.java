@@ -14,6 +14,19 @@ public final class Engines {
     private Engines() {
     }
 
+    /**
+     * Prints why a configuration's engine does not load: one line naming the count, then every error as
+     * {@code file:line: reason}, indented.
+     */
+    public static void printErrors(java.util.function.Consumer<String> err, String command, LoadException e) {
+        int n = e.errors().size();
+        err.accept(command + ": the rules, lexicons or hash lists do not load (" + n + " error" + (n == 1 ? "" : "s")
+                + "):");
+        for (io.vigie.core.load.LoadError error : e.errors()) {
+            err.accept("  " + error);
+        }
+    }
+
     /** @throws LoadException listing every error of a pack, lexicon or hash list that does not load */
     public static ModerationEngine load(ModerationConfig config) throws LoadException {
         return ModerationEngine.load(config.path(ModerationConfig.RULES_DIR),

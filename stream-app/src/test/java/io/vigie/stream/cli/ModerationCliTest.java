@@ -129,6 +129,62 @@ public class ModerationCliTest {
     }
 
     @Test
+    void shouldNameTheContextConditionThatFailedWhenARuleNearlyFired() {
+        // given a photo request to a 12-year-old written by a 14-year-old: the recipient condition holds
+        Result r = run("score", "--explain", "une photo en entier cette fois, dans ta chambre", "--sender-age", "14",
+                "--recipient-age", "12", "--at", "2026-11-28T20:15:00Z");
+
+        // then the explanation names the sender condition, not the first condition the rule declares
+        assertEquals(0, r.code(), r.err());
+        String line = r.out().lines().filter(l -> l.strip().startsWith("minor_sex.photo_detail_to_minor "))
+                .findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(line.contains("needs a sender who is not a likely minor"), line);
+    }
+
+    @Test
+    void shouldTellABareAgeAnswerFromAFirstPersonStatement() {
+        Result bare = run("score", "--explain", "14 f paris", "--at", "2026-11-28T20:15:00Z");
+        Result first = run("score", "--explain", "j'ai 14 ans", "--at", "2026-11-28T20:15:00Z");
+        assertTrue(bare.out().contains("stated age: 14 (a bare answer"), bare.out());
+        assertTrue(first.out().contains("stated age: 14 (the writer, first person)"), first.out());
+    }
+
+    @Test
+    void shouldValidateARuleOnACueOfTheConfiguredLexiconFolder(@TempDir Path dir) throws Exception {
+        // given a pack whose rule names a cue that only a local lexicon defines
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Path lexicons = Files.createDirectories(dir.resolve("lexicons"));
+        Files.writeString(rules.resolve("local.yaml"), String.join("\n", "rules:", "  - id: local.pickup_code",
+                "    description: The site's own pickup codeword.", "    categories: [PROSTITUTION]", "    score: 10",
+                "    when:", "      any: [local.pickup]", "    examples:", "      fire: [\"dispo pour un colis bleu\"]",
+                ""));
+        Files.writeString(lexicons.resolve("local.tsv"), "colis bleu\tlocal.pickup\n");
+
+        // when validated and tested with and without the lexicon folder
+        Result without = run("rules", "validate", rules.toString());
+        Result with = run("rules", "validate", rules.toString(), "--set", "moderation.lexicon.dir=" + lexicons);
+        Result tested = run("rules", "test", rules.toString(), "--set", "moderation.lexicon.dir=" + lexicons);
+
+        // then the cue is unknown to the embedded lexicons only
+        assertEquals(1, without.code());
+        assertTrue(without.err().contains("unknown cue 'local.pickup'"), without.err());
+        assertEquals(0, with.code(), with.err());
+        assertEquals(0, tested.code(), tested.err() + tested.out());
+    }
+
+    @Test
+    void shouldListEveryLexiconErrorAndNameTheLexicons(@TempDir Path dir) throws Exception {
+        Path lexicons = Files.createDirectories(dir.resolve("lexicons"));
+        Files.writeString(lexicons.resolve("local.tsv"), "colis bleu\tBadCue\nfoo\tAlsoBad\n");
+
+        Result r = run("score", "bonjour", "--set", "moderation.lexicon.dir=" + lexicons);
+
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("score: the rules, lexicons or hash lists do not load (2 errors):"), r.err());
+        assertTrue(r.err().contains("local.tsv:1:") && r.err().contains("local.tsv:2:"), r.err());
+    }
+
+    @Test
     void shouldSayNothingFiredOnBenignText() {
         Result r = run("score", "on se fait un cine samedi ?", "--at", "2026-11-28T20:15:00Z");
         assertEquals(0, r.code(), r.err());

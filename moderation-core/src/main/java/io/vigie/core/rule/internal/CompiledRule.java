@@ -315,35 +315,25 @@ public final class CompiledRule {
 
     /** The first context condition that fails, as a sentence; null when they all hold. */
     private String contextMissing(MessageCues f, ScoringContext ctx) {
-        if (contextHolds(f, ctx)) {
-            return null;
-        }
-        if (privateOnly && (ctx.publicRoom() || ctx.recipients().isEmpty())) {
-            return "private conversations only";
-        }
-        if (conversationAlerted != ANY && (conversationAlerted == YES) != ctx.alerted()) {
-            return conversationAlerted == YES ? "needs a conversation that already raised an alert"
+        return switch (contextFailure(f, ctx)) {
+            case OK -> null;
+            case PRIVATE_ONLY -> "private conversations only";
+            case ALERTED -> conversationAlerted == YES ? "needs a conversation that already raised an alert"
                     : "needs a conversation without an alert yet";
-        }
-        if (minConversationMessages > 0 && ctx.conversationMessages() < minConversationMessages) {
-            return "needs " + minConversationMessages + " earlier messages";
-        }
-        if (senderAccountAgeMaxMs >= 0) {
-            return "needs a sender account younger than " + senderAccountAgeMaxMs / HOUR_MS + " h";
-        }
-        if (recipientLikelyMinor != ANY) {
-            return recipientLikelyMinor == YES ? "needs a likely-minor recipient" : "needs no likely-minor recipient";
-        }
-        if (senderLikelyMinor != ANY) {
-            return senderLikelyMinor == YES ? "needs a likely-minor sender" : "needs a sender who is not a likely minor";
-        }
-        if (senderLikelyAdult != ANY) {
-            return senderLikelyAdult == YES ? "needs a sender known to be an adult" : "needs a sender not known adult";
-        }
-        if (minAgeGap >= 0) {
-            return "needs an age gap of " + minAgeGap + " years with known ages";
-        }
-        return "needs stages seen: " + java.util.Arrays.toString(stagesAll) + java.util.Arrays.toString(stagesAny);
+            case MIN_MESSAGES -> "needs " + minConversationMessages + " earlier messages";
+            case ACCOUNT_AGE -> "needs a sender account younger than " + senderAccountAgeMaxMs / HOUR_MS + " h";
+            case RECIPIENT_MINOR -> recipientLikelyMinor == YES ? "needs a likely-minor recipient"
+                    : "needs no likely-minor recipient";
+            case SENDER_MINOR -> senderLikelyMinor == YES ? "needs a likely-minor sender"
+                    : "needs a sender who is not a likely minor";
+            case SENDER_ADULT -> senderLikelyAdult == YES ? "needs a sender known to be an adult"
+                    : "needs a sender not known adult";
+            case AGE_GAP -> "needs an age gap of " + minAgeGap + " years with known ages";
+            default -> "needs stages seen before this message: "
+                    + (stagesAll.length > 0 ? "all of " + java.util.Arrays.toString(stagesAll) : "")
+                    + (stagesAll.length > 0 && stagesAny.length > 0 ? " and " : "")
+                    + (stagesAny.length > 0 ? "one of " + java.util.Arrays.toString(stagesAny) : "");
+        };
     }
 
     /** True when at least one of the rule's message cues is present: the rule "nearly fired" if it did not. */
@@ -362,59 +352,71 @@ public final class CompiledRule {
     }
 
     private boolean contextHolds(MessageCues f, ScoringContext ctx) {
+        return contextFailure(f, ctx) == OK;
+    }
+
+    private static final int OK = 0;
+    private static final int PRIVATE_ONLY = 1;
+    private static final int ALERTED = 2;
+    private static final int MIN_MESSAGES = 3;
+    private static final int ACCOUNT_AGE = 4;
+    private static final int RECIPIENT_MINOR = 5;
+    private static final int SENDER_MINOR = 6;
+    private static final int SENDER_ADULT = 7;
+    private static final int AGE_GAP = 8;
+    private static final int STAGES = 9;
+
+    /** The first context condition that fails, as one of the constants above ({@link #OK} when all hold). */
+    private int contextFailure(MessageCues f, ScoringContext ctx) {
         if (privateOnly && (ctx.publicRoom() || ctx.recipients().isEmpty())) {
-            return false;
+            return PRIVATE_ONLY;
         }
         if (conversationAlerted != ANY && (conversationAlerted == YES) != ctx.alerted()) {
-            return false;
+            return ALERTED;
         }
         if (minConversationMessages > 0 && ctx.conversationMessages() < minConversationMessages) {
-            return false;
+            return MIN_MESSAGES;
         }
         if (senderAccountAgeMaxMs >= 0
                 && (ctx.senderAccountAgeMs() < 0 || ctx.senderAccountAgeMs() > senderAccountAgeMaxMs)) {
-            return false;
+            return ACCOUNT_AGE;
         }
         if (recipientLikelyMinor != ANY && (recipientLikelyMinor == YES) != anyRecipientMinor(ctx)) {
-            return false;
+            return RECIPIENT_MINOR;
         }
         int senderAge = senderAge(f, ctx);
         if (senderLikelyMinor != ANY) {
             boolean minor = ctx.sender().likelyMinor() || (senderAge >= 0 && senderAge < 18);
             if ((senderLikelyMinor == YES) != minor) {
-                return false;
+                return SENDER_MINOR;
             }
         }
         if (senderLikelyAdult != ANY) {
             boolean adult = !ctx.sender().likelyMinor() && senderAge >= 18;
             if ((senderLikelyAdult == YES) != adult) {
-                return false;
+                return SENDER_ADULT;
             }
         }
         if (minAgeGap >= 0) {
             int youngest = youngestRecipientAge(ctx);
             if (senderAge < 0 || youngest < 0 || senderAge - youngest < minAgeGap) {
-                return false;
+                return AGE_GAP;
             }
         }
         for (Stage s : stagesAll) {
             if (!ctx.stagesSeen().contains(s)) {
-                return false;
+                return STAGES;
             }
         }
         if (stagesAny.length > 0) {
-            boolean seen = false;
             for (Stage s : stagesAny) {
                 if (ctx.stagesSeen().contains(s)) {
-                    seen = true;
-                    break;
+                    return OK;
                 }
             }
-            if (!seen) {
-                return false;
-            }
+            return STAGES;
         }
-        return true;
+        return OK;
     }
 
     private static boolean anyRecipientMinor(ScoringContext ctx) {

@@ -114,7 +114,8 @@ final class WindowClause {
         append(sb, "any", any, cues);
         append(sb, "none", none, cues);
         return sb.append(" by ").append(by.name().toLowerCase(Locale.ROOT)).append(" within ").append(messages)
-                .append(" messages").append(earlierOnly ? " before this one" : "").toString();
+                .append(" messages and ").append(maxAgeMs / 60_000L).append(" minutes")
+                .append(earlierOnly ? " before this one" : "").toString();
     }
 
     private static void append(StringBuilder sb, String what, int[] ids, CueRegistry cues) {

@@ -1,0 +1,181 @@
+package io.vigie.stream.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigie.core.contract.Category;
+import io.vigie.core.contract.ChatMessage;
+import io.vigie.core.contract.Profile;
+import io.vigie.stream.config.ModerationConfig;
+import io.vigie.stream.replay.Replayer;
+import io.vigie.stream.serde.InputReader;
+import io.vigie.stream.serde.Json;
+import io.vigie.stream.serde.Parsed;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Integrity of the second fresh set ({@code eval/fresh2}, written for issue 10 to measure first): every line reads as
+ * the topology reads it, every conversation is labelled and every label finds its conversation and its first
+ * flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score
+ * is computed. {@code src/make_set.py --check} checks the same and more where Python is at hand.
+ */
+class Fresh2SetTest {
+
+    /** The set (the working directory of the tests is the module). */
+    static final Path DIR = Path.of("src/test/resources/eval/fresh2");
+    static final Path HARMFUL = DIR.resolve("harmful.jsonl");
+    static final Path BENIGN = DIR.resolve("benign.jsonl");
+    static final Path HARMFUL_LABELS = DIR.resolve("harmful-labels.json");
+    static final Path BENIGN_LABELS = DIR.resolve("benign-labels.json");
+    /** The sets this one may be merged with. */
+    static final List<Path> OTHERS = List.of(Path.of("src/test/resources/eval/dev"),
+            Path.of("src/test/resources/eval/holdout"), Path.of("src/test/resources/eval/fresh"));
+
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+
+    /** What one file holds, read line by line as the topology's readers read it. */
+    private record Content(Set<String> conversations, Set<String> users, int messages, int profiles) {
+    }
+
+    private static Content read(Path file, String prefix) throws Exception {
+        ModerationConfig config = new ModerationConfig(Map.of());
+        int maxBytes = config.getInt(ModerationConfig.MESSAGE_MAX_BYTES);
+        InputReader<ChatMessage> messages = InputReader.messages(maxBytes,
+                config.getInt(ModerationConfig.MESSAGE_TEXT_MAX_CHARS),
+                config.getInt(ModerationConfig.MESSAGE_RECIPIENTS_MAX));
+        InputReader<Profile> profiles = InputReader.of(Profile.class, maxBytes);
+        Pattern conversationId = Pattern.compile(Pattern.quote(prefix) + "\\d{3}");
+        Set<String> conversations = new HashSet<>();
+        Set<String> users = new HashSet<>();
+        Set<String> messageIds = new HashSet<>();
+        Instant last = Instant.MIN;
+        int n = 0;
+        int m = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String where = file.getFileName() + ":" + ++n;
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (Replayer.kind(line).equals("profile")) {
+                Parsed<Profile> p = profiles.read(bytes);
+                assertTrue(p.isOk(), where + ": " + p.detail());
+                assertTrue(p.value().userId().startsWith("u-f2"), where + ": user id prefix");
+                assertFalse(p.value().updatedAt().isBefore(last), where + ": out of time order");
+                last = p.value().updatedAt();
+                users.add(p.value().userId());
+                continue;
+            }
+            assertEquals("message", Replayer.kind(line), where);
+            Parsed<ChatMessage> parsed = messages.read(bytes);
+            assertTrue(parsed.isOk(), where + ": " + parsed.detail());
+            ChatMessage msg = parsed.value();
+            assertFalse(msg.sentAt().isBefore(last), where + ": out of time order");
+            last = msg.sentAt();
+            assertTrue(users.contains(msg.senderId()), where + ": the sender's profile comes first");
+            assertTrue(conversationId.matcher(msg.conversationId()).matches(), where + ": " + msg.conversationId());
+            assertTrue(msg.messageId().matches(Pattern.quote(msg.conversationId()) + "-m\\d\\d"), where);
+            assertTrue(messageIds.add(msg.messageId()), where + ": message id given twice");
+            assertNotEquals(msg.roomId() == null, msg.recipientIds().isEmpty(),
+                    where + ": recipients in a private chat, none in a room");
+            assertFalse(msg.text().isEmpty() && msg.attachments().isEmpty(), where + ": neither text nor attachment");
+            conversations.add(msg.conversationId());
+            m++;
+        }
+        return new Content(conversations, users, m, n - m);
+    }
+
+    @Test
+    void shouldReadEveryLineAsTheTopologyDoesInTimeOrderWithProfilesFirst() throws Exception {
+        // when
+        Content harmful = read(HARMFUL, "f2-h-");
+        Content benign = read(BENIGN, "f2-b-");
+        // then: the README's counts, and no person in both files (they are merged by time for scoring)
+        assertEquals(List.of(69, 419, 161), List.of(harmful.conversations().size(), harmful.messages(),
+                harmful.profiles()));
+        assertEquals(List.of(92, 469, 200), List.of(benign.conversations().size(), benign.messages(),
+                benign.profiles()));
+        Set<String> shared = new HashSet<>(harmful.users());
+        shared.retainAll(benign.users());
+        assertEquals(Set.of(), shared);
+    }
+
+    @Test
+    void shouldLabelEveryConversationAndFindEveryFirstFlaggedMessage() throws Exception {
+        // given
+        LabelSet harmful = LabelSet.load(List.of(HARMFUL_LABELS));
+        LabelSet benign = LabelSet.load(List.of(BENIGN_LABELS));
+        LabelSet all = LabelSet.load(List.of(HARMFUL_LABELS, BENIGN_LABELS));
+        // when: the merge eval does before replaying, without replaying
+        Transcript t = InputMerger.merge(List.of(HARMFUL, BENIGN), null, all, false, NOWHERE);
+        // then
+        Set<String> labelled = new HashSet<>();
+        all.labels().forEach(l -> labelled.add(l.conversationId()));
+        assertEquals(labelled, t.conversations(), "every conversation labelled, every label in the input");
+        assertEquals(580 + 669, t.lines());
+        Map<Category, Integer> perCategory = new EnumMap<>(Category.class);
+        for (LabelSet.Label l : harmful.labels()) {
+            assertTrue(l.harmful() && !l.categories().equals(Set.of(Category.OFF_PLATFORM)), l.toString());
+            assertTrue(t.position(l.conversationId(), l.firstFlagMessageId()) >= 0, l.toString());
+            assertTrue(Set.of("fr", "en").contains(l.language()) && l.kind() != null && l.notes() != null,
+                    l.toString());
+            l.categories().forEach(c -> perCategory.merge(c, 1, Integer::sum));
+        }
+        for (LabelSet.Label l : benign.labels()) {
+            assertFalse(l.harmful(), l.toString());
+            assertNull(l.firstFlagMessageId(), l.toString());
+            assertTrue(Set.of("fr", "en").contains(l.language()) && l.kind() != null && l.notes() != null,
+                    l.toString());
+        }
+        assertEquals(69, harmful.labels().size());
+        assertEquals(92, benign.labels().size());
+        // the README: conversations per category, co-labels included
+        assertEquals(Map.of(Category.CHILD_GROOMING, 17, Category.MINOR_SEXUALIZATION, 12, Category.CSAM, 8,
+                Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 15, Category.SEXUAL_VIOLENCE, 6,
+                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 16), perCategory);
+    }
+
+    @Test
+    void shouldShareNoIdWithTheSetsItMayBeMergedWith() throws Exception {
+        // given: the ids of this set
+        Set<String> ours = ids(List.of(HARMFUL, BENIGN));
+        // when: the ids of the dev, held-out and fresh sets, read by program
+        Set<String> theirs = new HashSet<>();
+        for (Path dir : OTHERS) {
+            theirs.addAll(ids(List.of(dir.resolve("harmful.jsonl"), dir.resolve("benign.jsonl"))));
+        }
+        // then
+        assertFalse(theirs.isEmpty());
+        theirs.retainAll(ours);
+        assertEquals(Set.of(), theirs);
+    }
+
+    private static Set<String> ids(List<Path> files) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (Path f : files) {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                JsonNode n = Json.MAPPER.readTree(line);
+                for (String field : List.of("conversationId", "messageId", "userId", "senderId")) {
+                    if (n.hasNonNull(field)) {
+                        ids.add(n.get(field).asText());
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}
