@@ -1,5 +1,6 @@
 package io.vigie.load;
 
+import io.vigie.load.bench.CpuTimeProfiler;
 import io.vigie.load.driver.DriverOptions;
 import io.vigie.load.driver.LoadDriver;
 import io.vigie.load.driver.Pipeline;
@@ -103,7 +104,8 @@ public final class BenchCli implements Callable<Integer> {
                 + "of 0.5 s, one fork (a smoke check, not a measurement)")
         boolean quick;
 
-        @Option(names = "--prof", description = "JMH profiler, e.g. gc")
+        @Option(names = "--prof", description = "JMH profiler with its options as in JMH's -prof, e.g. gc, "
+                + "jfr:dir=target/jfr; cpu = CPU time per op (CpuTimeProfiler)")
         List<String> profilers = new ArrayList<>();
 
         @Option(names = "--forks", description = "override the forks stated in the annotations")
@@ -140,7 +142,12 @@ public final class BenchCli implements Callable<Integer> {
                 }
                 builder.param(p.substring(0, eq), p.substring(eq + 1).split(","));
             }
-            profilers.forEach(builder::addProfiler);
+            for (String p : profilers) {
+                int colon = p.indexOf(':');
+                String name = colon < 0 ? p : p.substring(0, colon);
+                String options = colon < 0 ? "" : p.substring(colon + 1);
+                builder.addProfiler(name.equals("cpu") ? CpuTimeProfiler.class.getName() : name, options);
+            }
             if (json != null) {
                 builder.resultFormat(ResultFormatType.JSON).result(json.toString());
             }

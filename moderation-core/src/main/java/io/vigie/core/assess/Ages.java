@@ -1,6 +1,7 @@
 package io.vigie.core.assess;
 
 import io.vigie.core.contract.Alert;
+import io.vigie.core.state.LearnedAges;
 import io.vigie.core.state.UserState;
 
 import java.util.List;
@@ -120,15 +121,16 @@ public final class Ages {
         if (learned.isEmpty() || learned.size() == 1 && learned.containsKey(senderId)) {
             return List.of();
         }
-        List<String> ids = new java.util.ArrayList<>(learned.keySet());
-        java.util.Collections.sort(ids);
-        List<Alert.PersonAge> out = new java.util.ArrayList<>();
-        for (String id : ids) {
-            if (!id.equals(senderId) && out.size() < max) {
-                out.add(learned.get(id));
+        // every message of a room asks: a conversation's learned ages are kept in id order, so no sort here
+        LearnedAges sorted = LearnedAges.copyOf(learned);
+        int n = Math.max(0, Math.min(max, sorted.containsKey(senderId) ? sorted.size() - 1 : sorted.size()));
+        Alert.PersonAge[] out = new Alert.PersonAge[n];
+        for (int i = 0, k = 0; k < n; i++) {
+            if (!sorted.idAt(i).equals(senderId)) {
+                out[k++] = sorted.ageAt(i);
             }
         }
-        return List.copyOf(out);
+        return List.of(out);
     }
 
     /** True when any of the views is likely a minor. */

@@ -3,6 +3,7 @@ package io.vigie.core.assess;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.state.ConversationState;
+import io.vigie.core.state.RecentList;
 import io.vigie.core.state.RecentMessage;
 
 import java.util.ArrayList;
@@ -28,21 +29,67 @@ public final class ConversationUpdate {
      * and the earliest arrivals dropped beyond the bound, so a conversation between the same people costs no copy.
      */
     static List<String> participants(List<String> known, ChatMessage message, int max) {
-        boolean allKnown = known.contains(message.senderId());
-        for (int i = 0; allKnown && i < message.recipientIds().size(); i++) {
-            allKnown = known.contains(message.recipientIds().get(i));
+        String sender = message.senderId();
+        List<String> recipients = message.recipientIds();
+        boolean senderKnown = known.contains(sender);
+        boolean allKnown = senderKnown;
+        for (int i = 0; allKnown && i < recipients.size(); i++) {
+            allKnown = known.contains(recipients.get(i));
         }
         if (allKnown) {
             return known;
         }
+        if (recipients.size() == 1) {
+            // a direct message (nearly all of them): the sender, then the recipient, join the end if new, and the
+            // earliest arrivals go beyond the bound, which is what the general case gives (participants are
+            // distinct, so the set it builds holds the same sequence)
+            String r = recipients.get(0);
+            boolean recipientNew = !r.equals(sender) && !known.contains(r);
+            int n = known.size() + (senderKnown ? 0 : 1) + (recipientNew ? 1 : 0);
+            int keep = Math.min(n, max);
+            String[] out = new String[keep];
+            int w = keep;
+            if (recipientNew) {
+                out[--w] = r;
+            }
+            if (!senderKnown && w > 0) {
+                out[--w] = sender;
+            }
+            for (int i = known.size() - 1; w > 0; i--) {
+                out[--w] = known.get(i);
+            }
+            return List.of(out);
+        }
+        if (recipients.isEmpty() || !senderKnown && known.size() < max && allKnownBut(known, recipients, sender)) {
+            // a room message from a newcomer (no recipients), or the sender the only newcomer with room to spare:
+            // the sender joins the end, the earliest arrivals go beyond the bound (what the general case gives)
+            int keep = Math.min(known.size(), Math.max(0, max - 1));
+            String[] out = new String[keep + 1];
+            for (int i = 0; i < keep; i++) {
+                out[i] = known.get(known.size() - keep + i);
+            }
+            out[keep] = sender;
+            return max <= 0 ? List.of() : List.of(out);
+        }
         LinkedHashSet<String> grown = new LinkedHashSet<>(known);
-        grown.add(message.senderId());
-        for (String r : message.recipientIds()) {
+        grown.add(sender);
+        for (String r : recipients) {
             grown.add(r);
             trimFront(grown, max);
         }
         trimFront(grown, max);
         return new ArrayList<>(grown);
+    }
+
+    /** True when every recipient is known or is the sender. */
+    private static boolean allKnownBut(List<String> known, List<String> recipients, String sender) {
+        for (int i = 0; i < recipients.size(); i++) {
+            String r = recipients.get(i);
+            if (!r.equals(sender) && !known.contains(r)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -81,32 +128,47 @@ public final class ConversationUpdate {
      * @param index       the message's number in the conversation
      * @param atMs        its event time
      */
-    static List<RecentMessage> window(List<RecentMessage> recent, RecentMessage entry, boolean keepText, int index,
+    static List<RecentMessage> window(List<RecentMessage> before, RecentMessage entry, boolean keepText, int index,
                                       long atMs, Policy policy) {
-        if (recent.isEmpty() && entry == null) {
+        // every message updates its window: read what the list keeps beside the entries, not the entries
+        RecentList recent = RecentList.copyOf(before);
+        int n = recent.size();
+        if (n == 0 && entry == null) {
             return recent;
         }
         Policy.Window w = policy.window();
-        int maxText = policy.context().messages();
-        List<RecentMessage> out = new ArrayList<>(recent.size() + 1);
-        for (RecentMessage m : recent) {
-            if (index - m.index() > w.messages() || atMs - m.sentAt().toEpochMilli() > w.maxAgeMs()) {
-                continue; // out of the window, whatever it held
-            }
-            RecentMessage kept = keepText ? m : m.withoutText();
-            if (!kept.keepsNothing()) {
-                out.add(kept);
+        int maxMessages = w.messages();
+        long maxAgeMs = w.maxAgeMs();
+        RecentList.Builder out = RecentList.builder(entry == null ? n : n + 1);
+        boolean same = true; // while out holds recent's entries as they are
+        for (int i = 0; i < n; i++) {
+            if (index - recent.index(i) > maxMessages || atMs - recent.sentAtMs(i) > maxAgeMs) {
+                same = false; // out of the window, whatever it held
+            } else if (keepText || recent.bare(i)) {
+                if (recent.keepsNothing(i)) {
+                    same = false;
+                } else {
+                    out.add(recent, i);
+                }
+            } else {
+                RecentMessage kept = recent.get(i).withoutText();
+                same = false;
+                if (!kept.keepsNothing()) {
+                    out.add(kept);
+                }
             }
         }
         if (entry != null) {
             out.add(entry);
+            same = false;
         }
         // at most maxText entries keep their text: the newest
+        int maxText = policy.context().messages();
         int withText = 0;
         for (int i = out.size() - 1; i >= 0; i--) {
-            RecentMessage m = out.get(i);
-            if (m.text() != null && ++withText > maxText) {
-                RecentMessage stripped = m.withoutText();
+            if (out.keepsText(i) && ++withText > maxText) {
+                same = false;
+                RecentMessage stripped = out.get(i).withoutText();
                 if (stripped.keepsNothing()) {
                     out.remove(i);
                 } else {
@@ -114,19 +176,7 @@ public final class ConversationUpdate {
                 }
             }
         }
-        return sameEntries(recent, out) ? recent : List.copyOf(out);
-    }
-
-    private static boolean sameEntries(List<RecentMessage> a, List<RecentMessage> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
+        return same ? recent : out.build(); // nothing left, came or lost its text: no copy
     }
 
     /** The kept texts before this message, oldest first, as an alert's {@code context}. */
@@ -205,6 +255,9 @@ public final class ConversationUpdate {
     }
 
     private static void trimFront(LinkedHashSet<String> set, int max) {
+        if (set.size() <= max) {
+            return;
+        }
         var it = set.iterator();
         while (set.size() > max && it.hasNext()) {
             it.next();

@@ -19,9 +19,19 @@ public interface MatchSink {
     /**
      * Whether a term may start at folded index {@code start} although a word char precedes it, because an
      * apostrophe stood between them in the raw text and folding removed it: French elision, "l'article" folds to
-     * "larticle" and must still match "article". Asked only on that rare path; false by default.
+     * "larticle" and must still match "article". Asked only on that rare path, and only for a term that passes
+     * its other checks, so it must have no side effect; false by default.
      */
     default boolean elidedBefore(int start) {
         return false;
+    }
+
+    /**
+     * Whether {@link #elidedBefore} may answer true anywhere in the text about to be scanned; asked once per scan.
+     * False lets the automaton skip the states where only a term starting inside a word ends (most of them: "aime"
+     * at the end of "jaime"). True by default, which is always correct.
+     */
+    default boolean mayElide() {
+        return true;
     }
 }

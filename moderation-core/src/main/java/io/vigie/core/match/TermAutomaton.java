@@ -1,6 +1,5 @@
 package io.vigie.core.match;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,37 +15,68 @@ import java.util.TreeSet;
  *
  * <p>Layout: chars are first mapped to a small alphabet class (class 0 = a char that no term uses, which
  * always leads back to the root); the transitions are a dense {@code int[states * stride]} table with the
- * failure links already resolved, so scanning never follows a failure chain, and each entry is the next
- * row's offset with bit 0 flagging a state where terms end. Each such state owns a slice of
- * {@code outTerms} listing every term that ends there, its own and its suffixes'. Memory is
- * {@code 4 * states * classes} bytes (about 2 MB for the embedded lexicons).
+ * failure links already resolved, so scanning never follows a failure chain. States are numbered breadth
+ * first, so the rows scanning visits most (the root and the shallow states) sit together; the stride is a power
+ * of two. Each entry is the next row's offset with the state's flags in its three low bits, so a char costs one
+ * dependent load. Each state where terms end owns a slice of {@code out} listing every term that ends there,
+ * its own and its suffixes', longest first, each with what is left to check of its boundary.
+ *
+ * <p>Most terms are whole words, and most states where one ends are met inside a longer word ("bon" in
+ * "bonjour"), so the scan looks at a state's terms only once it knows the next char: a state whose terms all
+ * need a word end ({@link #WORD_END}) is skipped when a word char follows. Whether a suffix term starts after a
+ * word char is known when the automaton is built (it is the state's own char before the suffix: "aime" at the end
+ * of "jaime"); such a term can only match where an apostrophe was folded away ("j'aime",
+ * {@link MatchSink#elidedBefore}), and a state whose only terms are such is skipped unless the sink says an
+ * elision may be in the text ({@link MatchSink#mayElide()}). Matches are reported in the order of a plain
+ * Aho-Corasick scan: by end index, then longest first, then in the order the terms were added.
  */
 public final class TermAutomaton {
+
+    /** Table entry flag: the state has a term that may match, unless a word char follows (whole-word terms). */
+    private static final int WORD_END = 1;
+    /**
+     * Table entry flag: the state has a whole-word suffix term that follows a word char, so only an elision lets it
+     * match (and only unless a word char follows).
+     */
+    private static final int MID_WORD = 2;
+    /** Table entry flag: the state has a term that may match whatever follows (prefix and sub-word terms). */
+    private static final int ANY_END = 4;
+    private static final int FLAGS = WORD_END | MID_WORD | ANY_END;
+
+    /** Output code: nothing to check on the left (a sub-word term, or a suffix term after a non-word char). */
+    private static final int LEFT_FREE = 0;
+    /** Output code: check the char before the term in the text (the state's own terms). */
+    private static final int LEFT_CHECK = 1;
+    /** Output code: a word char precedes the term (known from the state): it matches only after an elision. */
+    private static final int LEFT_ELIDED = 2;
+    /** Output bit: a word char must not follow the term ({@link Boundary#WORD}). */
+    private static final int RIGHT_CHECK = 4;
+    /** Low bits of an output: its left code and right bit; the term index is above them. */
+    private static final int OUT_SHIFT = 3;
 
     private final int[] asciiClass;
     private final char[] otherChars;
     private final int[] otherClass;
     private final int classes;
     private final int[] table;
-    private final int stride;
+    /** log2 of the row stride: a table entry shifted right by it is the state number. */
+    private final int shift;
     private final int[] outStart;
-    private final int[] outTerms;
+    /** Per output: term index {@code << OUT_SHIFT}, {@code | RIGHT_CHECK}, {@code | } the left code. */
+    private final int[] out;
     private final int[] termLength;
     private final int[] termPayload;
-    private final Boundary[] termBoundary;
     private final int stateCount;
 
     private TermAutomaton(Builder b) {
         int n = b.terms.size();
         termLength = new int[n];
         termPayload = new int[n];
-        termBoundary = new Boundary[n];
         TreeSet<Character> alphabet = new TreeSet<>();
         for (int t = 0; t < n; t++) {
             char[] term = b.terms.get(t);
             termLength[t] = term.length;
             termPayload[t] = b.payloads.get(t);
-            termBoundary[t] = b.boundaries.get(t);
             for (char c : term) {
                 alphabet.add(c);
             }
@@ -74,10 +104,10 @@ public final class TermAutomaton {
         }
         classes = cls;
 
-        // trie
+        // trie, states numbered in insertion order
         Map<Long, Integer> edges = new HashMap<>();
-        List<List<Integer>> own = new ArrayList<>();
-        own.add(new ArrayList<>());
+        List<List<Integer>> ownByInsertion = new ArrayList<>();
+        ownByInsertion.add(new ArrayList<>());
         int states = 1;
         for (int t = 0; t < n; t++) {
             int s = 0;
@@ -87,86 +117,141 @@ public final class TermAutomaton {
                 if (next == null) {
                     next = states++;
                     edges.put(key, next);
-                    own.add(new ArrayList<>());
+                    ownByInsertion.add(new ArrayList<>());
                 }
                 s = next;
             }
-            own.get(s).add(t);
+            ownByInsertion.get(s).add(t);
         }
         stateCount = states;
+        int[] gotoByInsertion = new int[states * classes];
+        Arrays.fill(gotoByInsertion, -1);
+        for (Map.Entry<Long, Integer> e : edges.entrySet()) {
+            int from = (int) (e.getKey() >>> 16);
+            char c = (char) (e.getKey() & 0xFFFF);
+            gotoByInsertion[from * classes + classOf(c)] = e.getValue();
+        }
+
+        // renumber breadth first (children in class order): shallow states, the ones scanning visits most, first
+        int[] order = new int[states]; // new number -> insertion number
+        int[] rank = new int[states]; // insertion number -> new number
+        int[] depth = new int[states]; // by new number
+        int[] parent = new int[states];
+        char[] via = new char[states]; // the char on the edge into the state
+        char[] charOfClass = new char[classes];
+        for (char c : alphabet) {
+            charOfClass[classOf(c)] = c;
+        }
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int s = order[head];
+            for (int c = 1; c < classes; c++) {
+                int g = gotoByInsertion[s * classes + c];
+                if (g > 0) {
+                    order[tail] = g;
+                    rank[g] = tail;
+                    depth[tail] = depth[head] + 1;
+                    parent[tail] = head;
+                    via[tail] = charOfClass[c];
+                    tail++;
+                }
+            }
+            head++;
+        }
         long cells = (long) states * classes;
         if (cells > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException("lexicon too large for a dense automaton: " + states
                     + " states x " + classes + " chars");
         }
-        int[] delta = new int[(int) cells];
         int[] gotoTable = new int[(int) cells];
-        Arrays.fill(gotoTable, -1);
-        for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-            int from = (int) (e.getKey() >>> 16);
-            char c = (char) (e.getKey() & 0xFFFF);
-            gotoTable[from * classes + classOf(c)] = e.getValue();
-        }
-        int[] fail = new int[states];
-        List<int[]> outputs = new ArrayList<>(states);
         for (int s = 0; s < states; s++) {
-            outputs.add(null);
-        }
-        // BFS: a state's failure target is shallower, so it is complete when the state is visited
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        outputs.set(0, toArray(own.get(0)));
-        for (int c = 0; c < classes; c++) {
-            int g = gotoTable[c];
-            if (g > 0) {
-                fail[g] = 0;
-                delta[c] = g;
-                queue.add(g);
-            } else {
-                delta[c] = 0;
+            for (int c = 0; c < classes; c++) {
+                int g = gotoByInsertion[order[s] * classes + c];
+                gotoTable[s * classes + c] = g > 0 ? rank[g] : -1;
             }
         }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            int[] inherited = outputs.get(fail[s]);
-            List<Integer> mine = own.get(s);
+
+        // failure links and resolved transitions, breadth first: a failure target is shallower, so complete
+        int[] delta = new int[(int) cells];
+        int[] fail = new int[states];
+        int[][] outputs = new int[states][];
+        outputs[0] = toArray(ownByInsertion.get(0));
+        for (int c = 0; c < classes; c++) {
+            int g = gotoTable[c];
+            delta[c] = g > 0 ? g : 0;
+        }
+        for (int s = 1; s < states; s++) { // the new numbering is breadth first: a plain loop visits in BFS order
+            int[] inherited = outputs[fail[s]];
+            List<Integer> mine = ownByInsertion.get(order[s]);
             int[] all = new int[mine.size() + inherited.length];
             for (int i = 0; i < mine.size(); i++) {
                 all[i] = mine.get(i);
             }
             System.arraycopy(inherited, 0, all, mine.size(), inherited.length);
-            outputs.set(s, all);
+            outputs[s] = all;
             for (int c = 0; c < classes; c++) {
                 int g = gotoTable[s * classes + c];
                 if (g > 0) {
                     fail[g] = delta[fail[s] * classes + c];
                     delta[s * classes + c] = g;
-                    queue.add(g);
                 } else {
                     delta[s * classes + c] = delta[fail[s] * classes + c];
                 }
             }
         }
+
+        // outputs, each with what its boundary leaves to check at scan time
         outStart = new int[states + 1];
         int total = 0;
         for (int s = 0; s < states; s++) {
             outStart[s] = total;
-            total += outputs.get(s).length;
+            total += outputs[s].length;
         }
         outStart[states] = total;
-        outTerms = new int[total];
+        out = new int[total];
+        int[] stateFlags = new int[states];
+        char[] path = new char[64];
         for (int s = 0; s < states; s++) {
-            int[] out = outputs.get(s);
-            System.arraycopy(out, 0, outTerms, outStart[s], out.length);
+            int d = depth[s];
+            if (outputs[s].length > 0) {
+                if (path.length < d) {
+                    path = new char[Math.max(d, path.length * 2)];
+                }
+                for (int k = d - 1, x = s; k >= 0; k--, x = parent[x]) {
+                    path[k] = via[x];
+                }
+            }
+            for (int i = 0; i < outputs[s].length; i++) {
+                int t = outputs[s][i];
+                Boundary boundary = b.boundaries.get(t);
+                int len = termLength[t];
+                int left;
+                if (boundary == Boundary.SUB) {
+                    left = LEFT_FREE;
+                } else if (len == d) {
+                    left = LEFT_CHECK;
+                } else {
+                    left = WordChars.isWordChar(path[d - len - 1]) ? LEFT_ELIDED : LEFT_FREE;
+                }
+                out[outStart[s] + i] = t << OUT_SHIFT | (boundary == Boundary.WORD ? RIGHT_CHECK : 0) | left;
+                stateFlags[s] |= boundary != Boundary.WORD ? ANY_END : left == LEFT_ELIDED ? MID_WORD : WORD_END;
+            }
         }
-        // Scanning is one dependent load per char, so the entry is made directly usable: the next state's
-        // row offset (state * stride, stride even) with bit 0 set when that state has outputs. That keeps a
-        // multiply and a second array load off the per-char chain.
-        stride = (classes + 1) & ~1;
+
+        // Scanning is one dependent load per char, so the entry is made directly usable: the next state's row
+        // offset (state << shift) with the state's flags in the three low bits, free since the stride is >= 8.
+        shift = Math.max(3, 32 - Integer.numberOfLeadingZeros(classes - 1));
+        int stride = 1 << shift;
+        if ((long) states * stride > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("lexicon too large for a dense automaton: " + states
+                    + " states x " + stride + " columns");
+        }
         table = new int[states * stride];
         for (int s = 0; s < states; s++) {
             for (int c = 0; c < classes; c++) {
                 int next = delta[s * classes + c];
-                table[s * stride + c] = next * stride | (outStart[next] != outStart[next + 1] ? 1 : 0);
+                table[(s << shift) + c] = next << shift | stateFlags[next];
             }
         }
     }
@@ -189,7 +274,7 @@ public final class TermAutomaton {
 
     /**
      * Finds every term in {@code buf[0, len)} and reports those whose boundary holds, in order of their end
-     * index. Allocation-free.
+     * index (then longest first, then in the order terms were added). Allocation-free.
      *
      * @param buf  folded chars, never null
      * @param len  number of valid chars in {@code buf}
@@ -212,41 +297,73 @@ public final class TermAutomaton {
     public int scan(char[] buf, int len, MatchSink sink, int[] asciiFlags) {
         final int[] t = table;
         final int[] ascii = asciiClass;
+        final int rowMask = ~FLAGS;
+        // a state's terms are looked at once the next char is known: before a word char only if some term there
+        // needs no word end; a state with only mid-word suffix terms only when the text may hold an elision
+        final int beforeNonWord = sink.mayElide() ? FLAGS : WORD_END | ANY_END;
+        final int beforeWord = ANY_END;
         int flags = 0;
         int e = 0;
         for (int i = 0; i < len; i++) {
             char c = buf[i];
             int cls;
+            boolean word;
             if (c < 128) {
                 cls = ascii[c];
+                word = ASCII_WORD[c];
                 flags |= asciiFlags[c];
             } else {
                 cls = classOf(c);
+                word = WordChars.isWordChar(c);
             }
-            e = t[(e & ~1) + cls];
-            if ((e & 1) != 0) {
-                int s = e / stride;
-                emit(buf, len, i, outStart[s], outStart[s + 1], sink);
+            if ((e & (word ? beforeWord : beforeNonWord)) != 0) {
+                emit(buf, i - 1, e >>> shift, word, beforeNonWord, sink);
             }
+            e = t[(e & rowMask) + cls];
+        }
+        if ((e & beforeNonWord) != 0) {
+            emit(buf, len - 1, e >>> shift, false, beforeNonWord, sink);
         }
         return flags;
     }
 
-    private void emit(char[] buf, int len, int last, int from, int to, MatchSink sink) {
-        boolean wordAfter = last + 1 < len && WordChars.isWordChar(buf[last + 1]);
-        for (int o = from; o < to; o++) {
-            int t = outTerms[o];
-            int start = last + 1 - termLength[t];
-            Boundary b = termBoundary[t];
-            if (b != Boundary.SUB) {
-                if (start > 0 && WordChars.isWordChar(buf[start - 1]) && !sink.elidedBefore(start)) {
-                    continue;
-                }
-                if (b == Boundary.WORD && wordAfter) {
-                    continue;
-                }
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = WordChars.isWordChar(c);
+        }
+    }
+
+    /**
+     * Reports the terms of {@code state}, reached at index {@code last}, whose boundaries hold.
+     *
+     * @param wordAfter whether a word char follows {@code last}
+     */
+    private void emit(char[] buf, int last, int state, boolean wordAfter, int visit, MatchSink sink) {
+        boolean elisions = (visit & MID_WORD) != 0;
+        for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
+            int code = out[o];
+            if ((code & RIGHT_CHECK) != 0 && wordAfter) {
+                continue;
             }
-            sink.onMatch(termPayload[t], start, last + 1);
+            int term = code >>> OUT_SHIFT;
+            int start = last + 1 - termLength[term];
+            switch (code & (LEFT_CHECK | LEFT_ELIDED)) {
+                case LEFT_CHECK:
+                    if (start > 0 && WordChars.isWordChar(buf[start - 1]) && !(elisions && sink.elidedBefore(start))) {
+                        continue;
+                    }
+                    break;
+                case LEFT_ELIDED:
+                    if (!elisions || !sink.elidedBefore(start)) {
+                        continue;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            sink.onMatch(termPayload[term], start, last + 1);
         }
     }
 

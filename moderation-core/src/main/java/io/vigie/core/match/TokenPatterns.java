@@ -28,73 +28,150 @@ public final class TokenPatterns {
     static final int MAX_HITS = 256;
     /** Search steps per message over all patterns. */
     static final int STEP_BUDGET = 8192;
+    /** Elements with more units than this are searched by bisection. */
+    private static final int LINEAR_UNITS = 8;
 
     private final int unitCount;
-    /** Per pattern, per element: the units that satisfy the element (sorted). */
-    private final int[][][] unitSets;
-    private final boolean[][] elemOptional;
-    private final int[][] elemGap;
+    private final int patternCount;
+    // Everything a message's matching reads sits in a few flat arrays (no array per pattern or element to chase):
+    /** Pattern p's elements are the global element ids {@code patternElems[p] .. patternElems[p + 1] - 1}. */
+    private final int[] patternElems;
+    /** Element g's units (sorted) are {@code elemUnits[elemUnitStart[g] .. elemUnitStart[g + 1] - 1]}. */
+    private final int[] elemUnitStart;
+    private final int[] elemUnits;
+    private final boolean[] elemOptional;
+    private final int[] elemGap;
     private final int[] outputUnit;
-    /** Patterns anchored on a unit: {@code byAnchor[unit]} lists pattern ids ascending. */
-    private final int[][] byAnchor;
-    /** Per pattern, one unit array per required element (one of them must occur). */
-    private final int[][][] required;
+    /** Patterns anchored on unit u: {@code anchorPatterns[anchorStart[u] .. anchorStart[u + 1] - 1]}, ascending. */
+    private final int[] anchorStart;
+    private final int[] anchorPatterns;
+    /**
+     * Pattern p's required elements other than its anchor (which occurred when p became a candidate), rarest
+     * first so that a pattern that cannot match fails on its first check:
+     * {@code requiredElems[requiredStart[p] .. requiredStart[p + 1] - 1]}.
+     */
+    private final int[] requiredStart;
+    private final int[] requiredElems;
+    /**
+     * The required elements (other than anchors) that accept unit u: {@code unitElems[unitElemStart[u] ..
+     * unitElemStart[u + 1] - 1]}, so an occurrence marks them seen and a candidate's check costs one read per
+     * element, however many words its concept set holds.
+     */
+    private final int[] unitElemStart;
+    private final int[] unitElems;
 
     private TokenPatterns(Builder b) {
         this.unitCount = b.unitCount;
         int n = b.patterns.size();
-        unitSets = new int[n][][];
-        elemOptional = new boolean[n][];
-        elemGap = new int[n][];
+        this.patternCount = n;
+        int elements = 0;
+        int unitRefs = 0;
+        for (Pattern pat : b.patterns) {
+            elements += pat.elements.size();
+            for (Element el : pat.elements) {
+                unitRefs += el.units().length;
+            }
+        }
+        patternElems = new int[n + 1];
+        elemUnitStart = new int[elements + 1];
+        elemUnits = new int[unitRefs];
+        elemOptional = new boolean[elements];
+        elemGap = new int[elements];
         outputUnit = new int[n];
-        required = new int[n][][];
+        requiredStart = new int[n + 1];
+        List<Integer> required = new ArrayList<>();
         List<List<Integer>> anchors = new ArrayList<>();
         for (int u = 0; u < unitCount; u++) {
             anchors.add(new ArrayList<>());
         }
+        int g = 0;
+        int w = 0;
         for (int p = 0; p < n; p++) {
             Pattern pat = b.patterns.get(p);
-            int k = pat.elements.size();
-            unitSets[p] = new int[k][];
-            elemOptional[p] = new boolean[k];
-            elemGap[p] = new int[k];
-            List<int[]> req = new ArrayList<>();
+            patternElems[p] = g;
             int anchor = -1;
             int anchorRarity = Integer.MIN_VALUE;
-            for (int e = 0; e < k; e++) {
+            List<int[]> others = new ArrayList<>(); // {element id, rarity} of the required elements
+            for (int e = 0; e < pat.elements.size(); e++, g++) {
                 Element el = pat.elements.get(e);
-                unitSets[p][e] = el.units();
-                elemOptional[p][e] = el.optional();
-                elemGap[p][e] = el.gapBefore();
+                elemUnitStart[g] = w;
+                for (int u : el.units()) {
+                    elemUnits[w++] = u;
+                }
+                elemOptional[g] = el.optional();
+                elemGap[g] = el.gapBefore();
                 if (!el.optional()) {
-                    req.add(el.units());
                     int r = b.rarityOf(el.units());
+                    others.add(new int[] {g, r});
                     if (r > anchorRarity) {
                         anchorRarity = r;
-                        anchor = e;
+                        anchor = g;
                     }
                 }
             }
-            required[p] = req.toArray(new int[0][]);
-            for (int u : unitSets[p][anchor]) {
-                anchors.get(u).add(p);
+            int anchorEnd = anchor + 1 < g ? elemUnitStart[anchor + 1] : w;
+            for (int k = elemUnitStart[anchor]; k < anchorEnd; k++) {
+                anchors.get(elemUnits[k]).add(p);
+            }
+            final int anchorId = anchor;
+            others.removeIf(o -> o[0] == anchorId);
+            others.sort((x, y) -> Integer.compare(y[1], x[1])); // rarest first (stable: element order on ties)
+            requiredStart[p] = required.size();
+            for (int[] o : others) {
+                required.add(o[0]);
             }
             outputUnit[p] = pat.outputUnit();
         }
-        byAnchor = new int[unitCount][];
-        for (int u = 0; u < unitCount; u++) {
-            List<Integer> l = anchors.get(u);
-            int[] a = new int[l.size()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = l.get(i);
-            }
-            byAnchor[u] = a;
+        patternElems[n] = g;
+        elemUnitStart[g] = w;
+        requiredStart[n] = required.size();
+        requiredElems = toArray(required);
+        boolean[] checked = new boolean[elements];
+        for (int r : requiredElems) {
+            checked[r] = true;
         }
+        List<List<Integer>> byUnit = new ArrayList<>();
+        for (int u = 0; u < unitCount; u++) {
+            byUnit.add(new ArrayList<>());
+        }
+        for (int e = 0; e < elements; e++) {
+            if (checked[e]) {
+                for (int k = elemUnitStart[e]; k < elemUnitStart[e + 1]; k++) {
+                    List<Integer> list = byUnit.get(elemUnits[k]);
+                    if (list.isEmpty() || list.get(list.size() - 1) != e) {
+                        list.add(e);
+                    }
+                }
+            }
+        }
+        unitElemStart = new int[unitCount + 1];
+        unitElems = flatten(byUnit, unitElemStart);
+        anchorStart = new int[unitCount + 1];
+        anchorPatterns = flatten(anchors, anchorStart);
+    }
+
+    /** The lists one after the other; list i is {@code [start[i], start[i + 1])} of the result. */
+    private static int[] flatten(List<List<Integer>> lists, int[] start) {
+        List<Integer> flat = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            start[i] = flat.size();
+            flat.addAll(lists.get(i));
+        }
+        start[lists.size()] = flat.size();
+        return toArray(flat);
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
     }
 
     /** Number of patterns compiled. */
     public int size() {
-        return outputUnit.length;
+        return patternCount;
     }
 
     /** Number of distinct units the patterns are written over. */
@@ -138,12 +215,14 @@ public final class TokenPatterns {
         private final int[] hitStart = new int[MAX_HITS];
         private final int[] hitEnd = new int[MAX_HITS];
         private int hits;
-        /** Per unit: stamp of the message it last occurred in. */
-        private final int[] seen = new int[unitCount];
+        /** Per required element (checked ones only): stamp of the message one of its units last occurred in. */
+        private final int[] elemSeen = new int[elemOptional.length];
         private int stamp = 1;
         private final int[] candidate = new int[Math.max(1, size())];
         private final int[] tried = new int[Math.max(1, size())];
         private int candidates;
+        /** True from {@link #match} on: candidates are kept sorted as they come. */
+        private boolean matching;
         private int[] wordsBefore = new int[64];
         private boolean wordsReady;
         private char[] buf;
@@ -160,11 +239,12 @@ public final class TokenPatterns {
         public void reset() {
             hits = 0;
             candidates = 0;
+            matching = false;
             wordsReady = false;
             steps = 0;
             exhausted = false;
             if (++stamp == Integer.MAX_VALUE) {
-                Arrays.fill(seen, 0);
+                Arrays.fill(elemSeen, 0);
                 Arrays.fill(tried, 0);
                 stamp = 1;
             }
@@ -185,12 +265,18 @@ public final class TokenPatterns {
             hitStart[hits] = start;
             hitEnd[hits] = end;
             hits++;
-            seen[unit] = stamp;
-            int[] anchored = byAnchor[unit];
-            for (int p : anchored) {
+            for (int k = unitElemStart[unit], to = unitElemStart[unit + 1]; k < to; k++) {
+                elemSeen[unitElems[k]] = stamp;
+            }
+            for (int a = anchorStart[unit], to = anchorStart[unit + 1]; a < to; a++) {
+                int p = anchorPatterns[a];
                 if (tried[p] != stamp) {
                     tried[p] = stamp;
-                    insertCandidate(p);
+                    if (matching) {
+                        insertCandidate(p);
+                    } else {
+                        candidate[candidates++] = p; // sorted once, when matching starts
+                    }
                 }
             }
         }
@@ -220,6 +306,10 @@ public final class TokenPatterns {
         public void match(char[] folded, int length, PatternSink sink) {
             this.buf = folded;
             this.len = length;
+            // the occurrences came in text order; patterns are tried in pattern order, and a pattern that a match
+            // makes a candidate (through its output unit) comes after the one matching, so it is inserted in place
+            Arrays.sort(candidate, 0, candidates);
+            matching = true;
             for (int c = 0; c < candidates; c++) {
                 int p = candidate[c];
                 if (!allRequiredSeen(p)) {
@@ -245,73 +335,71 @@ public final class TokenPatterns {
         }
 
         private boolean allRequiredSeen(int p) {
-            for (int[] units : required[p]) {
-                boolean any = false;
-                for (int u : units) {
-                    if (seen[u] == stamp) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (!any) {
+            for (int r = requiredStart[p], to = requiredStart[p + 1]; r < to; r++) {
+                if (!elementSeen(requiredElems[r])) {
                     return false;
                 }
             }
             return true;
         }
 
-        private boolean matchPattern(int p) {
-            return startAt(p, 0);
+        private boolean elementSeen(int g) {
+            return elemSeen[g] == stamp;
         }
 
-        /** Tries every occurrence of element {@code e} as the match's first, leftmost first. */
-        private boolean startAt(int p, int e) {
-            int[] first = unitSets[p][e];
+        private boolean matchPattern(int p) {
+            return startAt(patternElems[p], patternElems[p + 1]);
+        }
+
+        /**
+         * Tries every occurrence of element {@code g} as the match's first, leftmost first; the pattern's elements
+         * end before {@code last}.
+         */
+        private boolean startAt(int g, int last) {
             for (int h = 0; h < hits; h++) {
                 if (step()) {
                     return false;
                 }
-                if (in(first, hitUnit[h]) && extend(p, e + 1, hitEnd[h], 0)) {
+                if (in(g, hitUnit[h]) && extend(g + 1, last, hitEnd[h], 0)) {
                     matchStart = hitStart[h];
                     return true;
                 }
             }
             // a leading optional element may be absent: the next element starts the match
-            return elemOptional[p][e] && e + 1 < unitSets[p].length && startAt(p, e + 1);
+            return elemOptional[g] && g + 1 < last && startAt(g + 1, last);
         }
 
         /**
-         * Tries to match elements {@code e..} after a previous element ending at {@code prevEnd}, with
-         * {@code extraGap} words allowed on top of element e's own gap (from skipped optional elements).
+         * Tries to match elements {@code g..last-1} after a previous element ending at {@code prevEnd}, with
+         * {@code extraGap} words allowed on top of element g's own gap (from skipped optional elements).
          */
-        private boolean extend(int p, int e, int prevEnd, int extraGap) {
-            int[][] sets = unitSets[p];
-            if (e == sets.length) {
+        private boolean extend(int g, int last, int prevEnd, int extraGap) {
+            if (g == last) {
                 matchEnd = prevEnd;
                 return true;
             }
-            int allowed = elemGap[p][e] + extraGap;
+            int allowed = elemGap[g] + extraGap;
             for (int h = 0; h < hits; h++) {
                 if (step()) {
                     return false;
                 }
-                if (hitStart[h] < prevEnd || !in(sets[e], hitUnit[h])) {
+                if (hitStart[h] < prevEnd || !in(g, hitUnit[h])) {
                     continue;
                 }
                 if (wordsBetween(prevEnd, hitStart[h]) > allowed) {
                     continue;
                 }
-                if (extend(p, e + 1, hitEnd[h], 0)) {
+                if (extend(g + 1, last, hitEnd[h], 0)) {
                     return true;
                 }
             }
-            if (elemOptional[p][e]) {
+            if (elemOptional[g]) {
                 // the optional element is absent: its own gap and the next element's add up
-                if (e + 1 == sets.length) {
+                if (g + 1 == last) {
                     matchEnd = prevEnd;
                     return true;
                 }
-                return extend(p, e + 1, prevEnd, allowed);
+                return extend(g + 1, last, prevEnd, allowed);
             }
             return false;
         }
@@ -331,37 +419,44 @@ public final class TokenPatterns {
             return wordsBefore[Math.min(to, len)] - wordsBefore[Math.min(from, len)];
         }
 
-        /** wordsBefore[i] = number of word starts in [0, i). */
+        /** wordsBefore[i] = number of word starts in [0, i), counted without a branch per char. */
         private void countWords() {
             if (wordsBefore.length < len + 1) {
                 wordsBefore = new int[Math.max(len + 1, wordsBefore.length * 2)];
             }
             int n = 0;
-            boolean prevWord = false;
+            int prevWord = 0;
             for (int i = 0; i < len; i++) {
                 wordsBefore[i] = n;
-                boolean w = WordChars.isWordChar(buf[i]);
-                if (w && !prevWord) {
-                    n++;
-                }
+                int w = WordChars.isWordChar(buf[i]) ? 1 : 0;
+                n += w & ~prevWord;
                 prevWord = w;
             }
             wordsBefore[len] = n;
             wordsReady = true;
         }
-    }
 
-    private static boolean in(int[] sortedUnits, int unit) {
-        // unit sets are small (a handful of alternatives): a linear scan beats a binary search
-        for (int u : sortedUnits) {
-            if (u == unit) {
-                return true;
+        /**
+         * True when element {@code g} accepts {@code unit}: a linear scan of its sorted ids when it has a few, a
+         * binary search when it is a concept set of dozens of words.
+         */
+        private boolean in(int g, int unit) {
+            int from = elemUnitStart[g];
+            int to = elemUnitStart[g + 1];
+            if (to - from > LINEAR_UNITS) {
+                return Arrays.binarySearch(elemUnits, from, to, unit) >= 0;
             }
-            if (u > unit) {
-                return false;
+            for (int k = from; k < to; k++) {
+                int u = elemUnits[k];
+                if (u == unit) {
+                    return true;
+                }
+                if (u > unit) {
+                    return false;
+                }
             }
+            return false;
         }
-        return false;
     }
 
     /** One element of a pattern: any of its units, optional or not, and the words allowed before it. */

@@ -7,15 +7,18 @@ package io.vigie.core.match;
  */
 public final class WordChars {
 
-    private static final boolean[] ASCII_WORD = new boolean[128];
+    /**
+     * Bit {@code c} set when char {@code c} is a word char, for every UTF-16 char (8 KB): the boundary checks run
+     * for nearly every term a scan meets, and the JDK's lookup for a non-ASCII char costs several table reads.
+     */
+    private static final long[] WORD = new long[1 << 10];
 
     static {
-        for (char c = '0'; c <= '9'; c++) {
-            ASCII_WORD[c] = true;
-        }
-        for (char c = 'a'; c <= 'z'; c++) {
-            ASCII_WORD[c] = true;
-            ASCII_WORD[c - 'a' + 'A'] = true;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (c < 128 ? c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                    : Character.isLetterOrDigit((char) c)) {
+                WORD[c >>> 6] |= 1L << c;
+            }
         }
     }
 
@@ -23,12 +26,12 @@ public final class WordChars {
     }
 
     /**
-     * True for letters and digits. ASCII goes through a table; other chars use
-     * {@link Character#isLetterOrDigit(char)}, and a surrogate half counts as a word char only when the
+     * True for ASCII letters and digits and, beyond ASCII, for what {@link Character#isLetterOrDigit(char)}
+     * says (read from a table built from it once), and a surrogate half counts as a word char only when the
      * JDK says so (emoji halves do not), so an emoji is a boundary.
      */
     public static boolean isWordChar(char c) {
-        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+        return (WORD[c >>> 6] & 1L << c) != 0;
     }
 
     /** True for ASCII digits 0-9 only (fullwidth digits are folded to ASCII before matching). */

@@ -4,6 +4,7 @@ import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
 import io.vigie.core.cue.CueRegistry;
 import io.vigie.core.cue.MessageCues;
+import io.vigie.core.state.RecentList;
 import io.vigie.core.state.RecentMessage;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.Objects;
  */
 public final class RecentWindow implements ConversationWindow {
 
-    private final List<RecentMessage> entries;
+    private final RecentList entries;
     private final String senderId;
     private final int index;
     private final long atMs;
@@ -31,7 +32,7 @@ public final class RecentWindow implements ConversationWindow {
      * @param cues     the registry the rules' cue ids come from
      */
     public RecentWindow(List<RecentMessage> entries, String senderId, int index, Instant at, CueRegistry cues) {
-        this.entries = Objects.requireNonNull(entries, "entries must not be null");
+        this.entries = RecentList.copyOf(Objects.requireNonNull(entries, "entries must not be null"));
         this.senderId = senderId;
         this.index = index;
         this.atMs = at.toEpochMilli();
@@ -42,10 +43,10 @@ public final class RecentWindow implements ConversationWindow {
     public int find(int cueId, By by, int maxMessages, long maxAgeMs) {
         String name = cues.name(cueId);
         for (int i = entries.size() - 1; i >= 0; i--) {
-            RecentMessage m = entries.get(i);
-            if (index - m.index() > maxMessages || atMs - m.sentAt().toEpochMilli() > maxAgeMs) {
+            if (index - entries.index(i) > maxMessages || atMs - entries.sentAtMs(i) > maxAgeMs) {
                 return -1; // older entries are further back still
             }
+            RecentMessage m = entries.get(i);
             if (by == By.SAME && !m.senderId().equals(senderId) || by == By.OTHER && m.senderId().equals(senderId)) {
                 continue;
             }

@@ -28,10 +28,11 @@ import java.util.Map;
  * @param learnedAges      what participants said of their own age in this conversation (stated age, school
  *                         hints), by userId, bounded by the participants. The user-facts store carries the same
  *                         to every conversation, but only after a commit and a read-back; this copy lets an
- *                         immediate reply in the same conversation see it, live exactly as in replay.
+ *                         immediate reply in the same conversation see it, live exactly as in replay. Kept as a
+ *                         {@link LearnedAges} (in user id order).
  * @param recent           the conversation window: earlier messages with the cues conversation-scoped rules look
  *                         back for, and their text only while the conversation carries risk; oldest first, bounded
- *                         by the policy's window and context
+ *                         by the policy's window and context; kept as a {@link RecentList}
  * @param decidedAt        event time of the last reviewer decision on an alert of this conversation, or null; the
  *                         kept text goes a retention period after it
  * @param languageScore    French minus English function words seen so far (bounded): the conversation's language
@@ -49,8 +50,8 @@ public record ConversationState(String conversationId, List<String> participants
         alerted = alerted == null ? Map.of() : Map.copyOf(alerted);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         dismissedRules = dismissedRules == null ? List.of() : List.copyOf(dismissedRules);
-        learnedAges = learnedAges == null ? Map.of() : Map.copyOf(learnedAges);
-        recent = recent == null ? List.of() : List.copyOf(recent);
+        learnedAges = learnedAges == null ? LearnedAges.of() : LearnedAges.copyOf(learnedAges);
+        recent = recent == null ? RecentList.of() : RecentList.copyOf(recent);
     }
 
     /** A copy with another window (the text a reviewer sees, the cues rules look back for). */

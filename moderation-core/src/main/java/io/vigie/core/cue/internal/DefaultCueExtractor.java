@@ -137,6 +137,28 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
     }
 
     @Override
+    public boolean mayElide() {
+        // elidedBefore needs an apostrophe after a letter somewhere in the raw text; most texts have none
+        CharSequence raw = features.raw();
+        if (raw instanceof String s) {
+            for (char a : APOSTROPHES) {
+                for (int i = s.indexOf(a, 1); i > 0; i = s.indexOf(a, i + 1)) {
+                    if (Character.isLetter(s.charAt(i - 1))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        for (int i = 1; i < raw.length(); i++) {
+            if (isApostrophe(raw.charAt(i)) && Character.isLetter(raw.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public boolean elidedBefore(int start) {
         // an apostrophe between two letters of the raw text, removed by folding: "l'article", "qu'elle", "t'habites"
         CharSequence raw = features.raw();
@@ -144,8 +166,13 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         if (r < 2 || r > raw.length()) {
             return false;
         }
-        char c = raw.charAt(r - 1);
-        return (c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02bc' || c == '`') && Character.isLetter(raw.charAt(r - 2));
+        return isApostrophe(raw.charAt(r - 1)) && Character.isLetter(raw.charAt(r - 2));
+    }
+
+    private static final char[] APOSTROPHES = {'\'', '\u2019', '\u2018', '\u02bc', '`'};
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02bc' || c == '`';
     }
 
     /** Reports a cue over the folded span {@code [start, end)}. */

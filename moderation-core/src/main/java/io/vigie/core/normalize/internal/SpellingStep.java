@@ -108,8 +108,8 @@ final class SpellingStep {
                 i++;
             }
             // a token glued to a non-ASCII letter or mark-less symbol is part of a longer word: leave it
-            if ((s == 0 || !CharKind.isWordCharAt(buf, s - 1, len)) && (i == len || !CharKind.isWordCharAt(buf, i, len))
-                    && standardFor(buf, s, i) != null) {
+            if (standardFor(buf, s, i) != null && (s == 0 || !CharKind.isWordCharAt(buf, s - 1, len))
+                    && (i == len || !CharKind.isWordCharAt(buf, i, len))) {
                 first = s;
                 break;
             }
