@@ -118,9 +118,10 @@ public final class ConversationAssessor {
         // an echo of another participant's age is no statement of the writer's: the rules do not see it either
         features = EchoedAgeCues.of(features, stated < 0 && features.statedAge() >= 0, cues);
         UserState user = senderFacts.learn(message, features, sender, stated);
-        Alert.PersonAge senderAge = stated >= 0 ? SenderFacts.ageOf(stated, user)
-                : SenderFacts.withConversation(SenderFacts.ageOf(stated, user),
-                        conv.learnedAges().get(message.senderId()));
+        Alert.PersonAge senderAge = SenderFacts.ageOf(stated, user);
+        if (stated < 0) {
+            senderAge = SenderFacts.withConversation(senderAge, conv.learnedAges().get(message.senderId()));
+        }
         List<Alert.PersonAge> recipientAges = message.isPublic()
                 ? Ages.audience(message.senderId(), conv.learnedAges(), policy.bounds().maxParticipants())
                 : Ages.recipients(message.recipientIds(), recips, conv.learnedAges(), policy.bounds().maxParticipants());

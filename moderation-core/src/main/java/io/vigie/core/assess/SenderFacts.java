@@ -93,11 +93,13 @@ final class SenderFacts {
      * @param learned the conversation's learned age of the sender, or null
      */
     static Alert.PersonAge withConversation(Alert.PersonAge view, Alert.PersonAge learned) {
-        if (learned == null || view.stated() != null && (view.likelyMinor() || !learned.likelyMinor())) {
+        if (learned == null) {
             return view;
         }
         Integer stated = view.stated() != null ? view.stated() : learned.stated();
-        return new Alert.PersonAge(view.userId(), view.declared(), stated, view.likelyMinor() || learned.likelyMinor());
+        boolean minor = view.likelyMinor() || learned.likelyMinor();
+        return java.util.Objects.equals(stated, view.stated()) && minor == view.likelyMinor() ? view
+                : new Alert.PersonAge(view.userId(), view.declared(), stated, minor);
     }
 
     /**

@@ -39,6 +39,9 @@ final class AgeExtractor {
         if (!isWord && isMoneyOrRate(v.at(ne))) {
             return false; // "12€/h", "15%": a price or a share, not "14/h/75"
         }
+        int pe = v.prevTokenEnd(ns);
+        int ps = pe >= 0 ? v.tokenStart(pe) : -1;
+        boolean saidOfMe = pe >= 0 && vocab.firstPerson.contains(v.buf, ps, pe);
         boolean unit = false;
         boolean gender = false;
         boolean bare = false;
@@ -52,7 +55,7 @@ final class AgeExtractor {
             end = unitTail(v, ne, se);
         } else if (v.word(ne)) {
             return false;
-        } else if (v.at(ne) == ',' && firstPersonRightBefore(v, ns) && !v.digit(v.nextTokenStart(ne))) {
+        } else if (v.at(ne) == ',' && saidOfMe && !v.digit(v.nextTokenStart(ne))) {
             bare = true; // "im 13, is that too young?": the clause goes on after a comma
         } else {
             int ts = v.nextTokenStart(ne);
@@ -80,24 +83,19 @@ final class AgeExtractor {
             }
         }
         int start = ns;
-        int pe = v.prevTokenEnd(ns);
         boolean firstPerson = false;
         int age = value;
         if (pe >= 0) {
-            int ps = v.tokenStart(pe);
-            if (vocab.firstPersonFuture.contains(v.buf, ps, pe) && (unit || firstPersonBefore(v, ps))) {
+            if (vocab.firstPersonFuture.contains(v.buf, ps, pe) && (unit || pronounStart(v, ps) >= 0)) {
                 // "j'aurai 14 ans en mars", "I turn 14 next week": the writer is one year younger today
                 firstPerson = true;
                 start = ps;
                 age = value - 1;
-            } else if (vocab.firstPerson.contains(v.buf, ps, pe)) {
+            } else if (saidOfMe) {
                 firstPerson = true;
-                start = ps;
                 // "I am 12", "j ai 14": the evidence starts at the pronoun
-                int ie = v.prevTokenEnd(ps);
-                if (ie >= 0 && ie - v.tokenStart(ie) == 1 && (v.at(ie - 1) == 'i' || v.at(ie - 1) == 'j')) {
-                    start = ie - 1;
-                }
+                int pronoun = pronounStart(v, ps);
+                start = pronoun >= 0 ? pronoun : ps;
             } else if (!vocab.opener.contains(v.buf, ps, pe)) {
                 return false; // "mon fils a 12 ans", "il y a 14 ans", "une fille de 13 ans"
             } else if (vocab.conjunction.contains(v.buf, ps, pe) && afterNumber(v, ps)) {
@@ -117,20 +115,17 @@ final class AgeExtractor {
         return true;
     }
 
-    /** "i turn", "je turn": a first-person pronoun right before the future form (bare "turn 14" is no age). */
-    private static boolean firstPersonBefore(FoldedView v, int tokenStart) {
+    /**
+     * Start of the pronoun "i", "j" or "je" right before the token at {@code tokenStart} ("I am", "j ai", "I turn",
+     * "je turn"), or -1 (a bare "turn 14" is no age).
+     */
+    private static int pronounStart(FoldedView v, int tokenStart) {
         int ie = v.prevTokenEnd(tokenStart);
         if (ie < 0) {
-            return false;
+            return -1;
         }
         int is = v.tokenStart(ie);
-        return v.is(is, ie, "i") || v.is(is, ie, "je") || v.is(is, ie, "j");
-    }
-
-    /** The word right before the number is first person ("im", "j'ai", "moi"). */
-    private boolean firstPersonRightBefore(FoldedView v, int ns) {
-        int pe = v.prevTokenEnd(ns);
-        return pe >= 0 && vocab.firstPerson.contains(v.buf, v.tokenStart(pe), pe);
+        return v.is(is, ie, "i") || v.is(is, ie, "j") || v.is(is, ie, "je") ? is : -1;
     }
 
     private static boolean isMoneyOrRate(char c) {
