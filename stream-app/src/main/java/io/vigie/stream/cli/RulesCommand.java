@@ -69,6 +69,10 @@ final class RulesCommand implements Callable<Integer> {
 
         /** The configured signal model; null after printing why its lexicons or hash lists do not load. */
         final CueModel model(String command) throws ConfigLoader.ConfigProblems {
+            if (configMixin.options.rules != null) {
+                spec.commandLine().getErr().println(command + ": the pack is the DIR argument, not --rules");
+                return null;
+            }
             ModerationConfig config = loadConfig(Map.of());
             Path lexicons = config.path(ModerationConfig.LEXICON_DIR);
             Path hashLists = config.path(ModerationConfig.HASHLIST_DIR);

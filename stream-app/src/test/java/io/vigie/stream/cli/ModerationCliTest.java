@@ -170,6 +170,11 @@ public class ModerationCliTest {
         assertTrue(without.err().contains("unknown cue 'local.pickup'"), without.err());
         assertEquals(0, with.code(), with.err());
         assertEquals(0, tested.code(), tested.err() + tested.out());
+        // and a second pack through --rules is refused rather than silently ignored
+        Result twice = run("rules", "validate", rules.toString(), "--rules", rules.toString());
+        assertEquals(1, twice.code());
+        assertEquals("rules validate: the pack is the DIR argument, not --rules" + System.lineSeparator(),
+                twice.err());
     }
 
     @Test
