@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh} and {@code eval/fresh2}, written outside the team for issue 10,
- * fresh2 measured before it was tuned on): every line reads as the topology reads it, every conversation is
- * labelled and every label finds its conversation and its first flagged message, ids cannot collide with the other
- * sets. Structure only: the engine never runs here, so no score is computed (the scores are gates in
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} and {@code eval/fresh3}, written outside the
+ * team for issue 10, each newer one measured before it was tuned on): every line reads as the topology reads it,
+ * every conversation is labelled and every label finds its conversation and its first flagged message, ids cannot
+ * collide with the other sets. Structure only: the engine never runs here, so no score is computed (the scores are gates in
  * {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more where Python is at hand.
  */
 class FreshSetTest {
@@ -81,7 +81,12 @@ class FreshSetTest {
                         Map.of(Category.CHILD_GROOMING, 17, Category.MINOR_SEXUALIZATION, 12, Category.CSAM, 8,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 15, Category.SEXUAL_VIOLENCE, 6,
                                 Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 16),
-                        List.of("dev", "holdout", "fresh")));
+                        List.of("dev", "holdout", "fresh")),
+                new Spec("fresh3", "f3", "u-f3", List.of(78, 426, 182), List.of(100, 450, 228), 608 + 678,
+                        Map.of(Category.CHILD_GROOMING, 12, Category.MINOR_SEXUALIZATION, 11, Category.CSAM, 10,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 14, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 23, Category.THREAT, 24),
+                        List.of("dev", "holdout", "fresh", "fresh2")));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
