@@ -82,7 +82,8 @@ class DefaultPackTest {
                 "prostitution.explicit_offer", "prostitution.half_hour_rates", "prostitution.easy_money",
                 "off_platform.evading_moderation", "threat.sextortion", "threat.exposure_to_circle",
                 "threat.extortion_deadline", "threat.outing", "threat.doxxing_violence", "threat.violence",
-                "threat.doxxing", "threat.expose_images", "threat.armed_meeting", "ambush.extortion_after_meeting", "csam.coded_trade");
+                "threat.doxxing", "threat.expose_images", "threat.armed_meeting", "ambush.extortion_after_meeting", "csam.coded_trade",
+                "threat.doxxing_incitement");
 
         // when / then
         for (CompiledRule r : pack.rules()) {
