@@ -94,7 +94,9 @@ public final class Ages {
 
     /**
      * The conversation's learned ages after a message: the sender's view is recorded when the message taught
-     * something new of their age (a stated age or a school hint); otherwise the map is returned as it is.
+     * something new of their age (a stated age or a school hint), or when a likely minor (by their profile too)
+     * speaks in the conversation for the first time, so that a public room where a 10-year-old is talking has her
+     * in its audience; otherwise the map is returned as it is.
      *
      * @param before the sender's state before the message (may be null); {@code after} the state after it
      */
@@ -104,6 +106,8 @@ public final class Ages {
                 || !after.statedAge().equals(before.statedAge())
                 || !java.util.Objects.equals(after.statedAgeAt(), before.statedAgeAt()))
                 || after.minorHints() > (before == null ? 0 : before.minorHints());
+        Alert.PersonAge known = learned.get(senderId);
+        taught |= after.likelyMinor() && (known == null || !known.likelyMinor());
         if (!taught || (!learned.containsKey(senderId) && learned.size() >= max)) {
             return learned;
         }
