@@ -62,8 +62,12 @@ public final class TermAutomaton {
     private final char[] otherChars;
     private final int[] otherClass;
     private final int classes;
-    /** Transitions: row {@code state * stride}, one column per alphabet class; each entry the next state. */
+    /**
+     * Transitions: row {@code state * stride}, one column per alphabet class; each entry the next state. Two bytes
+     * an entry while the states fit ({@link #wideTable} null), else {@link #wideTable} (and this one empty).
+     */
     private final char[] table;
+    private final int[] wideTable;
     private final int stride;
     /** States from this number up report whole-word terms (and maybe others): see the constructor's numbering. */
     private final int firstWordEnd;
@@ -364,16 +368,28 @@ public final class TermAutomaton {
             }
         }
         stride = classes;
-        if (states > Character.MAX_VALUE + 1) {
-            throw new IllegalArgumentException("lexicon too large: " + states + " automaton states (at most 65,536)");
-        }
-        table = new char[states * stride];
+        boolean wide = states > Character.MAX_VALUE + 1;
+        table = new char[wide ? 0 : states * stride];
+        wideTable = wide ? new int[states * stride] : null;
         for (int q = 0; q < states; q++) {
             for (int c = 0; c < classes; c++) {
-                table[renumber[q] * stride + c] = (char) renumber[delta[q * classes + c]];
+                int at = renumber[q] * stride + c;
+                int to = renumber[delta[q * classes + c]];
+                if (wide) {
+                    wideTable[at] = to;
+                } else {
+                    table[at] = (char) to;
+                }
             }
         }
     }
+
+    /** The state after {@code state} on a char of class {@code cls}. */
+    private int next(int state, int cls) {
+        return wideTable == null ? table[state * stride + cls] : wideTable[state * stride + cls];
+    }
+
+    private static final Scratch NO_ELISIONS = new Scratch();
 
     /** 0: reports nothing; 1: only whole-word terms; 2: some term that needs no word end. */
     private static int groupOf(int flags) {
@@ -422,8 +438,8 @@ public final class TermAutomaton {
      */
     public int scan(char[] buf, int len, MatchSink sink, int[] asciiFlags, Scratch scratch) {
         Scratch el = sink.mayElide() ? elisions(buf, len, sink, scratch) : null;
-        if (el != null && el.count > 0) {
-            return scanMerging(buf, len, sink, asciiFlags, el);
+        if (el != null && el.count > 0 || wideTable != null) {
+            return scanMerging(buf, len, sink, asciiFlags, el != null && el.count > 0 ? el : NO_ELISIONS);
         }
         final char[] t = table;
         final int[] ascii = asciiClass;
@@ -457,10 +473,11 @@ public final class TermAutomaton {
         return flags;
     }
 
-    /** The scan when terms starting after an elision are due: the same loop, merging them in at their end. */
+    /**
+     * The scan when terms starting after an elision are due, or the automaton is too large for two-byte entries:
+     * the same loop, merging them in at their end.
+     */
     private int scanMerging(char[] buf, int len, MatchSink sink, int[] asciiFlags, Scratch el) {
-        final char[] t = table;
-        final int width = stride;
         int flags = 0;
         int e = 0;
         int x = 0;
@@ -480,7 +497,7 @@ public final class TermAutomaton {
             if (due || x < el.count && el.end[x] == i) {
                 x = emitMerged(i - 1, due ? e : -1, word, sink, el, x);
             }
-            e = t[e * width + cls];
+            e = next(e, cls);
         }
         boolean due = e >= firstWordEnd;
         if (due || x < el.count && el.end[x] == len) {
@@ -559,7 +576,7 @@ public final class TermAutomaton {
             // walk down the trie from j: a node reached by a trie edge is one char deeper
             int q = ROOT;
             for (int k = j; k < len; k++) {
-                int next = table[q * stride + classOf(buf[k], WordChars.isWordChar(buf[k]))];
+                int next = next(q, classOf(buf[k], WordChars.isWordChar(buf[k])));
                 if (depth[next] != depth[q] + 1) { // not a trie edge: a failure transition
                     break;
                 }

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The automaton finds exactly what a naive search with the same boundary rules finds. */
 class TermAutomatonTest {
@@ -196,6 +197,35 @@ class TermAutomatonTest {
         // then: in scan order, the longest first at the same end
         assertEquals(List.of("1@1-5", "3@7-10", "4@6-14", "2@7-14"), got);
         assertEquals(List.of("4@6-14"), scan(ac, "jaime larticle"));
+    }
+
+    @Test
+    void shouldMatchTheSameWithMoreStatesThanTwoByteEntriesHold() {
+        // given 8,000 long random terms: more than 65,536 states, so the table takes four bytes an entry
+        Random rnd = new Random(3);
+        List<String> terms = new ArrayList<>();
+        List<Boundary> boundaries = new ArrayList<>();
+        TermAutomaton.Builder b = TermAutomaton.builder();
+        while (terms.size() < 8000) {
+            String t = random(rnd, 12, "abcdefghijklmnopqrstuvwxyz");
+            Boundary boundary = Boundary.values()[rnd.nextInt(3)];
+            if (b.addIfAbsent(t, terms.size(), boundary)) {
+                terms.add(t);
+                boundaries.add(boundary);
+            }
+        }
+        TermAutomaton ac = b.build();
+        assertTrue(ac.stateCount() > 65_536, ac.toString());
+        for (int k = 0; k < 50; k++) {
+            // texts made of pieces of terms, so that matches and near-misses occur
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 80) {
+                String t = terms.get(rnd.nextInt(terms.size()));
+                text.append(t, rnd.nextInt(3), 12 - rnd.nextInt(3)).append(rnd.nextBoolean() ? " " : "");
+            }
+            // when / then
+            assertEquals(naive(terms, boundaries, text.toString()), scan(ac, text.toString()), "text '" + text + "'");
+        }
     }
 
     @Test
