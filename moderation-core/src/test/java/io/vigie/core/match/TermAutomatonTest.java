@@ -86,6 +86,33 @@ class TermAutomatonTest {
         }
     }
 
+    /** Records the matches in the order reported, with elisions where {@code elided} says. */
+    private static final class Recording implements MatchSink {
+        final List<String> got = new ArrayList<>();
+        private final java.util.function.IntPredicate elided;
+        private final boolean mayElide;
+
+        Recording(java.util.function.IntPredicate elided, boolean mayElide) {
+            this.elided = elided;
+            this.mayElide = mayElide;
+        }
+
+        @Override
+        public void onMatch(int payload, int start, int end) {
+            got.add(payload + "@" + start + "-" + end);
+        }
+
+        @Override
+        public boolean elidedBefore(int start) {
+            return elided.test(start);
+        }
+
+        @Override
+        public boolean mayElide() {
+            return mayElide;
+        }
+    }
+
     /**
      * Every match in the order a plain Aho-Corasick scan reports (by end, longest first, then the order the terms
      * were added), where a word term may also start right after a word char at an elision position.
@@ -140,24 +167,9 @@ class TermAutomatonTest {
                 for (int i = 1; any && i < text.length(); i++) {
                     elided[i] = rnd.nextInt(4) == 0;
                 }
-                List<String> got = new ArrayList<>();
                 char[] buf = text.toCharArray();
-                MatchSink sink = new MatchSink() {
-                    @Override
-                    public void onMatch(int payload, int start, int end) {
-                        got.add(payload + "@" + start + "-" + end);
-                    }
-
-                    @Override
-                    public boolean elidedBefore(int start) {
-                        return elided[start];
-                    }
-
-                    @Override
-                    public boolean mayElide() {
-                        return any;
-                    }
-                };
+                Recording sink = new Recording(i -> elided[i], any);
+                List<String> got = sink.got;
                 // when
                 if (k % 2 == 0) {
                     ac.scan(buf, buf.length, sink, new int[128], scratch);
@@ -180,18 +192,8 @@ class TermAutomatonTest {
                 .add("larticle", 4, Boundary.WORD)
                 .build();
         char[] text = "jaime larticle".toCharArray();
-        List<String> got = new ArrayList<>();
-        MatchSink elisions = new MatchSink() {
-            @Override
-            public void onMatch(int payload, int start, int end) {
-                got.add(payload + "@" + start + "-" + end);
-            }
-
-            @Override
-            public boolean elidedBefore(int start) {
-                return start == 1 || start == 7;
-            }
-        };
+        Recording elisions = new Recording(start -> start == 1 || start == 7, true);
+        List<String> got = elisions.got;
         // when
         ac.scan(text, text.length, elisions);
         // then: in scan order, the longest first at the same end
