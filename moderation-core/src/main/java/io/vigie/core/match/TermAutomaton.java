@@ -11,59 +11,79 @@ import java.util.TreeSet;
 /**
  * A compiled Aho-Corasick automaton over folded chars: every term is found in one left-to-right pass, one
  * table lookup per char, with a per-term boundary check ({@link Boundary}). Phrases ("on se voit") are
- * ordinary terms. Immutable and thread-safe; {@link #scan} allocates nothing.
+ * ordinary terms. Immutable and thread-safe; {@link #scan} allocates nothing unless the text holds elisions.
  *
- * <p>Layout: chars are first mapped to a small alphabet class (class 0 = a char that no term uses, which
- * always leads back to the root); the transitions are a dense {@code int[states * stride]} table with the
- * failure links already resolved, so scanning never follows a failure chain. States are numbered breadth
- * first, so the rows scanning visits most (the root and the shallow states) sit together; the stride is a power
- * of two. Each entry is the next row's offset with the state's flags in its three low bits, so a char costs one
- * dependent load. Each state where terms end owns a slice of {@code out} listing every term that ends there,
- * its own and its suffixes', longest first, each with what is left to check of its boundary.
+ * <p>Word-anchored: a term that needs a word start ({@link Boundary#WORD}, {@link Boundary#PREFIX}) can only
+ * begin at the start of the text or after a char that is not a word char, so the automaton only starts and keeps
+ * such candidates there. Its states are the trie's nodes reached from a word start ("B" states), the nodes on the
+ * way to a {@link Boundary#SUB} term reached from inside a word ("F" states, which report only sub terms), and
+ * one dead state: inside a word that no term continues, the scan stays on the dead state until the next non-word
+ * char, instead of walking the suffixes of the word as a plain Aho-Corasick automaton does. Each state's failure
+ * chain keeps only the suffixes that may still match (those starting after a non-word char inside the state's
+ * path, and sub-term prefixes), so the terms a state lists need no left check at scan time.
  *
- * <p>Most terms are whole words, and most states where one ends are met inside a longer word ("bon" in
- * "bonjour"), so the scan looks at a state's terms only once it knows the next char: a state whose terms all
- * need a word end ({@link #WORD_END}) is skipped when a word char follows. Whether a suffix term starts after a
- * word char is known when the automaton is built (it is the state's own char before the suffix: "aime" at the end
- * of "jaime"); such a term can only match where an apostrophe was folded away ("j'aime",
- * {@link MatchSink#elidedBefore}), and a state whose only terms are such is skipped unless the sink says an
- * elision may be in the text ({@link MatchSink#mayElide()}). Matches are reported in the order of a plain
- * Aho-Corasick scan: by end index, then longest first, then in the order the terms were added.
+ * <p>French elision is the exception: "l'article" folds to "larticle", and a word term starting after the folded
+ * apostrophe must still match ({@link MatchSink#elidedBefore}). When the sink says the text may hold one
+ * ({@link MatchSink#mayElide()}), the terms starting at each such position are found first by a walk down the trie
+ * and merged into the scan's reports.
+ *
+ * <p>Layout: chars are first mapped to a small alphabet class (classes 0 and 1 are chars no term uses, not a word
+ * char and a word char); the transitions are a dense {@code int[states * stride]} table with the failure links
+ * already resolved, so scanning never follows a failure chain. States are numbered breadth first, so the rows
+ * scanning visits most (the root, the dead state and the shallow states) sit together; the stride is a power of
+ * two. Each entry is the next row's offset with the state's flags in its two low bits, so a char costs one
+ * dependent load. Each state where terms end owns a slice of {@code out} listing every term it reports, longest
+ * first. Most terms are whole words, so the scan looks at a state's terms only once it knows the next char: a
+ * state whose terms all need a word end ({@link #WORD_END}) is skipped when a word char follows. Matches are
+ * reported in the order of a plain Aho-Corasick scan: by end index, then longest first, then in the order the
+ * terms were added.
  */
 public final class TermAutomaton {
 
     /** Table entry flag: the state has a term that may match, unless a word char follows (whole-word terms). */
     private static final int WORD_END = 1;
-    /**
-     * Table entry flag: the state has a whole-word suffix term that follows a word char, so only an elision lets it
-     * match (and only unless a word char follows).
-     */
-    private static final int MID_WORD = 2;
     /** Table entry flag: the state has a term that may match whatever follows (prefix and sub-word terms). */
-    private static final int ANY_END = 4;
-    private static final int FLAGS = WORD_END | MID_WORD | ANY_END;
+    private static final int ANY_END = 2;
+    private static final int FLAGS = WORD_END | ANY_END;
 
-    /** Output code: nothing to check on the left (a sub-word term, or a suffix term after a non-word char). */
-    private static final int LEFT_FREE = 0;
-    /** Output code: check the char before the term in the text (the state's own terms). */
-    private static final int LEFT_CHECK = 1;
-    /** Output code: a word char precedes the term (known from the state): it matches only after an elision. */
-    private static final int LEFT_ELIDED = 2;
     /** Output bit: a word char must not follow the term ({@link Boundary#WORD}). */
-    private static final int RIGHT_CHECK = 4;
-    /** Low bits of an output: its left code and right bit; the term index is above them. */
-    private static final int OUT_SHIFT = 3;
+    private static final int RIGHT_CHECK = 1;
+    /** Low bits of an output: its right bit; the term index is above them. */
+    private static final int OUT_SHIFT = 1;
+
+    /** Alphabet class of a char no term uses that is not a word char. */
+    private static final int OTHER_NON_WORD = 0;
+    /** Alphabet class of a char no term uses that is a word char. */
+    private static final int OTHER_WORD = 1;
+    /** The start state: at the start of the text or after a non-word char (a word may start). */
+    private static final int ROOT = 0;
 
     private final int[] asciiClass;
     private final char[] otherChars;
     private final int[] otherClass;
     private final int classes;
-    private final int[] table;
-    /** log2 of the row stride: a table entry shifted right by it is the state number. */
-    private final int shift;
+    /**
+     * Transitions: row {@code state * stride}, one column per alphabet class; each entry the next state. Two bytes
+     * an entry while the states fit ({@link #wideTable} null), else {@link #wideTable} (and this one empty).
+     */
+    private final char[] table;
+    private final int[] wideTable;
+    private final int stride;
+    /** States from this number up report whole-word terms (and maybe others): see the constructor's numbering. */
+    private final int firstWordEnd;
+    /** States from this number up report some term that needs no word end. */
+    private final int firstAnyEnd;
     private final int[] outStart;
-    /** Per output: term index {@code << OUT_SHIFT}, {@code | RIGHT_CHECK}, {@code | } the left code. */
+    /** Per output: term index {@code << OUT_SHIFT}, {@code | RIGHT_CHECK}. */
     private final int[] out;
+    /** Per state: the number of chars of its path (0 for the root and the dead state). */
+    private final int[] depth;
+    /**
+     * Per state: how many of its outputs are its own terms (the first ones), for the elision walk; 0 for the
+     * F states.
+     */
+    private final int[] ownCount;
+    private final boolean[] termSub;
     private final int[] termLength;
     private final int[] termPayload;
     private final int stateCount;
@@ -72,16 +92,18 @@ public final class TermAutomaton {
         int n = b.terms.size();
         termLength = new int[n];
         termPayload = new int[n];
+        termSub = new boolean[n];
         TreeSet<Character> alphabet = new TreeSet<>();
         for (int t = 0; t < n; t++) {
             char[] term = b.terms.get(t);
             termLength[t] = term.length;
             termPayload[t] = b.payloads.get(t);
+            termSub[t] = b.boundaries.get(t) == Boundary.SUB;
             for (char c : term) {
                 alphabet.add(c);
             }
         }
-        // alphabet classes: 1..size, 0 for chars no term uses
+        // alphabet classes: 2..size+1; 0 and 1 for chars no term uses (not a word char, a word char)
         asciiClass = new int[128];
         int nonAscii = 0;
         for (char c : alphabet) {
@@ -89,10 +111,15 @@ public final class TermAutomaton {
                 nonAscii++;
             }
         }
+        for (char c = 0; c < 128; c++) {
+            asciiClass[c] = WordChars.isWordChar(c) ? OTHER_WORD : OTHER_NON_WORD;
+        }
         otherChars = new char[nonAscii];
         otherClass = new int[nonAscii];
-        int cls = 1;
+        int cls = 2;
         int o = 0;
+        boolean[] wordClass = new boolean[alphabet.size() + 2];
+        wordClass[OTHER_WORD] = true;
         for (char c : alphabet) {
             if (c < 128) {
                 asciiClass[c] = cls;
@@ -100,22 +127,23 @@ public final class TermAutomaton {
                 otherChars[o] = c;
                 otherClass[o++] = cls;
             }
+            wordClass[cls] = WordChars.isWordChar(c);
             cls++;
         }
         classes = cls;
 
-        // trie, states numbered in insertion order
+        // trie, nodes numbered in insertion order
         Map<Long, Integer> edges = new HashMap<>();
         List<List<Integer>> ownByInsertion = new ArrayList<>();
         ownByInsertion.add(new ArrayList<>());
-        int states = 1;
+        int nodes = 1;
         for (int t = 0; t < n; t++) {
             int s = 0;
             for (char c : b.terms.get(t)) {
                 long key = ((long) s << 16) | c;
                 Integer next = edges.get(key);
                 if (next == null) {
-                    next = states++;
+                    next = nodes++;
                     edges.put(key, next);
                     ownByInsertion.add(new ArrayList<>());
                 }
@@ -123,153 +151,257 @@ public final class TermAutomaton {
             }
             ownByInsertion.get(s).add(t);
         }
-        stateCount = states;
-        int[] gotoByInsertion = new int[states * classes];
+        int[] gotoByInsertion = new int[nodes * classes];
         Arrays.fill(gotoByInsertion, -1);
         for (Map.Entry<Long, Integer> e : edges.entrySet()) {
             int from = (int) (e.getKey() >>> 16);
             char c = (char) (e.getKey() & 0xFFFF);
-            gotoByInsertion[from * classes + classOf(c)] = e.getValue();
+            gotoByInsertion[from * classes + classOf(c, WordChars.isWordChar(c))] = e.getValue();
         }
 
-        // renumber breadth first (children in class order): shallow states, the ones scanning visits most, first
-        int[] order = new int[states]; // new number -> insertion number
-        int[] rank = new int[states]; // insertion number -> new number
-        int[] depth = new int[states]; // by new number
-        int[] parent = new int[states];
-        char[] via = new char[states]; // the char on the edge into the state
-        char[] charOfClass = new char[classes];
-        for (char c : alphabet) {
-            charOfClass[classOf(c)] = c;
-        }
+        // renumber the trie breadth first (children in class order)
+        int[] order = new int[nodes]; // new number -> insertion number
+        int[] rank = new int[nodes]; // insertion number -> new number
+        int[] nodeDepth = new int[nodes];
         int head = 0;
         int tail = 1;
         while (head < tail) {
             int s = order[head];
-            for (int c = 1; c < classes; c++) {
+            for (int c = 2; c < classes; c++) {
                 int g = gotoByInsertion[s * classes + c];
                 if (g > 0) {
                     order[tail] = g;
                     rank[g] = tail;
-                    depth[tail] = depth[head] + 1;
-                    parent[tail] = head;
-                    via[tail] = charOfClass[c];
+                    nodeDepth[tail] = nodeDepth[head] + 1;
                     tail++;
                 }
             }
             head++;
         }
+        int[] child = new int[nodes * classes]; // by new number; -1 where the trie has no edge
+        for (int s = 0; s < nodes; s++) {
+            for (int c = 0; c < classes; c++) {
+                int g = gotoByInsertion[order[s] * classes + c];
+                child[s * classes + c] = g > 0 ? rank[g] : -1;
+            }
+        }
+        // nodes on the way to a sub term (sub-term prefixes): the only ones worth following from inside a word
+        boolean[] subPrefix = new boolean[nodes];
+        int[] parent = new int[nodes];
+        for (int s = 0; s < nodes; s++) {
+            for (int c = 0; c < classes; c++) {
+                int g = child[s * classes + c];
+                if (g > 0) {
+                    parent[g] = s;
+                }
+            }
+        }
+        for (int s = nodes - 1; s > 0; s--) {
+            for (int t : ownByInsertion.get(order[s])) {
+                if (termSub[t]) {
+                    subPrefix[s] = true;
+                }
+            }
+            if (subPrefix[s]) {
+                subPrefix[parent[s]] = true;
+            }
+        }
+
+        // states: a node reached from a word start (B), a sub-term prefix reached from inside a word (F), the dead
+        // state; numbered breadth first over both kinds
+        int[] stateNode = new int[2 * nodes + 1]; // state -> trie node (-1 for the dead state)
+        boolean[] stateFree = new boolean[2 * nodes + 1];
+        int[] bState = new int[nodes];
+        int[] fState = new int[nodes];
+        Arrays.fill(fState, -1);
+        int states = 0;
+        bState[0] = states;
+        stateNode[states++] = 0;
+        final int dead = states;
+        stateNode[states++] = -1;
+        // BFS over states: queue holds states in creation order, which is breadth first
+        int[] queueDepth = new int[2 * nodes + 1];
+        for (int q = 0; q < states; q++) {
+            int s = stateNode[q];
+            if (s < 0) {
+                continue;
+            }
+            for (int c = 2; c < classes; c++) {
+                int g = child[s * classes + c];
+                if (g <= 0) {
+                    continue;
+                }
+                if (!stateFree[q]) {
+                    bState[g] = states;
+                    stateNode[states] = g;
+                    queueDepth[states++] = queueDepth[q] + 1;
+                }
+                if (subPrefix[g] && (stateFree[q] || q == 0)) {
+                    // a free start at the root happens from the dead state; inner free nodes follow free ones
+                    fState[g] = states;
+                    stateNode[states] = g;
+                    stateFree[states] = true;
+                    queueDepth[states++] = queueDepth[q] + 1;
+                }
+            }
+        }
+        stateCount = states;
         long cells = (long) states * classes;
         if (cells > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException("lexicon too large for a dense automaton: " + states
                     + " states x " + classes + " chars");
         }
-        int[] gotoTable = new int[(int) cells];
-        for (int s = 0; s < states; s++) {
-            for (int c = 0; c < classes; c++) {
-                int g = gotoByInsertion[order[s] * classes + c];
-                gotoTable[s * classes + c] = g > 0 ? rank[g] : -1;
+
+        // failure links and resolved transitions, breadth first (a failure target is shallower, so complete)
+        int[] delta = new int[(int) cells];
+        int[] fail = new int[states];
+        for (int c = 0; c < classes; c++) {
+            int g = child[c];
+            delta[c] = g > 0 ? bState[g] : wordClass[c] ? dead : ROOT;
+            delta[dead * classes + c] = g > 0 && subPrefix[g] ? fState[g] : wordClass[c] ? dead : ROOT;
+        }
+        for (int q = 0; q < states; q++) {
+            int s = stateNode[q];
+            if (s < 0) {
+                continue;
+            }
+            for (int c = 2; c < classes; c++) {
+                int g = child[s * classes + c];
+                if (g <= 0) {
+                    continue;
+                }
+                if (stateFree[q] && !subPrefix[g]) {
+                    continue;
+                }
+                int next = stateFree[q] ? fState[g] : bState[g];
+                if (q == ROOT) {
+                    // one char long: its only proper suffix is the empty one after it
+                    fail[next] = wordClass[c] ? dead : ROOT;
+                    if (fState[g] >= 0) {
+                        fail[fState[g]] = fail[next];
+                    }
+                } else {
+                    fail[next] = delta[fail[q] * classes + c];
+                    delta[q * classes + c] = next;
+                }
+            }
+            if (q != 0) {
+                for (int c = 0; c < classes; c++) {
+                    int g = c >= 2 ? child[s * classes + c] : -1;
+                    boolean own = g > 0 && (!stateFree[q] || subPrefix[g]);
+                    if (!own) {
+                        delta[q * classes + c] = delta[fail[q] * classes + c];
+                    }
+                }
             }
         }
 
-        // failure links and resolved transitions, breadth first: a failure target is shallower, so complete
-        int[] delta = new int[(int) cells];
-        int[] fail = new int[states];
+        // outputs: a state's own terms (all of them for a B state, sub terms only for an F state), then its
+        // failure target's; so longest first, and in the order added within one length
         int[][] outputs = new int[states][];
-        outputs[0] = toArray(ownByInsertion.get(0));
-        for (int c = 0; c < classes; c++) {
-            int g = gotoTable[c];
-            delta[c] = g > 0 ? g : 0;
-        }
-        for (int s = 1; s < states; s++) { // the new numbering is breadth first: a plain loop visits in BFS order
-            int[] inherited = outputs[fail[s]];
-            List<Integer> mine = ownByInsertion.get(order[s]);
+        outputs[ROOT] = new int[0];
+        outputs[dead] = new int[0];
+        int[] own = new int[states];
+        for (int q = 0; q < states; q++) {
+            int s = stateNode[q];
+            if (s <= 0) {
+                continue;
+            }
+            List<Integer> mine = new ArrayList<>();
+            for (int t : ownByInsertion.get(order[s])) {
+                if (!stateFree[q] || termSub[t]) {
+                    mine.add(t);
+                }
+            }
+            int[] inherited = outputs[fail[q]];
             int[] all = new int[mine.size() + inherited.length];
             for (int i = 0; i < mine.size(); i++) {
                 all[i] = mine.get(i);
             }
             System.arraycopy(inherited, 0, all, mine.size(), inherited.length);
-            outputs[s] = all;
-            for (int c = 0; c < classes; c++) {
-                int g = gotoTable[s * classes + c];
-                if (g > 0) {
-                    fail[g] = delta[fail[s] * classes + c];
-                    delta[s * classes + c] = g;
-                } else {
-                    delta[s * classes + c] = delta[fail[s] * classes + c];
-                }
+            outputs[q] = all;
+            own[q] = stateFree[q] ? 0 : mine.size();
+        }
+        int[] stateFlags = new int[states];
+        for (int q = 0; q < states; q++) {
+            for (int t : outputs[q]) {
+                stateFlags[q] |= b.boundaries.get(t) == Boundary.WORD ? WORD_END : ANY_END;
             }
         }
 
-        // outputs, each with what its boundary leaves to check at scan time
+        // Scanning is one dependent load per char, and whether a state has terms to look at must not cost another:
+        // states are renumbered by what they report (none, only whole-word terms, some term that needs no word
+        // end), breadth first within each group, so the state number itself says it.
+        int[] renumber = new int[states];
+        int[] groupStart = new int[4];
+        for (int q = 0; q < states; q++) {
+            groupStart[groupOf(stateFlags[q]) + 1]++;
+        }
+        groupStart[2] += groupStart[1];
+        int[] nextInGroup = {0, groupStart[1], groupStart[2]};
+        for (int q = 0; q < states; q++) {
+            renumber[q] = nextInGroup[groupOf(stateFlags[q])]++;
+        }
+        firstWordEnd = groupStart[1];
+        firstAnyEnd = groupStart[2];
+        ownCount = new int[states];
+        depth = new int[states];
         outStart = new int[states + 1];
+        int[][] outputsByNumber = new int[states][];
+        for (int q = 0; q < states; q++) {
+            int r = renumber[q];
+            ownCount[r] = own[q];
+            depth[r] = queueDepth[q];
+            outputsByNumber[r] = outputs[q];
+        }
         int total = 0;
-        for (int s = 0; s < states; s++) {
-            outStart[s] = total;
-            total += outputs[s].length;
+        for (int r = 0; r < states; r++) {
+            outStart[r] = total;
+            total += outputsByNumber[r].length;
         }
         outStart[states] = total;
         out = new int[total];
-        int[] stateFlags = new int[states];
-        char[] path = new char[64];
-        for (int s = 0; s < states; s++) {
-            int d = depth[s];
-            if (outputs[s].length > 0) {
-                if (path.length < d) {
-                    path = new char[Math.max(d, path.length * 2)];
-                }
-                for (int k = d - 1, x = s; k >= 0; k--, x = parent[x]) {
-                    path[k] = via[x];
-                }
-            }
-            for (int i = 0; i < outputs[s].length; i++) {
-                int t = outputs[s][i];
-                Boundary boundary = b.boundaries.get(t);
-                int len = termLength[t];
-                int left;
-                if (boundary == Boundary.SUB) {
-                    left = LEFT_FREE;
-                } else if (len == d) {
-                    left = LEFT_CHECK;
-                } else {
-                    left = WordChars.isWordChar(path[d - len - 1]) ? LEFT_ELIDED : LEFT_FREE;
-                }
-                out[outStart[s] + i] = t << OUT_SHIFT | (boundary == Boundary.WORD ? RIGHT_CHECK : 0) | left;
-                stateFlags[s] |= boundary != Boundary.WORD ? ANY_END : left == LEFT_ELIDED ? MID_WORD : WORD_END;
+        for (int r = 0; r < states; r++) {
+            for (int i = 0; i < outputsByNumber[r].length; i++) {
+                int t = outputsByNumber[r][i];
+                out[outStart[r] + i] = t << OUT_SHIFT | (b.boundaries.get(t) == Boundary.WORD ? RIGHT_CHECK : 0);
             }
         }
-
-        // Scanning is one dependent load per char, so the entry is made directly usable: the next state's row
-        // offset (state << shift) with the state's flags in the three low bits, free since the stride is >= 8.
-        shift = Math.max(3, 32 - Integer.numberOfLeadingZeros(classes - 1));
-        int stride = 1 << shift;
-        if ((long) states * stride > Integer.MAX_VALUE / 4) {
-            throw new IllegalArgumentException("lexicon too large for a dense automaton: " + states
-                    + " states x " + stride + " columns");
-        }
-        table = new int[states * stride];
-        for (int s = 0; s < states; s++) {
+        stride = classes;
+        boolean wide = states > Character.MAX_VALUE + 1;
+        table = new char[wide ? 0 : states * stride];
+        wideTable = wide ? new int[states * stride] : null;
+        for (int q = 0; q < states; q++) {
             for (int c = 0; c < classes; c++) {
-                int next = delta[s * classes + c];
-                table[(s << shift) + c] = next << shift | stateFlags[next];
+                int at = renumber[q] * stride + c;
+                int to = renumber[delta[q * classes + c]];
+                if (wide) {
+                    wideTable[at] = to;
+                } else {
+                    table[at] = (char) to;
+                }
             }
         }
     }
 
-    private static int[] toArray(List<Integer> list) {
-        int[] a = new int[list.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = list.get(i);
-        }
-        return a;
+    /** The state after {@code state} on a char of class {@code cls}. */
+    private int next(int state, int cls) {
+        return wideTable == null ? table[state * stride + cls] : wideTable[state * stride + cls];
     }
 
-    private int classOf(char c) {
+    private static final Scratch NO_ELISIONS = new Scratch();
+
+    /** 0: reports nothing; 1: only whole-word terms; 2: some term that needs no word end. */
+    private static int groupOf(int flags) {
+        return (flags & ANY_END) != 0 ? 2 : flags != 0 ? 1 : 0;
+    }
+
+    private int classOf(char c, boolean word) {
         if (c < 128) {
             return asciiClass[c];
         }
         int i = Arrays.binarySearch(otherChars, c);
-        return i >= 0 ? otherClass[i] : 0;
+        return i >= 0 ? otherClass[i] : word ? OTHER_WORD : OTHER_NON_WORD;
     }
 
     /**
@@ -295,13 +427,27 @@ public final class TermAutomaton {
      * @return the OR of the flags of the text's ASCII chars
      */
     public int scan(char[] buf, int len, MatchSink sink, int[] asciiFlags) {
-        final int[] t = table;
+        return scan(buf, len, sink, asciiFlags, null);
+    }
+
+    /**
+     * Like {@link #scan(char[], int, MatchSink, int[])}, with the caller's scratch for the terms found after
+     * elisions, so that a warmed-up caller allocates nothing.
+     *
+     * @param scratch reused by the caller for every scan; null to allocate one when a text needs it
+     */
+    public int scan(char[] buf, int len, MatchSink sink, int[] asciiFlags, Scratch scratch) {
+        Scratch el = sink.mayElide() ? elisions(buf, len, sink, scratch) : null;
+        if (el != null && el.count > 0 || wideTable != null) {
+            return scanMerging(buf, len, sink, asciiFlags, el != null && el.count > 0 ? el : NO_ELISIONS);
+        }
+        final char[] t = table;
         final int[] ascii = asciiClass;
-        final int rowMask = ~FLAGS;
+        final int width = stride;
+        final int anyEnd = firstAnyEnd;
+        final int wordEnd = firstWordEnd;
         // a state's terms are looked at once the next char is known: before a word char only if some term there
-        // needs no word end; a state with only mid-word suffix terms only when the text may hold an elision
-        final int beforeNonWord = sink.mayElide() ? FLAGS : WORD_END | ANY_END;
-        final int beforeWord = ANY_END;
+        // needs no word end
         int flags = 0;
         int e = 0;
         for (int i = 0; i < len; i++) {
@@ -313,16 +459,49 @@ public final class TermAutomaton {
                 word = ASCII_WORD[c];
                 flags |= asciiFlags[c];
             } else {
-                cls = classOf(c);
                 word = WordChars.isWordChar(c);
+                cls = classOf(c, word);
             }
-            if ((e & (word ? beforeWord : beforeNonWord)) != 0) {
-                emit(buf, i - 1, e >>> shift, word, beforeNonWord, sink);
+            if (e >= (word ? anyEnd : wordEnd)) {
+                emit(i - 1, e, word, sink);
             }
-            e = t[(e & rowMask) + cls];
+            e = t[e * width + cls];
         }
-        if ((e & beforeNonWord) != 0) {
-            emit(buf, len - 1, e >>> shift, false, beforeNonWord, sink);
+        if (e >= wordEnd) {
+            emit(len - 1, e, false, sink);
+        }
+        return flags;
+    }
+
+    /**
+     * The scan when terms starting after an elision are due, or the automaton is too large for two-byte entries:
+     * the same loop, merging them in at their end.
+     */
+    private int scanMerging(char[] buf, int len, MatchSink sink, int[] asciiFlags, Scratch el) {
+        int flags = 0;
+        int e = 0;
+        int x = 0;
+        for (int i = 0; i < len; i++) {
+            char c = buf[i];
+            int cls;
+            boolean word;
+            if (c < 128) {
+                cls = asciiClass[c];
+                word = ASCII_WORD[c];
+                flags |= asciiFlags[c];
+            } else {
+                word = WordChars.isWordChar(c);
+                cls = classOf(c, word);
+            }
+            boolean due = e >= (word ? firstAnyEnd : firstWordEnd);
+            if (due || x < el.count && el.end[x] == i) {
+                x = emitMerged(i - 1, due ? e : -1, word, sink, el, x);
+            }
+            e = next(e, cls);
+        }
+        boolean due = e >= firstWordEnd;
+        if (due || x < el.count && el.end[x] == len) {
+            emitMerged(len - 1, due ? e : -1, false, sink, el, x);
         }
         return flags;
     }
@@ -340,33 +519,136 @@ public final class TermAutomaton {
      *
      * @param wordAfter whether a word char follows {@code last}
      */
-    private void emit(char[] buf, int last, int state, boolean wordAfter, int visit, MatchSink sink) {
-        boolean elisions = (visit & MID_WORD) != 0;
+    private void emit(int last, int state, boolean wordAfter, MatchSink sink) {
         for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
             int code = out[o];
             if ((code & RIGHT_CHECK) != 0 && wordAfter) {
                 continue;
             }
             int term = code >>> OUT_SHIFT;
-            int start = last + 1 - termLength[term];
-            switch (code & (LEFT_CHECK | LEFT_ELIDED)) {
-                case LEFT_CHECK:
-                    if (start > 0 && WordChars.isWordChar(buf[start - 1]) && !(elisions && sink.elidedBefore(start))) {
-                        continue;
-                    }
-                    break;
-                case LEFT_ELIDED:
-                    if (!elisions || !sink.elidedBefore(start)) {
-                        continue;
-                    }
-                    break;
-                default:
-                    break;
-            }
-            sink.onMatch(termPayload[term], start, last + 1);
+            sink.onMatch(termPayload[term], last + 1 - termLength[term], last + 1);
         }
     }
 
+    /**
+     * Like {@link #emit}, merging in the elided terms ending at {@code last + 1} (from index {@code x} of
+     * {@code el}) by length, then term order; {@code state} -1 when the state has nothing due.
+     *
+     * @return the index of the first elided term not reported
+     */
+    private int emitMerged(int last, int state, boolean wordAfter, MatchSink sink, Scratch el, int x) {
+        int o = state < 0 ? 0 : outStart[state];
+        int to = state < 0 ? 0 : outStart[state + 1];
+        int end = last + 1;
+        while (true) {
+            while (o < to && (out[o] & RIGHT_CHECK) != 0 && wordAfter) {
+                o++;
+            }
+            boolean mine = o < to;
+            boolean theirs = x < el.count && el.end[x] == end;
+            if (!mine && !theirs) {
+                return x;
+            }
+            if (mine && theirs) {
+                int t1 = out[o] >>> OUT_SHIFT;
+                int t2 = el.term[x];
+                mine = termLength[t1] > termLength[t2] || termLength[t1] == termLength[t2] && t1 < t2;
+            }
+            int term = mine ? out[o++] >>> OUT_SHIFT : el.term[x++];
+            sink.onMatch(termPayload[term], end - termLength[term], end);
+        }
+    }
+
+    /**
+     * The terms that need a word start and start right after an elision (a word char before them, and the sink
+     * says a folded apostrophe stood there), sorted as the scan reports: by end, longest first, then term order;
+     * null (or {@code scratch} emptied) when there are none.
+     */
+    private Scratch elisions(char[] buf, int len, MatchSink sink, Scratch scratch) {
+        Scratch el = scratch;
+        if (el != null) {
+            el.count = 0;
+        }
+        for (int j = sink.nextElision(1, len); j > 0; j = sink.nextElision(j + 1, len)) {
+            if (!WordChars.isWordChar(buf[j - 1])) {
+                continue; // a word may start here anyway: the scan itself finds what starts at j
+            }
+            // walk down the trie from j: a node reached by a trie edge is one char deeper
+            int q = ROOT;
+            for (int k = j; k < len; k++) {
+                int next = next(q, classOf(buf[k], WordChars.isWordChar(buf[k])));
+                if (depth[next] != depth[q] + 1) { // not a trie edge: a failure transition
+                    break;
+                }
+                q = next;
+                boolean wordAfter = k + 1 < len && WordChars.isWordChar(buf[k + 1]);
+                for (int o = outStart[q], to = o + ownCount[q]; o < to; o++) {
+                    int code = out[o];
+                    int term = code >>> OUT_SHIFT;
+                    if (termSub[term] || (code & RIGHT_CHECK) != 0 && wordAfter) {
+                        continue;
+                    }
+                    if (el == null) {
+                        el = new Scratch();
+                    }
+                    el.add(term, k + 1);
+                }
+            }
+        }
+        if (el != null) {
+            el.sort(termLength);
+        }
+        return el;
+    }
+
+    /**
+     * A caller's reusable scratch for {@link #scan(char[], int, MatchSink, int[], Scratch)}: the terms found after
+     * elisions in the current text. Not thread-safe; grows to the most such terms a text held.
+     */
+    public static final class Scratch {
+        private int[] term = new int[8];
+        private int[] end = new int[8];
+        private int count;
+
+        /** An empty scratch. */
+        public Scratch() {
+        }
+
+        private void add(int t, int e) {
+            if (count == term.length) {
+                term = Arrays.copyOf(term, count * 2);
+                end = Arrays.copyOf(end, count * 2);
+            }
+            term[count] = t;
+            end[count++] = e;
+        }
+
+        /** Insertion sort by end, then longest first, then term order (a handful of entries, nearly sorted). */
+        private void sort(int[] termLength) {
+            for (int i = 1; i < count; i++) {
+                int t = term[i];
+                int e = end[i];
+                int j = i - 1;
+                while (j >= 0 && after(term[j], end[j], t, e, termLength)) {
+                    term[j + 1] = term[j];
+                    end[j + 1] = end[j];
+                    j--;
+                }
+                term[j + 1] = t;
+                end[j + 1] = e;
+            }
+        }
+
+        private static boolean after(int t1, int e1, int t2, int e2, int[] termLength) {
+            if (e1 != e2) {
+                return e1 > e2;
+            }
+            if (termLength[t1] != termLength[t2]) {
+                return termLength[t1] < termLength[t2];
+            }
+            return t1 > t2;
+        }
+    }
     /** Number of terms compiled. */
     public int termCount() {
         return termLength.length;

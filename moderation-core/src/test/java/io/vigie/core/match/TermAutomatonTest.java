@@ -3,11 +3,13 @@ package io.vigie.core.match;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The automaton finds exactly what a naive search with the same boundary rules finds. */
 class TermAutomatonTest {
@@ -81,6 +83,150 @@ class TermAutomatonTest {
                 // when / then
                 assertEquals(naive(terms, boundaries, text), scan(ac, text), "text '" + text + "'");
             }
+        }
+    }
+
+    /** Records the matches in the order reported, with elisions where {@code elided} says. */
+    private static final class Recording implements MatchSink {
+        final List<String> got = new ArrayList<>();
+        private final java.util.function.IntPredicate elided;
+        private final boolean mayElide;
+
+        Recording(java.util.function.IntPredicate elided, boolean mayElide) {
+            this.elided = elided;
+            this.mayElide = mayElide;
+        }
+
+        @Override
+        public void onMatch(int payload, int start, int end) {
+            got.add(payload + "@" + start + "-" + end);
+        }
+
+        @Override
+        public boolean elidedBefore(int start) {
+            return elided.test(start);
+        }
+
+        @Override
+        public boolean mayElide() {
+            return mayElide;
+        }
+    }
+
+    /**
+     * Every match in the order a plain Aho-Corasick scan reports (by end, longest first, then the order the terms
+     * were added), where a word term may also start right after a word char at an elision position.
+     */
+    private static List<String> naiveInOrder(List<String> terms, List<Boundary> boundaries, String text,
+                                             boolean[] elided) {
+        List<int[]> found = new ArrayList<>();
+        for (int t = 0; t < terms.size(); t++) {
+            String term = terms.get(t);
+            for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+                int end = i + term.length();
+                boolean before = i == 0 || !WordChars.isWordChar(text.charAt(i - 1)) || elided[i];
+                boolean after = end == text.length() || !WordChars.isWordChar(text.charAt(end));
+                Boundary b = boundaries.get(t);
+                if (b == Boundary.SUB || b == Boundary.PREFIX && before || b == Boundary.WORD && before && after) {
+                    found.add(new int[] {end, -term.length(), t, i});
+                }
+            }
+        }
+        found.sort(Comparator.<int[]>comparingInt(f -> f[0]).thenComparingInt(f -> f[1]).thenComparingInt(f -> f[2]));
+        List<String> out = new ArrayList<>();
+        for (int[] f : found) {
+            out.add(f[2] + "@" + f[3] + "-" + f[0]);
+        }
+        return out;
+    }
+
+    @Test
+    void shouldReportInScanOrderWithElisionsSubTermsAndRepeatedStrings() {
+        Random rnd = new Random(11);
+        TermAutomaton.Scratch scratch = new TermAutomaton.Scratch();
+        for (int round = 0; round < 200; round++) {
+            // given: overlapping terms over a tiny alphabet, the same string sometimes under several boundaries
+            List<String> terms = new ArrayList<>();
+            List<Boundary> boundaries = new ArrayList<>();
+            TermAutomaton.Builder b = TermAutomaton.builder();
+            while (terms.size() < 25) {
+                String t = rnd.nextInt(5) == 0 && !terms.isEmpty() ? terms.get(rnd.nextInt(terms.size()))
+                        : random(rnd, 1 + rnd.nextInt(5), "ab c");
+                Boundary boundary = Boundary.values()[rnd.nextInt(3)];
+                if (t.isBlank() || !b.addIfAbsent(t, terms.size(), boundary)) {
+                    continue;
+                }
+                terms.add(t);
+                boundaries.add(boundary);
+            }
+            TermAutomaton ac = b.build();
+            for (int k = 0; k < 20; k++) {
+                String text = random(rnd, rnd.nextInt(60), "ab c.é");
+                boolean[] elided = new boolean[text.length() + 1];
+                boolean any = rnd.nextBoolean();
+                for (int i = 1; any && i < text.length(); i++) {
+                    elided[i] = rnd.nextInt(4) == 0;
+                }
+                char[] buf = text.toCharArray();
+                Recording sink = new Recording(i -> elided[i], any);
+                List<String> got = sink.got;
+                // when
+                if (k % 2 == 0) {
+                    ac.scan(buf, buf.length, sink, new int[128], scratch);
+                } else {
+                    ac.scan(buf, buf.length, sink);
+                }
+                // then
+                assertEquals(naiveInOrder(terms, boundaries, text, elided), got, "text '" + text + "'");
+            }
+        }
+    }
+
+    @Test
+    void shouldMatchAWordTermAfterAnElisionOnlyWhereTheSinkSaysSo() {
+        // given: "aime" inside "jaime", and "la" + "article" glued by a folded apostrophe
+        TermAutomaton ac = TermAutomaton.builder()
+                .add("aime", 1, Boundary.WORD)
+                .add("article", 2, Boundary.WORD)
+                .add("art", 3, Boundary.PREFIX)
+                .add("larticle", 4, Boundary.WORD)
+                .build();
+        char[] text = "jaime larticle".toCharArray();
+        Recording elisions = new Recording(start -> start == 1 || start == 7, true);
+        List<String> got = elisions.got;
+        // when
+        ac.scan(text, text.length, elisions);
+        // then: in scan order, the longest first at the same end
+        assertEquals(List.of("1@1-5", "3@7-10", "4@6-14", "2@7-14"), got);
+        assertEquals(List.of("4@6-14"), scan(ac, "jaime larticle"));
+    }
+
+    @Test
+    void shouldMatchTheSameWithMoreStatesThanTwoByteEntriesHold() {
+        // given 8,000 long random terms: more than 65,536 states, so the table takes four bytes an entry
+        Random rnd = new Random(3);
+        List<String> terms = new ArrayList<>();
+        List<Boundary> boundaries = new ArrayList<>();
+        TermAutomaton.Builder b = TermAutomaton.builder();
+        while (terms.size() < 8000) {
+            String t = random(rnd, 12, "abcdefghijklmnopqrstuvwxyz");
+            Boundary boundary = Boundary.values()[rnd.nextInt(3)];
+            if (b.addIfAbsent(t, terms.size(), boundary)) {
+                terms.add(t);
+                boundaries.add(boundary);
+            }
+        }
+        TermAutomaton ac = b.build();
+        assertTrue(ac.stateCount() > 65_536, ac.toString());
+        for (int k = 0; k < 50; k++) {
+            // texts made of pieces of terms, so that matches and near-misses occur
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 80) {
+                String t = terms.get(rnd.nextInt(terms.size()));
+                text.append(t, rnd.nextInt(3), 12 - rnd.nextInt(3)).append(rnd.nextBoolean() ? " " : "");
+            }
+            // when / then
+            assertEquals(naive(terms, boundaries, text.toString()), scan(ac, text.toString()), "text '" + text + "'");
         }
     }
 

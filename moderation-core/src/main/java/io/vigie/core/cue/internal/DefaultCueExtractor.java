@@ -2,6 +2,7 @@ package io.vigie.core.cue.internal;
 
 import io.vigie.core.contract.Attachment;
 import io.vigie.core.match.MatchSink;
+import io.vigie.core.match.TermAutomaton;
 import io.vigie.core.match.TokenPatterns;
 import io.vigie.core.normalize.NormalizedText;
 import io.vigie.core.normalize.TextNormalizer;
@@ -41,11 +42,15 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
     private final ContactExtractor contacts;
     private final long[] hash = new long[4];
     private final TokenPatterns.Matcher patterns;
+    private final TermAutomaton.Scratch scanScratch = new TermAutomaton.Scratch();
     private NormalizedText folded;
     private int[] wordStart = new int[4];
     private int[] wordEnd = new int[4];
     private int[] wordValue = new int[4];
     private int words;
+    /** Folded indexes right after an elided apostrophe in the current text, ascending. */
+    private int[] elisionAt = new int[8];
+    private int elisionCount;
     private long errors;
 
     DefaultCueExtractor(DefaultCueModel model, TextNormalizer normalizer) {
@@ -85,9 +90,10 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         int len = nt.length();
         view.reset(b, len);
         features.folded(b, len);
+        findElisions(raw, nt);
         words = 0;
-        patterns.reset();
-        int kinds = model.automaton.scan(b, len, this, KIND);
+        patterns.reset(len);
+        int kinds = model.automaton.scan(b, len, this, KIND, scanScratch);
         view.count(len);
         if ((kinds & DIGIT) != 0) {
             numbers.extract(view, yearOf(eventTimeMs), this);
@@ -138,24 +144,66 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
 
     @Override
     public boolean mayElide() {
-        // elidedBefore needs an apostrophe after a letter somewhere in the raw text; most texts have none
-        CharSequence raw = features.raw();
+        return elisionCount > 0;
+    }
+
+    @Override
+    public int nextElision(int from, int len) {
+        for (int k = 0; k < elisionCount; k++) {
+            if (elisionAt[k] >= from) {
+                return elisionAt[k] < len ? elisionAt[k] : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Finds the folded indexes where {@link #elidedBefore} holds (right after an apostrophe that follows a letter in
+     * the raw text), ascending, into {@link #elisionAt}; most texts have none, and the rest a few.
+     */
+    private void findElisions(CharSequence raw, NormalizedText nt) {
+        elisionCount = 0;
         if (raw instanceof String s) {
             for (char a : APOSTROPHES) {
                 for (int i = s.indexOf(a, 1); i > 0; i = s.indexOf(a, i + 1)) {
                     if (Character.isLetter(s.charAt(i - 1))) {
-                        return true;
+                        addElision(nt, i + 1);
                     }
                 }
             }
-            return false;
-        }
-        for (int i = 1; i < raw.length(); i++) {
-            if (isApostrophe(raw.charAt(i)) && Character.isLetter(raw.charAt(i - 1))) {
-                return true;
+        } else {
+            for (int i = 1; i < raw.length(); i++) {
+                if (isApostrophe(raw.charAt(i)) && Character.isLetter(raw.charAt(i - 1))) {
+                    addElision(nt, i + 1);
+                }
             }
         }
-        return false;
+    }
+
+    /** Adds every folded index whose raw start is {@code rawIndex} (an expansion gives several), keeping order. */
+    private void addElision(NormalizedText nt, int rawIndex) {
+        int len = nt.length();
+        int lo = 0;
+        int hi = len;
+        while (lo < hi) { // first folded index whose raw start is at or after rawIndex (rawStart is monotone)
+            int mid = (lo + hi) >>> 1;
+            if (nt.rawStart(mid) < rawIndex) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int j = lo; j < len && nt.rawStart(j) == rawIndex; j++) {
+            if (elisionCount == elisionAt.length) {
+                elisionAt = Arrays.copyOf(elisionAt, elisionCount * 2);
+            }
+            int k = elisionCount++;
+            while (k > 0 && elisionAt[k - 1] > j) {
+                elisionAt[k] = elisionAt[k - 1];
+                k--;
+            }
+            elisionAt[k] = j;
+        }
     }
 
     @Override
