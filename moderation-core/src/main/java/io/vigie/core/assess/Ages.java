@@ -108,7 +108,7 @@ public final class Ages {
                 || after.minorHints() > (before == null ? 0 : before.minorHints());
         Alert.PersonAge known = learned.get(senderId);
         taught |= after.likelyMinor() && (known == null || !known.likelyMinor());
-        if (!taught || (!learned.containsKey(senderId) && learned.size() >= max)) {
+        if (!taught || known == null && learned.size() >= max) {
             return learned;
         }
         Map<String, Alert.PersonAge> next = new java.util.HashMap<>(learned);

@@ -149,12 +149,23 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
 
     @Override
     public int nextElision(int from, int len) {
-        for (int k = 0; k < elisionCount; k++) {
-            if (elisionAt[k] >= from) {
-                return elisionAt[k] < len ? elisionAt[k] : -1;
+        int k = firstElisionFrom(from);
+        return k < elisionCount && elisionAt[k] < len ? elisionAt[k] : -1;
+    }
+
+    /** The position in {@link #elisionAt} of the first elision at or after folded index {@code from}. */
+    private int firstElisionFrom(int from) {
+        int lo = 0;
+        int hi = elisionCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (elisionAt[mid] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return -1;
+        return lo;
     }
 
     /**
@@ -209,12 +220,9 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
     @Override
     public boolean elidedBefore(int start) {
         // an apostrophe between two letters of the raw text, removed by folding: "l'article", "qu'elle", "t'habites"
-        CharSequence raw = features.raw();
-        int r = folded.rawStart(start);
-        if (r < 2 || r > raw.length()) {
-            return false;
-        }
-        return isApostrophe(raw.charAt(r - 1)) && Character.isLetter(raw.charAt(r - 2));
+        // (found once per text by findElisions)
+        int k = firstElisionFrom(start);
+        return k < elisionCount && elisionAt[k] == start;
     }
 
     private static final char[] APOSTROPHES = {'\'', '\u2019', '\u2018', '\u02bc', '`'};
