@@ -20,14 +20,19 @@ import java.util.Objects;
  *
  * <p>Matching is a depth-first search over occurrences, bounded per message by a step budget, so the work stays
  * linear in the text whatever the input; a message that exhausts the budget is reported by
- * {@link Matcher#exhausted()}.
+ * {@link Matcher#exhausted()}. The occurrences are also kept sorted by start, so extending a partial match only
+ * looks at those within the element's gap (a bisection, then a few occurrences); the occurrence cap and the step
+ * budget grow with the text ({@link Matcher#reset(int)}), so a pattern at the end of a long text still matches.
  */
 public final class TokenPatterns {
 
-    /** Occurrences kept per message; later ones are ignored (and reported as exhaustion). */
+    /** Occurrences kept per message of up to {@code 2 * MAX_HITS} chars; later ones are ignored (and reported as exhaustion). */
     static final int MAX_HITS = 256;
-    /** Search steps per message over all patterns. */
+    /** Search steps per message of up to {@code STEP_BUDGET / STEPS_PER_CHAR} chars, over all patterns. */
     static final int STEP_BUDGET = 8192;
+    /** Beyond those lengths: search steps per char of the text, and chars per occurrence kept. */
+    static final int STEPS_PER_CHAR = 16;
+    private static final int CHARS_PER_HIT = 2;
     /** Elements with more units than this are searched by bisection. */
     private static final int LINEAR_UNITS = 8;
 
@@ -211,10 +216,19 @@ public final class TokenPatterns {
      * every message after {@link #reset()}; it allocates nothing once its arrays have grown. Not thread-safe.
      */
     public final class Matcher {
-        private final int[] hitUnit = new int[MAX_HITS];
-        private final int[] hitStart = new int[MAX_HITS];
-        private final int[] hitEnd = new int[MAX_HITS];
+        private int[] hitUnit = new int[64];
+        private int[] hitStart = new int[64];
+        private int[] hitEnd = new int[64];
         private int hits;
+        /** Occurrences kept for this message, and search steps allowed (both grow with the text's length). */
+        private int hitCap = MAX_HITS;
+        private int stepBudget = STEP_BUDGET;
+        /** The occurrences by start (then in the order recorded), once the first partial match needed them. */
+        private int[] byStart = new int[64];
+        private boolean sorted;
+        /** Candidate occurrences of the search's open levels, each level sorted in the order recorded. */
+        private int[] stack = new int[64];
+        private int stackTop;
         /** Per required element (checked ones only): stamp of the message one of its units last occurred in. */
         private final int[] elemSeen = new int[elemOptional.length];
         private int stamp = 1;
@@ -235,12 +249,23 @@ public final class TokenPatterns {
         private Matcher() {
         }
 
-        /** Forgets the last message's occurrences. */
+        /** Forgets the last message's occurrences; the limits of a short message. */
         public void reset() {
+            reset(0);
+        }
+
+        /**
+         * Forgets the last message's occurrences, for a text of {@code textLength} folded chars: the occurrence
+         * cap and the step budget grow linearly with it beyond a short message's.
+         */
+        public void reset(int textLength) {
+            hitCap = Math.max(MAX_HITS, textLength / CHARS_PER_HIT);
+            stepBudget = (int) Math.min(Integer.MAX_VALUE, Math.max(STEP_BUDGET, (long) STEPS_PER_CHAR * textLength));
             hits = 0;
             candidates = 0;
             matching = false;
             wordsReady = false;
+            sorted = false;
             steps = 0;
             exhausted = false;
             if (++stamp == Integer.MAX_VALUE) {
@@ -257,13 +282,23 @@ public final class TokenPatterns {
             if (unit < 0 || unit >= unitCount) {
                 return;
             }
-            if (hits == MAX_HITS) {
+            if (hits == hitCap) {
                 exhausted = true;
                 return;
+            }
+            if (hits == hitUnit.length) {
+                int n = Math.min(hitCap, hits * 2);
+                hitUnit = Arrays.copyOf(hitUnit, n);
+                hitStart = Arrays.copyOf(hitStart, n);
+                hitEnd = Arrays.copyOf(hitEnd, n);
+                byStart = Arrays.copyOf(byStart, n);
             }
             hitUnit[hits] = unit;
             hitStart[hits] = start;
             hitEnd[hits] = end;
+            if (sorted) {
+                insertByStart(hits);
+            }
             hits++;
             for (int k = unitElemStart[unit], to = unitElemStart[unit + 1]; k < to; k++) {
                 elemSeen[unitElems[k]] = stamp;
@@ -279,6 +314,17 @@ public final class TokenPatterns {
                     }
                 }
             }
+        }
+
+        /** Puts occurrence h (the last one) in its place in {@link #byStart}, after those with the same start. */
+        private void insertByStart(int h) {
+            int i = h;
+            int s = hitStart[h];
+            while (i > 0 && hitStart[byStart[i - 1]] > s) {
+                byStart[i] = byStart[i - 1];
+                i--;
+            }
+            byStart[i] = h;
         }
 
         private void insertCandidate(int p) {
@@ -309,13 +355,14 @@ public final class TokenPatterns {
             // the occurrences came in text order; patterns are tried in pattern order, and a pattern that a match
             // makes a candidate (through its output unit) comes after the one matching, so it is inserted in place
             Arrays.sort(candidate, 0, candidates);
+            stackTop = 0;
             matching = true;
             for (int c = 0; c < candidates; c++) {
                 int p = candidate[c];
                 if (!allRequiredSeen(p)) {
                     continue;
                 }
-                if (steps >= STEP_BUDGET) {
+                if (steps >= stepBudget) {
                     exhausted = true;
                     return;
                 }
@@ -352,26 +399,43 @@ public final class TokenPatterns {
         }
 
         /**
-         * Tries every occurrence of element {@code g} as the match's first, leftmost first; the pattern's elements
-         * end before {@code last}.
+         * Tries every occurrence of element {@code g} as the match's first, in the order recorded; the pattern's
+         * elements end before {@code last}.
          */
         private boolean startAt(int g, int last) {
+            // a step per occurrence of the element (looking at the others is a read and a compare each)
+            int base = stackTop;
             for (int h = 0; h < hits; h++) {
-                if (step()) {
-                    return false;
-                }
-                if (in(g, hitUnit[h]) && extend(g + 1, last, hitEnd[h], 0)) {
-                    matchStart = hitStart[h];
-                    return true;
+                if (in(g, hitUnit[h])) {
+                    if (step()) {
+                        stackTop = base;
+                        return false;
+                    }
+                    push(h);
                 }
             }
+            for (int k = base; k < stackTop; k++) {
+                int h = stack[k];
+                if (extend(g + 1, last, hitEnd[h], 0)) {
+                    matchStart = hitStart[h];
+                    stackTop = base;
+                    return true;
+                }
+                if (steps > stepBudget) {
+                    stackTop = base;
+                    return false;
+                }
+            }
+            stackTop = base;
             // a leading optional element may be absent: the next element starts the match
             return elemOptional[g] && g + 1 < last && startAt(g + 1, last);
         }
 
         /**
          * Tries to match elements {@code g..last-1} after a previous element ending at {@code prevEnd}, with
-         * {@code extraGap} words allowed on top of element g's own gap (from skipped optional elements).
+         * {@code extraGap} words allowed on top of element g's own gap (from skipped optional elements). The
+         * occurrences that may come next start at or after {@code prevEnd} with at most that many word starts
+         * before them: a run of {@link #byStart}, tried in the order recorded.
          */
         private boolean extend(int g, int last, int prevEnd, int extraGap) {
             if (g == last) {
@@ -379,20 +443,42 @@ public final class TokenPatterns {
                 return true;
             }
             int allowed = elemGap[g] + extraGap;
-            for (int h = 0; h < hits; h++) {
+            if (!wordsReady) {
+                countWords();
+            }
+            if (!sorted) {
+                for (int h = 0; h < hits; h++) {
+                    insertByStart(h); // the scan reports by end, so nearly sorted already
+                }
+                sorted = true;
+            }
+            int maxWords = wordsAt(prevEnd) + allowed;
+            int base = stackTop;
+            for (int k = firstStartingAt(prevEnd); k < hits; k++) {
+                int h = byStart[k];
                 if (step()) {
+                    stackTop = base;
                     return false;
                 }
-                if (hitStart[h] < prevEnd || !in(g, hitUnit[h])) {
-                    continue;
+                if (wordsAt(hitStart[h]) > maxWords) {
+                    break;
                 }
-                if (wordsBetween(prevEnd, hitStart[h]) > allowed) {
-                    continue;
-                }
-                if (extend(g + 1, last, hitEnd[h], 0)) {
-                    return true;
+                if (in(g, hitUnit[h])) {
+                    push(h);
                 }
             }
+            sortLevel(base);
+            for (int k = base; k < stackTop; k++) {
+                if (extend(g + 1, last, hitEnd[stack[k]], 0)) {
+                    stackTop = base;
+                    return true;
+                }
+                if (steps > stepBudget) {
+                    stackTop = base;
+                    return false;
+                }
+            }
+            stackTop = base;
             if (elemOptional[g]) {
                 // the optional element is absent: its own gap and the next element's add up
                 if (g + 1 == last) {
@@ -404,19 +490,52 @@ public final class TokenPatterns {
             return false;
         }
 
+        /** Index in {@link #byStart} of the first occurrence starting at or after {@code pos}. */
+        private int firstStartingAt(int pos) {
+            int lo = 0;
+            int hi = hits;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (hitStart[byStart[mid]] < pos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private void push(int h) {
+            if (stackTop == stack.length) {
+                stack = Arrays.copyOf(stack, stackTop * 2);
+            }
+            stack[stackTop++] = h;
+        }
+
+        /** Sorts the open level {@code stack[base..stackTop)} in the order the occurrences were recorded. */
+        private void sortLevel(int base) {
+            for (int i = base + 1; i < stackTop; i++) {
+                int v = stack[i];
+                int j = i - 1;
+                while (j >= base && stack[j] > v) {
+                    stack[j + 1] = stack[j];
+                    j--;
+                }
+                stack[j + 1] = v;
+            }
+        }
+
         private boolean step() {
-            if (++steps > STEP_BUDGET) {
+            if (++steps > stepBudget) {
                 exhausted = true;
                 return true;
             }
             return false;
         }
 
-        private int wordsBetween(int from, int to) {
-            if (!wordsReady) {
-                countWords();
-            }
-            return wordsBefore[Math.min(to, len)] - wordsBefore[Math.min(from, len)];
+        /** Word starts before folded index {@code i} (clamped to the text). */
+        private int wordsAt(int i) {
+            return wordsBefore[Math.min(i, len)];
         }
 
         /** wordsBefore[i] = number of word starts in [0, i), counted without a branch per char. */

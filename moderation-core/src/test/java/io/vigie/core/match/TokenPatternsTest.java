@@ -161,8 +161,126 @@ class TokenPatternsTest {
         assertEquals(List.of(), found);
     }
 
+    @Test
+    void shouldMatchAPatternAtTheEndOfALongTextWhoseOccurrencesPassTheShortCap() {
+        // given a long natural text: 600 ordinary pattern words (each its own occurrence) before "bien endormie"
+        TokenPatterns.Builder b = TokenPatterns.builder(VOCAB.size());
+        b.add(List.of(el("bien"), el("endormie")), -1);
+        b.add(List.of(el("il"), el(false, 2, "saura"), el(false, 3, "rien", "jamais")), -1);
+        TokenPatterns p = b.build();
+        String text = "il ne le saura pas x y ".repeat(100) + "elle x bien endormie";
+        TokenPatterns.Matcher m = p.newMatcher();
+        // when the matcher is told how long the text is
+        List<Integer> found = feed(m, text, text.length());
+        // then the occurrences past the first 256 still count, and nothing was cut short
+        assertEquals(List.of(0), found);
+        assertTrue(!m.exhausted());
+        // while the limits of a short message drop them, and say so
+        assertEquals(List.of(), feed(m, text, 0));
+        assertTrue(m.exhausted());
+    }
+
+    @Test
+    void shouldFindTheSameMatchAsAnExhaustiveSearchInTheOrderRecorded() {
+        // given random patterns with optional elements and gaps, over random unit sequences given out of order
+        java.util.Random rnd = new java.util.Random(5);
+        for (int round = 0; round < 300; round++) {
+            TokenPatterns.Builder b = TokenPatterns.builder(6);
+            List<List<TokenPatterns.Element>> pats = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                List<TokenPatterns.Element> els = new ArrayList<>();
+                int n = 1 + rnd.nextInt(4);
+                for (int e = 0; e < n; e++) {
+                    int[] units = rnd.nextBoolean() ? new int[] {rnd.nextInt(6)} : new int[] {rnd.nextInt(6), rnd.nextInt(6)};
+                    els.add(new TokenPatterns.Element(units, e > 0 && rnd.nextInt(3) == 0, rnd.nextInt(3)));
+                }
+                if (els.stream().allMatch(TokenPatterns.Element::optional)) {
+                    continue;
+                }
+                b.add(els, -1);
+                pats.add(els);
+            }
+            TokenPatterns tp = b.build();
+            // text: words "w0".."w5" separated by spaces; occurrences recorded in a shuffled order
+            int words = rnd.nextInt(30);
+            StringBuilder text = new StringBuilder();
+            List<int[]> occ = new ArrayList<>();
+            for (int w = 0; w < words; w++) {
+                int start = text.length();
+                int unit = rnd.nextInt(6);
+                text.append('w').append(unit).append(' ');
+                occ.add(new int[] {unit, start, start + 2});
+            }
+            java.util.Collections.shuffle(occ, rnd);
+            TokenPatterns.Matcher m = tp.newMatcher();
+            m.reset(text.length());
+            for (int[] o : occ) {
+                m.add(o[0], o[1], o[2]);
+            }
+            List<String> got = new ArrayList<>();
+            m.match(text.toString().toCharArray(), text.length(), (pat, s, e) -> got.add(pat + ":" + s + "-" + e));
+            // then the same as trying every occurrence in the order recorded
+            List<String> want = new ArrayList<>();
+            for (int pat = 0; pat < pats.size(); pat++) {
+                int[] span = exhaustive(pats.get(pat), 0, occ, -1, 0, text.toString());
+                if (span != null) {
+                    want.add(pat + ":" + span[0] + "-" + span[1]);
+                }
+            }
+            assertEquals(want, got, "round " + round + " text '" + text + "'");
+        }
+    }
+
+    /** The first match (start, end) trying occurrences in the order recorded, or null; prevEnd -1 at the start. */
+    private static int[] exhaustive(List<TokenPatterns.Element> els, int g, List<int[]> occ, int prevEnd, int extraGap,
+                                    String text) {
+        if (g == els.size()) {
+            return new int[] {-1, prevEnd};
+        }
+        TokenPatterns.Element el = els.get(g);
+        for (int[] o : occ) {
+            boolean unit = java.util.Arrays.stream(el.units()).anyMatch(u -> u == o[0]);
+            if (!unit) {
+                continue;
+            }
+            if (prevEnd >= 0 && (o[1] < prevEnd || wordStarts(text, prevEnd, o[1]) > el.gapBefore() + extraGap)) {
+                continue;
+            }
+            int[] rest = exhaustive(els, g + 1, occ, o[2], 0, text);
+            if (rest != null) {
+                return new int[] {prevEnd < 0 ? o[1] : -1, rest[1]};
+            }
+        }
+        if (el.optional()) {
+            if (prevEnd < 0) {
+                return g + 1 < els.size() ? exhaustive(els, g + 1, occ, -1, 0, text) : null;
+            }
+            return exhaustive(els, g + 1, occ, prevEnd, el.gapBefore() + extraGap, text);
+        }
+        return null;
+    }
+
+    private static int wordStarts(String text, int from, int to) {
+        int n = 0;
+        for (int i = Math.max(from, 0); i < to; i++) {
+            if (WordChars.isWordChar(text.charAt(i)) && (i == 0 || !WordChars.isWordChar(text.charAt(i - 1)))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static List<Integer> feed(TokenPatterns.Matcher m, String text) {
-        m.reset();
+        return feed(m, text, -1);
+    }
+
+    /** Feeds every word of {@code text} as its unit; {@code length} -1 for the limits of a short message. */
+    private static List<Integer> feed(TokenPatterns.Matcher m, String text, int length) {
+        if (length < 0) {
+            m.reset();
+        } else {
+            m.reset(length);
+        }
         int i = 0;
         while (i < text.length()) {
             int j = text.indexOf(' ', i);

@@ -92,7 +92,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         features.folded(b, len);
         findElisions(raw, nt);
         words = 0;
-        patterns.reset();
+        patterns.reset(len);
         int kinds = model.automaton.scan(b, len, this, KIND, scanScratch);
         view.count(len);
         if ((kinds & DIGIT) != 0) {
