@@ -82,6 +82,9 @@ final class AgeExtractor {
                 }
             }
         }
+        if (unit && spanOfTime(v, end)) {
+            return false; // "7 ans d'écart", "10 years ago", "20 ans de mariage": a span of time, not an age
+        }
         int start = ns;
         boolean firstPerson = false;
         int age = value;
@@ -158,6 +161,23 @@ final class AgeExtractor {
     }
 
     /** "years old", "y/o", "y.o": extends the unit over its tail. */
+    /** The word after an age unit ending at {@code end} makes the number a span of time. */
+    private boolean spanOfTime(FoldedView v, int end) {
+        int ts = v.nextTokenStart(end);
+        if (ts < 0) {
+            return false;
+        }
+        int te = v.tokenEnd(ts);
+        if (vocab.spanAfterUnit.contains(v.buf, ts, te)) {
+            return true;
+        }
+        if (!v.is(ts, te, "de")) {
+            return false;
+        }
+        int ds = v.nextTokenStart(te);
+        return ds >= 0 && vocab.spanAfterUnitDe.contains(v.buf, ds, v.tokenEnd(ds));
+    }
+
     private int unitTail(FoldedView v, int us, int ue) {
         if (v.is(us, ue, "y") && (v.at(ue) == '/' || v.at(ue) == '.') && v.at(ue + 1) == 'o'
                 && !v.word(ue + 2)) {

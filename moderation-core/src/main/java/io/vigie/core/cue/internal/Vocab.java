@@ -48,6 +48,10 @@ final class Vocab {
     final TokenTable follower;
     final TokenTable conjunction;
     final TokenTable afterConjunction;
+    /** What makes "N ans" a span of time, not an age, right after the unit: "7 ans d'écart", "10 years ago". */
+    final TokenTable spanAfterUnit;
+    /** The same after "de": "20 ans de mariage", "3 ans de plus". */
+    final TokenTable spanAfterUnitDe;
     /** asv genders: "14 f paris", "14/h/75". */
     final TokenTable gender;
     /** "né", "née", "born" (folded). */
@@ -97,6 +101,11 @@ final class Vocab {
         afterConjunction = TokenTable.builder(n).add("toi", "tu", "t", "u", "you", "ya", "vous", "i", "im", "i'm",
                 "je", "j", "jsuis", "j'ai", "jai", "jhabite", "habite", "live", "moi", "me", "from", "f", "h", "m", "g", "single", "toujours",
                 "still", "wbu", "hbu", "demi", "half").build();
+        spanAfterUnit = TokenTable.builder(n).add("d'écart", "écart", "apart", "older", "younger", "difference",
+                "différence", "gap", "ago", "later", "d'expérience", "experience", "ensemble", "together",
+                "married", "mariés", "d'âge", "earlier").build();
+        spanAfterUnitDe = TokenTable.builder(n).add("mariage", "plus", "moins", "différence", "relation",
+                "expérience", "carrière", "service", "prison", "retard", "avance").build();
         gender = TokenTable.builder(n).add("f", "h", "m", "fille", "garcon", "gars", "mec", "meuf", "femme",
                 "homme", "girl", "boy", "male", "female", "fem").build();
         born = TokenTable.builder(n).add("né", "née", "nee", "ne", "born").build();
