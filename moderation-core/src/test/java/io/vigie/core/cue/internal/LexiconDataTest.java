@@ -5,6 +5,8 @@ import io.vigie.core.cue.CueModel;
 import io.vigie.core.cue.CueModels;
 import io.vigie.core.cue.MessageCues;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +16,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -144,6 +149,38 @@ class LexiconDataTest {
             }
         }
         return String.join(" ", words);
+    }
+
+    /**
+     * The commonest words of French and English chat, each alone. Folding drops accents, apostrophes and doubled
+     * letters, so a lexicon term can collide with an ordinary word ("filles" read "files", "salle" read "sale",
+     * "pas" read a chat spelling of "p5"): none of these may feed a cue of a harm category.
+     */
+    static Stream<String> commonWords() {
+        return Stream.of(("pas les des une un le la de du et ou mais donc car ni que qui quoi dont où je tu il elle on"
+                + " nous vous ils elles moi toi lui leur mon ton son ma ta sa mes tes ses ce cette ces oui non si très"
+                + " trop bien mal plus moins tout tous toute rien jamais toujours encore déjà ici là demain hier soir"
+                + " matin nuit jour semaine mois an ans fois chose gens filles garçons femme homme mère père frère"
+                + " soeur ami amie copain copine maison école travail voiture ville rue salle match film jeu chat chien"
+                + " photo message merci bonjour salut bisous ok mdr lol stp svp pk jsp tkt belle pomme ballon classe"
+                + " the a an of and or but so not no yes to in on at for with from by about as is are was were be been"
+                + " have has had do does did will would can could should i you he she we they me him her us them my"
+                + " your his our their this that these those here there now then today tomorrow tonight night day"
+                + " week year years time thing people girls boys woman man mother father brother sister friend house"
+                + " school work car city street room game film cat dog photo message thanks hello hi ok lol pls u ur"
+                + " im dont cant wont files class").split(" "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commonWords")
+    void shouldFeedNoHarmCueFromACommonWordAlone(String word) {
+        MessageCues f = extractor.extract(word, List.of(), EVENT_MS);
+        for (int i = 0; i < f.firedCount(); i++) {
+            String cue = model.cues().name(f.firedCues()[i]);
+            String category = cue.substring(0, cue.indexOf('.'));
+            assertFalse(Set.of("csam", "hate", "sexual_violence", "prostitution", "grooming", "minor_sex", "ambush")
+                    .contains(category), word + " feeds " + cue);
+        }
     }
 
     @Test
