@@ -118,7 +118,7 @@ class ModerationSessionTest {
     }
 
     @Test
-    void shouldAlertOnARiseShowingTheWholeMessageWithWeakSideCategoriesAsEvidence() {
+    void shouldAlertOnARiseShowingTheWholeMessageWithTheMoveOffPlatformAsAQualifier() {
         // given a conversation alerted HIGH for a threat
         Chat chat = new Chat(adult("u-1"), adult("u-2"));
         Assessment threat = chat.say("m-1", "u-1", "u-2", T0, "je sais ou tu habites");
@@ -129,10 +129,10 @@ class ModerationSessionTest {
         // and then the same again
         Assessment again = chat.say("m-3", "u-1", "u-2", minutes(2), "je sais ou tu habites, ajoute sur snap");
 
-        // then the rise (75 + 15: CRITICAL) raises an alert that shows the whole message; the weak move to
-        // another app (15) is evidence, the threat is the headline
+        // then the rise (75 + 15: CRITICAL) raises an alert that shows the whole message; the move to another app
+        // (15) is weak, yet it qualifies the threat (where it goes next), so it stays on the alert
         assertEquals(Severity.CRITICAL, move.alert().severity());
-        assertEquals(List.of(Category.THREAT), move.alert().categories());
+        assertEquals(List.of(Category.OFF_PLATFORM, Category.THREAT), move.alert().categories());
         assertEquals(List.of("offplatform.app", "threat.harm"),
                 move.alert().signals().stream().map(Alert.Signal::ruleId).toList());
         assertNull(again.alert(), "nothing new");

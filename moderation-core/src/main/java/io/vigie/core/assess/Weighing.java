@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Step 3 of a message's assessment: the findings weighed. Shadow findings never count. The message score is the
@@ -16,12 +17,17 @@ import java.util.List;
  * {@link Policy.Risk#dismissedWeight()}), capped at 100; the conversation risk receives the same sum, except that a
  * rule already in the conversation's evidence adds {@link Policy.Risk#repeatWeight()} of it. A category whose own
  * findings add up to less than {@link #HEADLINE_MIN_SCORE} in a message that carries a stronger one is kept as
- * evidence but does not headline the alert. Reused per session: not thread-safe.
+ * evidence but does not headline the alert, except a qualifier (OFF_PLATFORM). Reused per session: not thread-safe.
  */
 final class Weighing {
 
     /** A weaker side category than this does not headline an alert (an ambush lure that brushed a grooming cue). */
     static final int HEADLINE_MIN_SCORE = 20;
+    /**
+     * Categories that qualify another harm rather than stand beside it: a contact move is a literal cue (an app, a
+     * number), never a brushed one, and says where the harm goes next, so it stays on an alert however small.
+     */
+    private static final Set<Category> QUALIFIERS = EnumSet.of(Category.OFF_PLATFORM);
 
     private static final Category[] CATEGORIES = Category.values();
 
@@ -103,7 +109,7 @@ final class Weighing {
             }
             if (strong) {
                 for (Category c : CATEGORIES) {
-                    if (categoryScore[c.ordinal()] < HEADLINE_MIN_SCORE) {
+                    if (categoryScore[c.ordinal()] < HEADLINE_MIN_SCORE && !QUALIFIERS.contains(c)) {
                         categories.remove(c);
                     }
                 }
