@@ -76,6 +76,12 @@ ROOMS = {
     'bookclub': 'book club', 'nursing': 'nursing & care', 'property': 'property & lettings',
     'collectors': 'collectors corner', 'youth': 'youth group', 'escaperooms': 'escape rooms', 'debate': 'debate society',
     'writers': 'writers room', 'legal': 'legal questions',
+    # added for fresh4
+    'langues': 'échange linguistique', 'vr': 'VR & métavers', 'cuisine': 'cuisine & recettes',
+    'juridique': 'questions juridiques', 'echecs': 'échecs', 'tricot': 'tricot & couture', 'arbitres': 'arbitres',
+    'livreurs': 'livreurs & coursiers',
+    'languages': 'language exchange', 'vrworld': 'VR worlds', 'chess': 'chess club', 'knitting': 'knitting & crafts',
+    'tenants': 'tenants union', 'drivers': 'drivers & riders',
 }
 
 ZONES = {'fr': 'Europe/Paris', 'en': 'Europe/London'}

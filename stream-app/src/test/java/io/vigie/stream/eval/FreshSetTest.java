@@ -32,11 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} and {@code eval/fresh3}, written outside the
- * team for issue 10, each newer one measured before it was tuned on): every line reads as the topology reads it,
- * every conversation is labelled and every label finds its conversation and its first flagged message, ids cannot
- * collide with the other sets. Structure only: the engine never runs here, so no score is computed (the scores are gates in
- * {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more where Python is at hand.
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2}, {@code eval/fresh3} and {@code eval/fresh4},
+ * written outside the team for issue 10, each newer one measured before it was tuned on): every line reads as the
+ * topology reads it, every conversation is labelled and every label finds its conversation and its first flagged
+ * message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
+ * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
+ * where Python is at hand.
  */
 class FreshSetTest {
 
@@ -86,7 +87,12 @@ class FreshSetTest {
                         Map.of(Category.CHILD_GROOMING, 12, Category.MINOR_SEXUALIZATION, 11, Category.CSAM, 10,
                                 Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 14, Category.SEXUAL_VIOLENCE, 8,
                                 Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 23, Category.THREAT, 24),
-                        List.of("dev", "holdout", "fresh", "fresh2")));
+                        List.of("dev", "holdout", "fresh", "fresh2")),
+                new Spec("fresh4", "f4", "u-f4", List.of(59, 304, 133), List.of(70, 297, 159), 437 + 456,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
+                                Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 12, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 20, Category.THREAT, 17),
+                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3")));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
