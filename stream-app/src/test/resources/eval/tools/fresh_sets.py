@@ -82,6 +82,16 @@ ROOMS = {
     'livreurs': 'livreurs & coursiers',
     'languages': 'language exchange', 'vrworld': 'VR worlds', 'chess': 'chess club', 'knitting': 'knitting & crafts',
     'tenants': 'tenants union', 'drivers': 'drivers & riders',
+    # added for fresh5
+    'cosplay': 'cosplay & conventions', 'puzzles': 'puzzles & casse-tête', 'meteo': 'météo amateurs',
+    'randonnee': 'randonnée', 'chasse': 'chasse & pêche', 'danse': 'danse', 'musique': 'musique & conservatoire',
+    'kinshasa': 'Kinshasa', 'douala': 'Douala', 'reunion': 'La Réunion', 'luxembourg': 'Luxembourg',
+    'routiers': 'routiers', 'ski': 'ski & montagne', 'ecriture': 'écriture & fanfics', 'vendeurs': 'vendeurs & achats',
+    'oiseaux': 'ornithologie', 'transports': 'bus & trains', 'humour': 'humour & stand-up',
+    'hiking': 'hiking & trails', 'weather': 'weather watchers', 'dance': 'dance', 'surf': 'surf & beach',
+    'retro': 'retro gaming', 'bricks': 'brick builders', 'transit': 'transit fans', 'birding': 'birding',
+    'nairobi': 'Nairobi', 'kolkata': 'Kolkata', 'joburg': 'Johannesburg', 'singapore': 'Singapore',
+    'fanfic': 'fanfic writers', 'sneakers': 'sneakers & resale', 'comedy': 'comedy club', 'truckers': 'truckers',
 }
 
 ZONES = {'fr': 'Europe/Paris', 'en': 'Europe/London'}
