@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2}, {@code eval/fresh3} and {@code eval/fresh4},
- * written outside the team for issue 10, each newer one measured before it was tuned on): every line reads as the
- * topology reads it, every conversation is labelled and every label finds its conversation and its first flagged
- * message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2}, {@code eval/fresh3}, {@code eval/fresh4} and
+ * {@code eval/fresh5}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
+ * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
  * where Python is at hand.
  */
@@ -92,7 +92,12 @@ class FreshSetTest {
                         Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 12, Category.SEXUAL_VIOLENCE, 6,
                                 Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 20, Category.THREAT, 17),
-                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3")));
+                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3")),
+                new Spec("fresh5", "f5", "u-f5", List.of(63, 379, 154), List.of(70, 314, 178), 533 + 492,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 7,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 7,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 16, Category.THREAT, 15),
+                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4")));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
