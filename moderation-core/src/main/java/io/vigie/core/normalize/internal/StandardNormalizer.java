@@ -25,6 +25,8 @@ public final class StandardNormalizer implements TextNormalizer {
     private final FoldBuffer buffer = new FoldBuffer();
     private final View view = new View();
     private char[] rawChars = new char[256];
+    /** False only in tests: run the spelling step on every text, as before the fold learned to skip it. */
+    private final boolean fusedSpellingCheck;
 
     /** A normalizer over the bundled data files. */
     public StandardNormalizer() {
@@ -32,7 +34,13 @@ public final class StandardNormalizer implements TextNormalizer {
     }
 
     StandardNormalizer(FoldTable table) {
+        this(table, true);
+    }
+
+    /** For tests: {@code fusedSpellingCheck} false runs the spelling step on every text. */
+    StandardNormalizer(FoldTable table, boolean fusedSpellingCheck) {
         this.fold = new FoldStep(table);
+        this.fusedSpellingCheck = fusedSpellingCheck;
     }
 
     @Override
@@ -52,10 +60,12 @@ public final class StandardNormalizer implements TextNormalizer {
         fold.foldInto(rawChars, n, buffer);
         // leet can shrink a word to one letter ("e3" -> "e"), so a change there may give the separators work
         boolean leetChanged = fold.leetCandidate && leet.apply(buffer);
-        if (fold.separatorCandidate || leetChanged) {
-            separators.apply(buffer);
+        boolean joined = (fold.separatorCandidate || leetChanged) && separators.apply(buffer);
+        // the fold saw every token of its output: unless a later step changed the text, it knows whether any
+        // token may be a chat spelling
+        if (fold.spellingCandidate || fold.leetCandidate || joined || !fusedSpellingCheck) {
+            spellings.apply(buffer);
         }
-        spellings.apply(buffer);
         view.raw = text;
         return view;
     }

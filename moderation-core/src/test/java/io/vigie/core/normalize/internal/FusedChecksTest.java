@@ -1,0 +1,138 @@
+package io.vigie.core.normalize.internal;
+
+import io.vigie.core.normalize.NormalizedText;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fold step decides, while folding, whether the later steps can have work; skipping them when it says no
+ * must give exactly what running them on every text gives: the same folded chars and the same raw spans.
+ */
+class FusedChecksTest {
+
+    private static final List<String> VARIANTS = new ArrayList<>(SpellingStep.load(
+            "/io/vigie/core/normalize/spellings.txt").keySet());
+
+    private final StandardNormalizer fused = new StandardNormalizer(FoldTable.standard(), true);
+    private final StandardNormalizer reference = new StandardNormalizer(FoldTable.standard(), false);
+
+    private void assertSame(String raw) {
+        NormalizedText a = fused.normalize(raw);
+        String folded = a.toString();
+        int[] starts = new int[a.length() + 1];
+        int[] ends = new int[a.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            starts[i] = a.rawStart(i);
+            ends[i] = a.rawEnd(i);
+        }
+        NormalizedText b = reference.normalize(raw);
+        assertEquals(b.toString(), folded, () -> "folded form of " + escape(raw));
+        for (int i = 0; i <= b.length(); i++) {
+            final int at = i;
+            assertEquals(b.rawStart(i), starts[i], () -> "rawStart(" + at + ") of " + escape(raw));
+            assertEquals(b.rawEnd(i), ends[i], () -> "rawEnd(" + at + ") of " + escape(raw));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> chatWithSpellings() {
+        Arbitrary<String> variant = Arbitraries.of(VARIANTS);
+        Arbitrary<String> variantCased = variant.map(String::toUpperCase);
+        Arbitrary<String> word = Arbitraries.of("pas", "que", "jai", "c'est", "l'article", "s.n.a.p", "p3d0", "x y z",
+                "koiii", "KOI", "k0i", "ｋｉ", "ß", "\uD835\uDC24", "🤣", "❤️", "a", "y", "2", "2nite", "150€", "@lea",
+                "qu'", "ke-", "\u200B", "é", "k\u0301", "kk", "pa_", "u.r", "p a s");
+        Arbitrary<String> sep = Arbitraries.of(" ", "  ", ".", ", ", "!", "?", "'", "-", "_", "*", "\n", "", "\u00A0");
+        Arbitrary<String> token = Arbitraries.oneOf(variant, variant, variantCased, word);
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("kupar2 .-_*'0134@$€ëé\u200B").ofMaxLength(30),
+                token.list().ofMaxSize(12).flatMap(ts -> sep.list().ofSize(ts.size()).map(ss -> {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 0; i < ts.size(); i++) {
+                        b.append(ts.get(i)).append(ss.get(i));
+                    }
+                    return b.toString();
+                })));
+    }
+
+    @Property(tries = 5000)
+    void shouldFoldAsIfEveryStepRan(@ForAll("chatWithSpellings") String raw) {
+        assertSame(raw);
+    }
+
+    @Test
+    void shouldFoldARealisticCorpusAsIfEveryStepRan() {
+        // chat-like messages: standard words, chat spellings, elisions, emoji, numbers, leet and spelled-out letters
+        String[] words = {"je", "tu", "pas", "que", "quoi", "c'est", "j'ai", "l'école", "ce", "soir", "on", "se",
+            "voit", "14", "ans", "ok", "mdr", "🤣", "❤️", "snap", "s.n.a.p", "p3d0", "il", "y", "a", "RDV", "20h30",
+            "t'es", "où", "?", "!", "...", "viens", "seul", "sérieux", "😭", "ça", "va", "hello", "you", "are"};
+        Random random = new Random(7);
+        int changedBySpelling = 0;
+        for (int m = 0; m < 20_000; m++) {
+            StringBuilder b = new StringBuilder();
+            int n = 3 + random.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                boolean chat = random.nextInt(6) == 0;
+                String w = chat ? VARIANTS.get(random.nextInt(VARIANTS.size())) : words[random.nextInt(words.length)];
+                b.append(random.nextInt(10) == 0 ? w.toUpperCase() : w).append(random.nextInt(8) == 0 ? ", " : " ");
+            }
+            String raw = b.toString();
+            assertSame(raw);
+            if (!raw.isEmpty() && !reference.normalize(raw).toString().equals(withoutSpellings(raw))) {
+                changedBySpelling++;
+            }
+        }
+        // the corpus does exercise the spelling step
+        assertTrue(changedBySpelling > 1000, "spellings rewritten in " + changedBySpelling + " texts");
+    }
+
+    private static String withoutSpellings(String raw) {
+        FoldBuffer buffer = new FoldBuffer();
+        FoldStep fold = new FoldStep(FoldTable.standard());
+        char[] chars = raw.toCharArray();
+        fold.foldInto(chars, chars.length, buffer);
+        boolean leetChanged = fold.leetCandidate && new LeetStep().apply(buffer);
+        if (fold.separatorCandidate || leetChanged) {
+            new SeparatorStep().apply(buffer);
+        }
+        return new String(buffer.chars, 0, buffer.length);
+    }
+
+    @Test
+    void shouldFlagEveryVariantAndFewOtherTokens() {
+        FoldBuffer buffer = new FoldBuffer();
+        FoldStep fold = new FoldStep(FoldTable.standard());
+        for (String v : VARIANTS) {
+            for (String raw : new String[] {v, "ok " + v, v + " ok", "(" + v + ")", "ok " + v.toUpperCase() + "!"}) {
+                fold.foldInto(raw.toCharArray(), raw.length(), buffer);
+                assertTrue(fold.spellingCandidate, () -> "variant not flagged in '" + raw + "'");
+            }
+        }
+        // standard words and longer tokens pass the filter only by chance (about one token in a thousand)
+        String[] plain = {"bonjour tout le monde", "on se voit ce soir", "what are you doing tonight?",
+            "pasteque quoique kopinage", "j'ai 14 ans et toi"};
+        for (String raw : plain) {
+            fold.foldInto(raw.toCharArray(), raw.length(), buffer);
+            assertFalse(fold.spellingCandidate, () -> "flagged: '" + raw + "'");
+        }
+    }
+
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04X", (int) c));
+        }
+        return b.toString();
+    }
+}
