@@ -39,7 +39,7 @@ public final class TokenPatterns {
      * Required elements with at most this many units are checked by reading their units' last-seen stamps when a
      * pattern is a candidate; larger ones (concept sets) are marked seen by each occurrence of one of their units.
      */
-    private static final int LAZY_UNITS = 8;
+    private static final int LAZY_UNITS = 2;
 
     private final int unitCount;
     private final int patternCount;
