@@ -478,6 +478,48 @@ public final class TermAutomaton {
      * the same loop, merging them in at their end.
      */
     private int scanMerging(char[] buf, int len, MatchSink sink, int[] asciiFlags, Scratch el) {
+        if (wideTable != null) {
+            return scanMergingWide(buf, len, sink, asciiFlags, el);
+        }
+        // the plain scan's loop, plus one compare per char with the end of the next elided term (ends ascending;
+        // emitMerged reports every elided term ending at an index, so the next one ends later)
+        final char[] t = table;
+        final int[] ascii = asciiClass;
+        final int width = stride;
+        final int anyEnd = firstAnyEnd;
+        final int wordEnd = firstWordEnd;
+        int flags = 0;
+        int e = 0;
+        int x = 0;
+        int nextEnd = el.count > 0 ? el.end[0] : Integer.MAX_VALUE;
+        for (int i = 0; i < len; i++) {
+            char c = buf[i];
+            int cls;
+            boolean word;
+            if (c < 128) {
+                cls = ascii[c];
+                word = ASCII_WORD[c];
+                flags |= asciiFlags[c];
+            } else {
+                word = WordChars.isWordChar(c);
+                cls = classOf(c, word);
+            }
+            boolean due = e >= (word ? anyEnd : wordEnd);
+            if (due || i == nextEnd) {
+                x = emitMerged(i - 1, due ? e : -1, word, sink, el, x);
+                nextEnd = x < el.count ? el.end[x] : Integer.MAX_VALUE;
+            }
+            e = t[e * width + cls];
+        }
+        boolean due = e >= wordEnd;
+        if (due || len == nextEnd) {
+            emitMerged(len - 1, due ? e : -1, false, sink, el, x);
+        }
+        return flags;
+    }
+
+    /** {@link #scanMerging} over four-byte entries (an automaton of more than 65,536 states). */
+    private int scanMergingWide(char[] buf, int len, MatchSink sink, int[] asciiFlags, Scratch el) {
         int flags = 0;
         int e = 0;
         int x = 0;

@@ -37,6 +37,12 @@ final class FoldStep {
     boolean spellingCandidate;
     /** The {@link SpellingStep#packed} key of the token being folded, in a field only across the slow path. */
     private long tokenKey;
+    /**
+     * Raw indexes right after an elision apostrophe that follows a letter ({@code j'ai}, {@code l’article}),
+     * ascending: {@code rawElisions[0 .. rawElisionCount)}.
+     */
+    int[] rawElisions = new int[8];
+    int rawElisionCount;
 
     FoldStep(FoldTable table) {
         this.table = table;
@@ -60,6 +66,7 @@ final class FoldStep {
         final byte[] tokenChar = SpellingStep.TOKEN_CHAR;
         long token = 0;
         int spelling = 0;
+        rawElisionCount = 0;
         int i = 0;
         while (i < n) {
             char c = in[i];
@@ -98,6 +105,9 @@ final class FoldStep {
                 spelling |= this.spellingCandidate ? 1 : 0;
                 continue;
             }
+            if ((e & FoldTable.APOSTROPHE) != 0) {
+                elision(in, i);
+            }
             int f = (e ^ key) & FoldTable.CHAR_MASK;
             int keep = ~e >>> 17 & 1; // 0 for DROP
             // emit unless it repeats the previous letter, punctuation or blank (digits and symbols always)
@@ -130,11 +140,24 @@ final class FoldStep {
         this.spellingCandidate = (spelling | SpellingStep.mayBeVariant(token)) != 0;
     }
 
+    /** Notes an elision when the apostrophe at raw index {@code i} follows a letter. */
+    private void elision(char[] in, int i) {
+        if (i > 0 && Character.isLetter(in[i - 1])) {
+            if (rawElisionCount == rawElisions.length) {
+                rawElisions = java.util.Arrays.copyOf(rawElisions, rawElisionCount * 2);
+            }
+            rawElisions[rawElisionCount++] = i + 1;
+        }
+    }
+
     /** Folds the code point at {@code i} the slow way; returns the index after it. */
     private int foldComplex(char[] in, int n, int i, FoldBuffer out) {
         leetCandidate = false;
         separatorCandidate = false;
         char c = in[i];
+        if (FoldTable.isElisionApostrophe(c)) {
+            elision(in, i);
+        }
         int cp = c;
         int next = i + 1;
         if (Character.isHighSurrogate(c) && next < n && Character.isLowSurrogate(in[next])) {

@@ -25,6 +25,9 @@ public final class StandardNormalizer implements TextNormalizer {
     private final FoldBuffer buffer = new FoldBuffer();
     private final View view = new View();
     private char[] rawChars = new char[256];
+    /** The folded indexes of the current text's elisions, see {@link NormalizedText#elisions()}. */
+    private int[] elisionAt = new int[8];
+    private int elisionCount;
     /** False only in tests: run the spelling step on every text, as before the fold learned to skip it. */
     private final boolean fusedSpellingCheck;
 
@@ -66,8 +69,34 @@ public final class StandardNormalizer implements TextNormalizer {
         if (fold.spellingCandidate || fold.leetCandidate || joined || !fusedSpellingCheck) {
             spellings.apply(buffer);
         }
+        elisions();
         view.raw = text;
         return view;
+    }
+
+    /**
+     * Maps the raw indexes after the elisions the fold noted to the folded indexes whose raw start they are (an
+     * expansion gives several), in one merge walk: both lists ascend, since raw starts are monotone.
+     */
+    private void elisions() {
+        elisionCount = 0;
+        int[] raw = fold.rawElisions;
+        int count = fold.rawElisionCount;
+        int[] start = buffer.start;
+        int len = buffer.length;
+        int j = 0;
+        for (int k = 0; k < count; k++) {
+            int r = raw[k];
+            while (j < len && start[j] < r) {
+                j++;
+            }
+            while (j < len && start[j] == r) {
+                if (elisionCount == elisionAt.length) {
+                    elisionAt = Arrays.copyOf(elisionAt, elisionCount * 2);
+                }
+                elisionAt[elisionCount++] = j++;
+            }
+        }
     }
 
     /** Lookahead work done by the separator step so far (for the linear-work test). */
@@ -125,6 +154,16 @@ public final class StandardNormalizer implements TextNormalizer {
                 return buffer.start[0];
             }
             return buffer.end[Math.min(foldedEnd, len) - 1];
+        }
+
+        @Override
+        public int[] elisions() {
+            return elisionAt;
+        }
+
+        @Override
+        public int elisionCount() {
+            return elisionCount;
         }
 
         @Override

@@ -9,16 +9,19 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The fold step decides, while folding, whether the later steps can have work; skipping them when it says no
- * must give exactly what running them on every text gives: the same folded chars and the same raw spans.
+ * must give exactly what running them on every text gives: the same folded chars and the same raw spans. It also
+ * notes the elisions, which must be where a look at the raw text finds them.
  */
 class FusedChecksTest {
 
@@ -52,7 +55,7 @@ class FusedChecksTest {
         Arbitrary<String> variantCased = variant.map(String::toUpperCase);
         Arbitrary<String> word = Arbitraries.of("pas", "que", "jai", "c'est", "l'article", "s.n.a.p", "p3d0", "x y z",
                 "koiii", "KOI", "k0i", "ｋｉ", "ß", "\uD835\uDC24", "🤣", "❤️", "a", "y", "2", "2nite", "150€", "@lea",
-                "qu'", "ke-", "\u200B", "é", "k\u0301", "kk", "pa_", "u.r", "p a s");
+                "qu'", "l\u2019", "t\u2018", "d\u02bcun", "s`il", "2'", "k'", "\u00DF'a", "ke-", "\u200B", "é", "k\u0301", "kk", "pa_", "u.r", "p a s");
         Arbitrary<String> sep = Arbitraries.of(" ", "  ", ".", ", ", "!", "?", "'", "-", "_", "*", "\n", "", "\u00A0");
         Arbitrary<String> token = Arbitraries.oneOf(variant, variant, variantCased, word);
         return Arbitraries.oneOf(
@@ -69,6 +72,44 @@ class FusedChecksTest {
     @Property(tries = 5000)
     void shouldFoldAsIfEveryStepRan(@ForAll("chatWithSpellings") String raw) {
         assertSame(raw);
+    }
+
+    @Property(tries = 5000)
+    void shouldFindTheElisionsTheRawTextHolds(@ForAll("chatWithSpellings") String raw) {
+        NormalizedText t = fused.normalize(raw);
+        int[] expected = elisionsFromRaw(raw, t);
+        int[] actual = Arrays.copyOf(t.elisions(), t.elisionCount());
+        assertArrayEquals(expected, actual, () -> "elisions of " + escape(raw) + " folded to " + t);
+    }
+
+    @Test
+    void shouldFindElisionsAfterLettersOnly() {
+        NormalizedText t = fused.normalize("j'ai vu l’article, qu‘il a ʼdit `ok' 2'3 c'");
+        // "jai vu larticle, quil a dit ok 23 c": after j', l’, qu‘ and ok' (a letter before each apostrophe; after
+        // ok' the space starts there); not after a space or a digit, and nothing starts after the final c'
+        assertEquals("jai vu larticle, quil a dit ok 23 c", t.toString());
+        assertArrayEquals(new int[] {1, 8, 19, 30}, Arrays.copyOf(t.elisions(), t.elisionCount()));
+        // an expansion right after the apostrophe: both of its chars start at the raw char after it
+        NormalizedText ligature = fused.normalize("l'\uFB01n");
+        assertEquals("lfin", ligature.toString());
+        assertArrayEquals(new int[] {1, 2}, Arrays.copyOf(ligature.elisions(), ligature.elisionCount()));
+    }
+
+    /** The elisions as a scan of the raw text finds them (what the cue extractor did before the fold noted them). */
+    private static int[] elisionsFromRaw(String raw, NormalizedText t) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 1; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean apostrophe = c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02bc' || c == '`';
+            if (apostrophe && Character.isLetter(raw.charAt(i - 1))) {
+                for (int j = 0; j < t.length(); j++) {
+                    if (t.rawStart(j) == i + 1) {
+                        found.add(j);
+                    }
+                }
+            }
+        }
+        return found.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     @Test
