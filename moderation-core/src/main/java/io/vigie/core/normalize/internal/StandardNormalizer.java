@@ -28,8 +28,8 @@ public final class StandardNormalizer implements TextNormalizer {
     /** The folded indexes of the current text's elisions, see {@link NormalizedText#elisions()}. */
     private int[] elisionAt = new int[8];
     private int elisionCount;
-    /** False only in tests: run the spelling step on every text, as before the fold learned to skip it. */
-    private final boolean fusedSpellingCheck;
+    /** False only in tests: run every step on every text, whatever the fold saw. */
+    private final boolean fusedChecks;
 
     /** A normalizer over the bundled data files. */
     public StandardNormalizer() {
@@ -40,10 +40,10 @@ public final class StandardNormalizer implements TextNormalizer {
         this(table, true);
     }
 
-    /** For tests: {@code fusedSpellingCheck} false runs the spelling step on every text. */
-    StandardNormalizer(FoldTable table, boolean fusedSpellingCheck) {
+    /** For tests: {@code fusedChecks} false runs every step on every text. */
+    StandardNormalizer(FoldTable table, boolean fusedChecks) {
         this.fold = new FoldStep(table);
-        this.fusedSpellingCheck = fusedSpellingCheck;
+        this.fusedChecks = fusedChecks;
     }
 
     @Override
@@ -62,11 +62,11 @@ public final class StandardNormalizer implements TextNormalizer {
         }
         fold.foldInto(rawChars, n, buffer);
         // leet can shrink a word to one letter ("e3" -> "e"), so a change there may give the separators work
-        boolean leetChanged = fold.leetCandidate && leet.apply(buffer);
-        boolean joined = (fold.separatorCandidate || leetChanged) && separators.apply(buffer);
-        // the fold saw every token of its output: unless a later step changed the text, it knows whether any
-        // token may be a chat spelling
-        if (fold.spellingCandidate || fold.leetCandidate || joined || !fusedSpellingCheck) {
+        // each later step runs only when the fold saw something for it to do in the text it will get: the fold's
+        // output, unless an earlier step changed it
+        boolean leetChanged = (fold.leetCandidate || !fusedChecks) && leet.apply(buffer);
+        boolean joined = (fold.separatorCandidate || leetChanged || !fusedChecks) && separators.apply(buffer);
+        if (fold.spellingCandidate || fold.leetCandidate || joined || !fusedChecks) {
             spellings.apply(buffer);
         }
         elisions();

@@ -55,8 +55,9 @@ class FusedChecksTest {
         Arbitrary<String> variantCased = variant.map(String::toUpperCase);
         Arbitrary<String> word = Arbitraries.of("pas", "que", "jai", "c'est", "l'article", "s.n.a.p", "p3d0", "x y z",
                 "koiii", "KOI", "k0i", "ｋｉ", "ß", "\uD835\uDC24", "🤣", "❤️", "a", "y", "2", "2nite", "150€", "@lea",
+                "x y", "a b c", "a.b", "a-b-", "s_n", "x*y", "a  b  c", "e3 a b", "a.a", "il y a", "c a d", "k k k",
                 "qu'", "l\u2019", "t\u2018", "d\u02bcun", "s`il", "2'", "k'", "\u00DF'a", "ke-", "\u200B", "é", "k\u0301", "kk", "pa_", "u.r", "p a s");
-        Arbitrary<String> sep = Arbitraries.of(" ", "  ", ".", ", ", "!", "?", "'", "-", "_", "*", "\n", "", "\u00A0");
+        Arbitrary<String> sep = Arbitraries.of(" ", "  ", ".", ", ", "!", "?", "'", "-", "_", "*", "\n", "", "\u00A0", " ", " ", ".");
         Arbitrary<String> token = Arbitraries.oneOf(variant, variant, variantCased, word);
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("kupar2 .-_*'0134@$€ëé\u200B").ofMaxLength(30),
@@ -110,6 +111,31 @@ class FusedChecksTest {
             }
         }
         return found.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    @Provide
+    Arbitrary<String> spelledOut() {
+        // single letters, leet, separators and look-alike blanks: what the separator and leet steps react to
+        return Arbitraries.strings().withChars("aabxyz0134@ .-_*\u00A0\t\u200Bé").ofMaxLength(24);
+    }
+
+    @Property(tries = 5000)
+    void shouldJoinSpelledOutLettersAsIfEveryStepRan(@ForAll("spelledOut") String raw) {
+        assertSame(raw);
+    }
+
+    @Test
+    void shouldFlagSpelledOutLetters() {
+        FoldBuffer buffer = new FoldBuffer();
+        FoldStep fold = new FoldStep(FoldTable.standard());
+        for (String raw : new String[] {"s.n.a.p", "x y z", "ok x y z", "p-t-h-c", "a_b", "x*y", "s n a p"}) {
+            fold.foldInto(raw.toCharArray(), raw.length(), buffer);
+            assertTrue(fold.separatorCandidate, () -> "not flagged: '" + raw + "'");
+        }
+        for (String raw : new String[] {"pas grave", "on se voit demain"}) {
+            fold.foldInto(raw.toCharArray(), raw.length(), buffer);
+            assertFalse(fold.separatorCandidate, () -> "flagged: '" + raw + "'");
+        }
     }
 
     @Test
