@@ -76,8 +76,12 @@ public final class TermAutomaton {
     private final int[] outStart;
     /** Per output: term index {@code << OUT_SHIFT}, {@code | RIGHT_CHECK}. */
     private final int[] out;
-    /** Per state: the number of chars of its path (0 for the root and the dead state). */
-    private final int[] depth;
+    /**
+     * Per state: the number of chars of its path (0 for the root and the dead state) {@code << 1}, plus 1 when it
+     * has terms of its own ({@link #ownCount} above 0), so the elision walk reads one array per char to follow the
+     * trie and learn whether to look at terms.
+     */
+    private final int[] walk;
     /**
      * Per state: how many of its outputs are its own terms (the first ones), for the elision walk; 0 for the
      * F states.
@@ -345,13 +349,13 @@ public final class TermAutomaton {
         firstWordEnd = groupStart[1];
         firstAnyEnd = groupStart[2];
         ownCount = new int[states];
-        depth = new int[states];
+        walk = new int[states];
         outStart = new int[states + 1];
         int[][] outputsByNumber = new int[states][];
         for (int q = 0; q < states; q++) {
             int r = renumber[q];
             ownCount[r] = own[q];
-            depth[r] = queueDepth[q];
+            walk[r] = queueDepth[q] << 1 | (own[q] > 0 ? 1 : 0);
             outputsByNumber[r] = outputs[q];
         }
         int total = 0;
@@ -618,11 +622,16 @@ public final class TermAutomaton {
             // walk down the trie from j: a node reached by a trie edge is one char deeper
             int q = ROOT;
             for (int k = j; k < len; k++) {
-                int next = next(q, classOf(buf[k], WordChars.isWordChar(buf[k])));
-                if (depth[next] != depth[q] + 1) { // not a trie edge: a failure transition
+                char c = buf[k];
+                int next = next(q, c < 128 ? asciiClass[c] : classOf(c, WordChars.isWordChar(c)));
+                int w = walk[next];
+                if (w >>> 1 != k - j + 1) { // not a trie edge (q is at depth k - j): a failure transition
                     break;
                 }
                 q = next;
+                if ((w & 1) == 0) {
+                    continue; // no term ends here
+                }
                 boolean wordAfter = k + 1 < len && WordChars.isWordChar(buf[k + 1]);
                 for (int o = outStart[q], to = o + ownCount[q]; o < to; o++) {
                     int code = out[o];
