@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * The standard folding chain: {@link FoldStep} (per code point, plus blank, letter and punctuation runs),
  * then {@link LeetStep} and {@link SeparatorStep} when the first step saw something for them to do, then
- * {@link SpellingStep} (chat spellings of whole tokens). See
+ * {@link SpellingStep} (chat spellings of whole tokens) when the fold saw a token that may be one or a step changed
+ * the text; then the folded indexes of the elisions the fold noted. See
  * {@link io.vigie.core.normalize.Normalizers#standard()} for the folded form this produces.
  *
  * <p>Not thread-safe: one instance per stream task or session. The raw copy and the folded buffers are
