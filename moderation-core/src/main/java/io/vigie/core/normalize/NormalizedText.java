@@ -1,5 +1,7 @@
 package io.vigie.core.normalize;
 
+import java.util.Arrays;
+
 /**
  * The folded form of one raw text plus the map back to the raw text. A view over the normalizer's reused
  * buffers: valid until the next {@link TextNormalizer#normalize} call on the same normalizer; copy what must
@@ -61,13 +63,13 @@ public interface NormalizedText {
             for (int j = 0; j < len; j++) { // raw starts ascend, and so do the apostrophes: the result is sorted
                 if (rawStart(j) == i + 1) {
                     if (count == found.length) {
-                        found = java.util.Arrays.copyOf(found, Math.max(8, count * 2));
+                        found = Arrays.copyOf(found, Math.max(8, count * 2));
                     }
                     found[count++] = j;
                 }
             }
         }
-        return count == found.length ? found : java.util.Arrays.copyOf(found, count);
+        return count == found.length ? found : Arrays.copyOf(found, count);
     }
 
     /** Number of meaningful entries of {@link #elisions()}; this default counts them like {@link #elisions()}. */

@@ -1,5 +1,7 @@
 package io.vigie.core.normalize.internal;
 
+import java.util.Arrays;
+
 /**
  * Step 1: per-code-point folding through the {@link FoldTable}, fused with the run rules that need no word
  * context: drops (controls, format chars, apostrophes, marks, unpaired surrogates), blank runs to one space
@@ -144,7 +146,7 @@ final class FoldStep {
     private void elision(char[] in, int i) {
         if (i > 0 && Character.isLetter(in[i - 1])) {
             if (rawElisionCount == rawElisions.length) {
-                rawElisions = java.util.Arrays.copyOf(rawElisions, rawElisionCount * 2);
+                rawElisions = Arrays.copyOf(rawElisions, rawElisionCount * 2);
             }
             rawElisions[rawElisionCount++] = i + 1;
         }
