@@ -76,8 +76,12 @@ public final class TermAutomaton {
     private final int[] outStart;
     /** Per output: term index {@code << OUT_SHIFT}, {@code | RIGHT_CHECK}. */
     private final int[] out;
-    /** Per state: the number of chars of its path (0 for the root and the dead state). */
-    private final int[] depth;
+    /**
+     * Per state: the number of chars of its path (0 for the root and the dead state) {@code << 1}, plus 1 when it
+     * has terms of its own ({@link #ownCount} above 0), so the elision walk reads one array per char to follow the
+     * trie and learn whether to look at terms.
+     */
+    private final int[] walk;
     /**
      * Per state: how many of its outputs are its own terms (the first ones), for the elision walk; 0 for the
      * F states.
@@ -345,13 +349,13 @@ public final class TermAutomaton {
         firstWordEnd = groupStart[1];
         firstAnyEnd = groupStart[2];
         ownCount = new int[states];
-        depth = new int[states];
+        walk = new int[states];
         outStart = new int[states + 1];
         int[][] outputsByNumber = new int[states][];
         for (int q = 0; q < states; q++) {
             int r = renumber[q];
             ownCount[r] = own[q];
-            depth[r] = queueDepth[q];
+            walk[r] = queueDepth[q] << 1 | (own[q] > 0 ? 1 : 0);
             outputsByNumber[r] = outputs[q];
         }
         int total = 0;
@@ -478,6 +482,48 @@ public final class TermAutomaton {
      * the same loop, merging them in at their end.
      */
     private int scanMerging(char[] buf, int len, MatchSink sink, int[] asciiFlags, Scratch el) {
+        if (wideTable != null) {
+            return scanMergingWide(buf, len, sink, asciiFlags, el);
+        }
+        // the plain scan's loop, plus one compare per char with the end of the next elided term (ends ascending;
+        // emitMerged reports every elided term ending at an index, so the next one ends later)
+        final char[] t = table;
+        final int[] ascii = asciiClass;
+        final int width = stride;
+        final int anyEnd = firstAnyEnd;
+        final int wordEnd = firstWordEnd;
+        int flags = 0;
+        int e = 0;
+        int x = 0;
+        int nextEnd = el.count > 0 ? el.end[0] : Integer.MAX_VALUE;
+        for (int i = 0; i < len; i++) {
+            char c = buf[i];
+            int cls;
+            boolean word;
+            if (c < 128) {
+                cls = ascii[c];
+                word = ASCII_WORD[c];
+                flags |= asciiFlags[c];
+            } else {
+                word = WordChars.isWordChar(c);
+                cls = classOf(c, word);
+            }
+            boolean due = e >= (word ? anyEnd : wordEnd);
+            if (due || i == nextEnd) {
+                x = emitMerged(i - 1, due ? e : -1, word, sink, el, x);
+                nextEnd = x < el.count ? el.end[x] : Integer.MAX_VALUE;
+            }
+            e = t[e * width + cls];
+        }
+        boolean due = e >= wordEnd;
+        if (due || len == nextEnd) {
+            emitMerged(len - 1, due ? e : -1, false, sink, el, x);
+        }
+        return flags;
+    }
+
+    /** {@link #scanMerging} over four-byte entries (an automaton of more than 65,536 states). */
+    private int scanMergingWide(char[] buf, int len, MatchSink sink, int[] asciiFlags, Scratch el) {
         int flags = 0;
         int e = 0;
         int x = 0;
@@ -576,11 +622,16 @@ public final class TermAutomaton {
             // walk down the trie from j: a node reached by a trie edge is one char deeper
             int q = ROOT;
             for (int k = j; k < len; k++) {
-                int next = next(q, classOf(buf[k], WordChars.isWordChar(buf[k])));
-                if (depth[next] != depth[q] + 1) { // not a trie edge: a failure transition
+                char c = buf[k];
+                int next = next(q, c < 128 ? asciiClass[c] : classOf(c, WordChars.isWordChar(c)));
+                int w = walk[next];
+                if (w >>> 1 != k - j + 1) { // not a trie edge (q is at depth k - j): a failure transition
                     break;
                 }
                 q = next;
+                if ((w & 1) == 0) {
+                    continue; // no term ends here
+                }
                 boolean wordAfter = k + 1 < len && WordChars.isWordChar(buf[k + 1]);
                 for (int o = outStart[q], to = o + ownCount[q]; o < to; o++) {
                     int code = out[o];

@@ -35,6 +35,11 @@ public final class TokenPatterns {
     private static final int CHARS_PER_HIT = 2;
     /** Elements with more units than this are searched by bisection. */
     private static final int LINEAR_UNITS = 8;
+    /**
+     * Required elements with at most this many units are checked by reading their units' last-seen stamps when a
+     * pattern is a candidate; larger ones (concept sets) are marked seen by each occurrence of one of their units.
+     */
+    private static final int LAZY_UNITS = 2;
 
     private final int unitCount;
     private final int patternCount;
@@ -58,9 +63,11 @@ public final class TokenPatterns {
     private final int[] requiredStart;
     private final int[] requiredElems;
     /**
-     * The required elements (other than anchors) that accept unit u: {@code unitElems[unitElemStart[u] ..
-     * unitElemStart[u + 1] - 1]}, so an occurrence marks them seen and a candidate's check costs one read per
-     * element, however many words its concept set holds.
+     * The required elements (other than anchors) of more than {@link #LAZY_UNITS} units that accept unit u:
+     * {@code unitElems[unitElemStart[u] .. unitElemStart[u + 1] - 1]}, so an occurrence marks them seen and a
+     * candidate's check costs one read per such element, however many words its concept set holds. Smaller
+     * elements are checked from their units' stamps instead: a common word ("je", "de") is a unit of many small
+     * elements, and marking them all on every occurrence cost more than the few candidates' checks.
      */
     private final int[] unitElemStart;
     private final int[] unitElems;
@@ -140,7 +147,7 @@ public final class TokenPatterns {
             byUnit.add(new ArrayList<>());
         }
         for (int e = 0; e < elements; e++) {
-            if (checked[e]) {
+            if (checked[e] && elemUnitStart[e + 1] - elemUnitStart[e] > LAZY_UNITS) {
                 for (int k = elemUnitStart[e]; k < elemUnitStart[e + 1]; k++) {
                     List<Integer> list = byUnit.get(elemUnits[k]);
                     if (list.isEmpty() || list.get(list.size() - 1) != e) {
@@ -229,14 +236,19 @@ public final class TokenPatterns {
         /** Candidate occurrences of the search's open levels, each level sorted in the order recorded. */
         private int[] stack = new int[64];
         private int stackTop;
-        /** Per required element (checked ones only): stamp of the message one of its units last occurred in. */
+        /**
+         * Per required element of more than {@link #LAZY_UNITS} units: stamp of the message one of its units last
+         * occurred in.
+         */
         private final int[] elemSeen = new int[elemOptional.length];
+        /** Per unit: stamp of the message it last occurred in (before the occurrence cap). */
+        private final int[] unitSeen = new int[unitCount];
         private int stamp = 1;
-        private final int[] candidate = new int[Math.max(1, size())];
-        private final int[] tried = new int[Math.max(1, size())];
-        private int candidates;
-        /** True from {@link #match} on: candidates are kept sorted as they come. */
-        private boolean matching;
+        /**
+         * The candidate patterns (their anchor occurred) as a bit set: {@link #match} takes them in pattern order
+         * without sorting, and a pattern a match makes a candidate (always a later one) is simply set.
+         */
+        private final long[] candidates = new long[Math.max(1, (size() + 63) >>> 6)];
         private int[] wordsBefore = new int[64];
         private boolean wordsReady;
         private char[] buf;
@@ -262,15 +274,14 @@ public final class TokenPatterns {
             hitCap = Math.max(MAX_HITS, textLength / CHARS_PER_HIT);
             stepBudget = (int) Math.min(Integer.MAX_VALUE, Math.max(STEP_BUDGET, (long) STEPS_PER_CHAR * textLength));
             hits = 0;
-            candidates = 0;
-            matching = false;
+            Arrays.fill(candidates, 0L); // match() clears what it takes; this is for a search cut short
             wordsReady = false;
             sorted = false;
             steps = 0;
             exhausted = false;
             if (++stamp == Integer.MAX_VALUE) {
                 Arrays.fill(elemSeen, 0);
-                Arrays.fill(tried, 0);
+                Arrays.fill(unitSeen, 0);
                 stamp = 1;
             }
         }
@@ -300,19 +311,13 @@ public final class TokenPatterns {
                 insertByStart(hits);
             }
             hits++;
+            unitSeen[unit] = stamp;
             for (int k = unitElemStart[unit], to = unitElemStart[unit + 1]; k < to; k++) {
                 elemSeen[unitElems[k]] = stamp;
             }
             for (int a = anchorStart[unit], to = anchorStart[unit + 1]; a < to; a++) {
                 int p = anchorPatterns[a];
-                if (tried[p] != stamp) {
-                    tried[p] = stamp;
-                    if (matching) {
-                        insertCandidate(p);
-                    } else {
-                        candidate[candidates++] = p; // sorted once, when matching starts
-                    }
-                }
+                candidates[p >>> 6] |= 1L << p;
             }
         }
 
@@ -325,15 +330,6 @@ public final class TokenPatterns {
                 i--;
             }
             byStart[i] = h;
-        }
-
-        private void insertCandidate(int p) {
-            int i = candidates++;
-            while (i > 0 && candidate[i - 1] > p) {
-                candidate[i] = candidate[i - 1];
-                i--;
-            }
-            candidate[i] = p;
         }
 
         /** True when nothing was recorded since the last reset. */
@@ -352,25 +348,27 @@ public final class TokenPatterns {
         public void match(char[] folded, int length, PatternSink sink) {
             this.buf = folded;
             this.len = length;
-            // the occurrences came in text order; patterns are tried in pattern order, and a pattern that a match
-            // makes a candidate (through its output unit) comes after the one matching, so it is inserted in place
-            Arrays.sort(candidate, 0, candidates);
+            // patterns are tried in pattern order; a pattern that a match makes a candidate (through its output unit)
+            // comes after the one matching (the builder checks it), so re-reading the current word finds it
             stackTop = 0;
-            matching = true;
-            for (int c = 0; c < candidates; c++) {
-                int p = candidate[c];
-                if (!allRequiredSeen(p)) {
-                    continue;
-                }
-                if (steps >= stepBudget) {
-                    exhausted = true;
-                    return;
-                }
-                if (matchPattern(p)) {
-                    sink.onPattern(p, matchStart, matchEnd);
-                    int out = outputUnit[p];
-                    if (out >= 0) {
-                        add(out, matchStart, matchEnd);
+            for (int wi = 0; wi < candidates.length; wi++) {
+                long bits;
+                while ((bits = candidates[wi]) != 0) {
+                    candidates[wi] = bits & (bits - 1);
+                    int p = wi << 6 | Long.numberOfTrailingZeros(bits);
+                    if (!allRequiredSeen(p)) {
+                        continue;
+                    }
+                    if (steps >= stepBudget) {
+                        exhausted = true;
+                        return;
+                    }
+                    if (matchPattern(p)) {
+                        sink.onPattern(p, matchStart, matchEnd);
+                        int out = outputUnit[p];
+                        if (out >= 0) {
+                            add(out, matchStart, matchEnd);
+                        }
                     }
                 }
             }
@@ -391,7 +389,17 @@ public final class TokenPatterns {
         }
 
         private boolean elementSeen(int g) {
-            return elemSeen[g] == stamp;
+            int from = elemUnitStart[g];
+            int to = elemUnitStart[g + 1];
+            if (to - from > LAZY_UNITS) {
+                return elemSeen[g] == stamp;
+            }
+            for (int k = from; k < to; k++) {
+                if (unitSeen[elemUnits[k]] == stamp) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean matchPattern(int p) {

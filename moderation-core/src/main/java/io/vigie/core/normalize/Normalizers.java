@@ -67,9 +67,10 @@ import io.vigie.core.normalize.internal.StandardNormalizer;
  * <h2>Cost</h2>
  * One pass over the raw chars, branch-free for every char that folds to at most one BMP char, plus one pass
  * each for leetspeak and spelled-out letters only when the first pass saw a digit or leet symbol after a
- * letter, or a separator after a one-letter word, and one token pass for chat spellings (a bit test per
- * token; a rewrite only when a token is a listed spelling). Linear in the input length; no allocation once the
- * buffers have grown to the longest message.
+ * letter, or a separator after a one-letter word, and one token pass for chat spellings only when the first
+ * pass saw a token that may be a listed spelling (a Bloom filter bit per token) or a later step changed the
+ * text. The first pass also notes the elisions ({@link NormalizedText#elisions()}). Linear in the input length;
+ * no allocation once the buffers have grown to the longest message.
  */
 public final class Normalizers {
 

@@ -48,8 +48,8 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
     private int[] wordEnd = new int[4];
     private int[] wordValue = new int[4];
     private int words;
-    /** Folded indexes right after an elided apostrophe in the current text, ascending. */
-    private int[] elisionAt = new int[8];
+    /** Folded indexes right after an elided apostrophe in the current text, ascending (the normalizer's array). */
+    private int[] elisionAt = new int[0];
     private int elisionCount;
     private long errors;
 
@@ -90,7 +90,9 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         int len = nt.length();
         view.reset(b, len);
         features.folded(b, len);
-        findElisions(raw, nt);
+        // where an apostrophe after a letter was folded away ("l'article"): found by the fold itself
+        elisionAt = nt.elisions();
+        elisionCount = nt.elisionCount();
         words = 0;
         patterns.reset(len);
         int kinds = model.automaton.scan(b, len, this, KIND, scanScratch);
@@ -168,67 +170,12 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         return lo;
     }
 
-    /**
-     * Finds the folded indexes where {@link #elidedBefore} holds (right after an apostrophe that follows a letter in
-     * the raw text), ascending, into {@link #elisionAt}; most texts have none, and the rest a few.
-     */
-    private void findElisions(CharSequence raw, NormalizedText nt) {
-        elisionCount = 0;
-        if (raw instanceof String s) {
-            for (char a : APOSTROPHES) {
-                for (int i = s.indexOf(a, 1); i > 0; i = s.indexOf(a, i + 1)) {
-                    if (Character.isLetter(s.charAt(i - 1))) {
-                        addElision(nt, i + 1);
-                    }
-                }
-            }
-        } else {
-            for (int i = 1; i < raw.length(); i++) {
-                if (isApostrophe(raw.charAt(i)) && Character.isLetter(raw.charAt(i - 1))) {
-                    addElision(nt, i + 1);
-                }
-            }
-        }
-    }
-
-    /** Adds every folded index whose raw start is {@code rawIndex} (an expansion gives several), keeping order. */
-    private void addElision(NormalizedText nt, int rawIndex) {
-        int len = nt.length();
-        int lo = 0;
-        int hi = len;
-        while (lo < hi) { // first folded index whose raw start is at or after rawIndex (rawStart is monotone)
-            int mid = (lo + hi) >>> 1;
-            if (nt.rawStart(mid) < rawIndex) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int j = lo; j < len && nt.rawStart(j) == rawIndex; j++) {
-            if (elisionCount == elisionAt.length) {
-                elisionAt = Arrays.copyOf(elisionAt, elisionCount * 2);
-            }
-            int k = elisionCount++;
-            while (k > 0 && elisionAt[k - 1] > j) {
-                elisionAt[k] = elisionAt[k - 1];
-                k--;
-            }
-            elisionAt[k] = j;
-        }
-    }
-
     @Override
     public boolean elidedBefore(int start) {
         // an apostrophe between two letters of the raw text, removed by folding: "l'article", "qu'elle", "t'habites"
-        // (found once per text by findElisions)
+        // (found once per text by the normalizer)
         int k = firstElisionFrom(start);
         return k < elisionCount && elisionAt[k] == start;
-    }
-
-    private static final char[] APOSTROPHES = {'\'', '\u2019', '\u2018', '\u02bc', '`'};
-
-    private static boolean isApostrophe(char c) {
-        return c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02bc' || c == '`';
     }
 
     /** Reports a cue over the folded span {@code [start, end)}. */

@@ -1,5 +1,7 @@
 package io.vigie.core.normalize.internal;
 
+import java.util.Arrays;
+
 /**
  * Step 1: per-code-point folding through the {@link FoldTable}, fused with the run rules that need no word
  * context: drops (controls, format chars, apostrophes, marks, unpaired surrogates), blank runs to one space
@@ -29,6 +31,20 @@ final class FoldStep {
     boolean leetCandidate;
     /** A separator followed a one-letter word: the separator step may have work. */
     boolean separatorCandidate;
+    /**
+     * A token of the folded text (a run of {@code [a-z0-9]}) may be a chat spelling
+     * ({@link SpellingStep#mayBeVariant}): unless a later step changes the text, the spelling step has work only
+     * when this is set.
+     */
+    boolean spellingCandidate;
+    /** The {@link SpellingStep#packed} key of the token being folded, in a field only across the slow path. */
+    private long tokenKey;
+    /**
+     * Raw indexes right after an elision apostrophe that follows a letter ({@code j'ai}, {@code l’article}),
+     * ascending: {@code rawElisions[0 .. rawElisionCount)}.
+     */
+    int[] rawElisions = new int[8];
+    int rawElisionCount;
 
     FoldStep(FoldTable table) {
         this.table = table;
@@ -49,6 +65,10 @@ final class FoldStep {
         int prevCp = ' '; // so leading blanks are trimmed
         int prevState = FoldTable.SEP; // a blank: not a word
         int flags = 0;
+        final byte[] tokenChar = SpellingStep.TOKEN_CHAR;
+        long token = 0;
+        int spelling = 0;
+        rawElisionCount = 0;
         int i = 0;
         while (i < n) {
             char c = in[i];
@@ -71,6 +91,8 @@ final class FoldStep {
                 this.w = w;
                 this.prevCp = prevCp;
                 this.prevState = prevState;
+                this.tokenKey = token;
+                this.spellingCandidate = false;
                 i = foldComplex(in, n, i, out);
                 // expansions may have used the slack: the inline path writes at most one char per raw char
                 out.ensureCapacity(this.w + (n - i) + 16);
@@ -80,8 +102,13 @@ final class FoldStep {
                 w = this.w;
                 prevCp = this.prevCp;
                 prevState = this.prevState;
+                token = this.tokenKey;
                 flags |= (this.leetCandidate ? FoldTable.LEETY : 0) | (this.separatorCandidate ? FoldTable.SEP : 0);
+                spelling |= this.spellingCandidate ? 1 : 0;
                 continue;
+            }
+            if ((e & FoldTable.APOSTROPHE) != 0) {
+                elision(in, i);
             }
             int f = (e ^ key) & FoldTable.CHAR_MASK;
             int keep = ~e >>> 17 & 1; // 0 for DROP
@@ -99,6 +126,10 @@ final class FoldStep {
                 prevState = e | (e & ~(prevState >>> 1) & FoldTable.LETTER) << 5;
                 prevCp = f;
                 w++;
+                // the chat-spelling check, without branches: a char that is no token char ends the token before it
+                int t = tokenChar[f & 0x7F] & (f - 0x80) >>> 31;
+                spelling |= SpellingStep.mayBeVariant(token) & (t ^ 1);
+                token = SpellingStep.packed(token, (char) f) & -(long) t;
             }
             i = next;
         }
@@ -108,6 +139,17 @@ final class FoldStep {
         out.length = w;
         this.leetCandidate = (flags & FoldTable.LEETY) != 0;
         this.separatorCandidate = (flags & FoldTable.SEP) != 0;
+        this.spellingCandidate = (spelling | SpellingStep.mayBeVariant(token)) != 0;
+    }
+
+    /** Notes an elision when the apostrophe at raw index {@code i} follows a letter. */
+    private void elision(char[] in, int i) {
+        if (i > 0 && Character.isLetter(in[i - 1])) {
+            if (rawElisionCount == rawElisions.length) {
+                rawElisions = Arrays.copyOf(rawElisions, rawElisionCount * 2);
+            }
+            rawElisions[rawElisionCount++] = i + 1;
+        }
     }
 
     /** Folds the code point at {@code i} the slow way; returns the index after it. */
@@ -115,6 +157,9 @@ final class FoldStep {
         leetCandidate = false;
         separatorCandidate = false;
         char c = in[i];
+        if (FoldTable.isElisionApostrophe(c)) {
+            elision(in, i);
+        }
         int cp = c;
         int next = i + 1;
         if (Character.isHighSurrogate(c) && next < n && Character.isLowSurrogate(in[next])) {
@@ -191,5 +236,11 @@ final class FoldStep {
         }
         prevCp = cp;
         prevState = e | (e & ~(prevState >>> 1) & FoldTable.LETTER) << 5;
+        if (cp < 0x80 && SpellingStep.TOKEN_CHAR[cp] != 0) {
+            tokenKey = SpellingStep.packed(tokenKey, (char) cp);
+        } else {
+            spellingCandidate |= SpellingStep.mayBeVariant(tokenKey) != 0;
+            tokenKey = 0;
+        }
     }
 }

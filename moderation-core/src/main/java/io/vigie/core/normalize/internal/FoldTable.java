@@ -70,6 +70,13 @@ public final class FoldTable {
      */
     static final int LONE = 1 << 23;
     static final int KIND_SHIFT = 24;
+    /**
+     * Simple entry: an apostrophe that marks a French elision after a letter ({@code ' ’ ‘ ʼ `}), so the fold loop
+     * notes where elisions are without looking at every char. Above the kind bits.
+     */
+    static final int APOSTROPHE = 1 << 27;
+    /** The apostrophes {@link #APOSTROPHE} marks. */
+    private static final char[] ELISION_APOSTROPHES = {'\'', '\u2019', '\u2018', '\u02bc', '`'};
 
     /** ASCII fold, one char per ASCII char (a drop maps to 0 with kind DROP). */
     static final char[] ASCII_FOLD = new char[128];
@@ -155,6 +162,11 @@ public final class FoldTable {
             }
             i += n;
         }
+        for (char a : ELISION_APOSTROPHES) {
+            if (full[a] >= 0) { // a complex one is checked by the fold's slow path
+                full[a] |= APOSTROPHE;
+            }
+        }
         // two-stage compression: identical 128-entry blocks are stored once
         int blockCount = (MAX_CP + 1) >>> BLOCK_SHIFT;
         this.index = new char[blockCount];
@@ -193,6 +205,16 @@ public final class FoldTable {
 
     byte[] poolKind() {
         return poolKind;
+    }
+
+    /** Whether {@code c} is one of the apostrophes of a French elision ({@link #APOSTROPHE}). */
+    static boolean isElisionApostrophe(char c) {
+        for (char a : ELISION_APOSTROPHES) {
+            if (c == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Packs a simple entry for code point {@code cp} folding to BMP char {@code c} of the given kind. */

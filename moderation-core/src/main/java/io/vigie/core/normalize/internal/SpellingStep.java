@@ -36,6 +36,15 @@ final class SpellingStep {
     /** For each ASCII first char: its variants and their standard words, in parallel. */
     private static final char[][][] VARIANTS = new char[128][][];
     private static final char[][][] STANDARDS = new char[128][][];
+    /**
+     * A Bloom filter over the variants' {@link #packed} keys (64 K bits, one hash), so {@link FoldStep} can tell,
+     * while folding, whether a token may be a variant: with 74 variants about one token in a thousand passes by
+     * chance, and a text where none passes skips this step.
+     */
+    private static final long[] BLOOM = new long[1 << 10];
+    private static final long BLOOM_MULTIPLIER = 0x9E37_79B9_7F4A_7C15L;
+    /** For each ASCII char: 1 when it is a token char ({@code [a-z0-9]}). */
+    static final byte[] TOKEN_CHAR = new byte[128];
 
     static {
         Map<String, String> table = load("/io/vigie/core/normalize/spellings.txt");
@@ -54,6 +63,35 @@ final class SpellingStep {
                 LENGTHS[c] |= 1 << vs.get(i).length();
             }
         }
+        for (String v : table.keySet()) {
+            long key = 0;
+            for (int i = 0; i < v.length(); i++) {
+                key = key << 7 | v.charAt(i);
+            }
+            long h = key * BLOOM_MULTIPLIER;
+            BLOOM[(int) (h >>> 54)] |= 1L << (int) (h >>> 48);
+        }
+        for (char c = 0; c < 128; c++) {
+            TOKEN_CHAR[c] = (byte) (isTokenChar(c) ? 1 : 0);
+        }
+    }
+
+    /**
+     * The key of a token of ASCII token chars: {@code key << 7 | c} for each char in turn, starting from 0 (the
+     * empty token); a token of more than 9 chars keeps its last 9, whose key is no variant's (variants have at most
+     * {@link #MAX_VARIANT} chars).
+     */
+    static long packed(long key, char c) {
+        return key << 7 | c;
+    }
+
+    /**
+     * 1 when the token with this {@link #packed} key may be a variant, 0 when it is surely not (nor the empty
+     * token, key 0). Branch-free, for the fold loop.
+     */
+    static int mayBeVariant(long key) {
+        long h = key * BLOOM_MULTIPLIER;
+        return (int) (BLOOM[(int) (h >>> 54)] >>> (int) (h >>> 48)) & (int) ((key | -key) >>> 63);
     }
 
     private final FoldBuffer scratch = new FoldBuffer();

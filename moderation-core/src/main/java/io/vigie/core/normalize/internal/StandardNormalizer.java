@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * The standard folding chain: {@link FoldStep} (per code point, plus blank, letter and punctuation runs),
  * then {@link LeetStep} and {@link SeparatorStep} when the first step saw something for them to do, then
- * {@link SpellingStep} (chat spellings of whole tokens). See
+ * {@link SpellingStep} (chat spellings of whole tokens) when the fold saw a token that may be one or a step changed
+ * the text; then the folded indexes of the elisions the fold noted. See
  * {@link io.vigie.core.normalize.Normalizers#standard()} for the folded form this produces.
  *
  * <p>Not thread-safe: one instance per stream task or session. The raw copy and the folded buffers are
@@ -25,6 +26,11 @@ public final class StandardNormalizer implements TextNormalizer {
     private final FoldBuffer buffer = new FoldBuffer();
     private final View view = new View();
     private char[] rawChars = new char[256];
+    /** The folded indexes of the current text's elisions, see {@link NormalizedText#elisions()}. */
+    private int[] elisionAt = new int[8];
+    private int elisionCount;
+    /** False only in tests: run every step on every text, whatever the fold saw. */
+    private final boolean fusedChecks;
 
     /** A normalizer over the bundled data files. */
     public StandardNormalizer() {
@@ -32,7 +38,13 @@ public final class StandardNormalizer implements TextNormalizer {
     }
 
     StandardNormalizer(FoldTable table) {
+        this(table, true);
+    }
+
+    /** For tests: {@code fusedChecks} false runs every step on every text. */
+    StandardNormalizer(FoldTable table, boolean fusedChecks) {
         this.fold = new FoldStep(table);
+        this.fusedChecks = fusedChecks;
     }
 
     @Override
@@ -51,13 +63,41 @@ public final class StandardNormalizer implements TextNormalizer {
         }
         fold.foldInto(rawChars, n, buffer);
         // leet can shrink a word to one letter ("e3" -> "e"), so a change there may give the separators work
-        boolean leetChanged = fold.leetCandidate && leet.apply(buffer);
-        if (fold.separatorCandidate || leetChanged) {
-            separators.apply(buffer);
+        // each later step runs only when the fold saw something for it to do in the text it will get: the fold's
+        // output, unless an earlier step changed it
+        boolean leetChanged = (fold.leetCandidate || !fusedChecks) && leet.apply(buffer);
+        boolean joined = (fold.separatorCandidate || leetChanged || !fusedChecks) && separators.apply(buffer);
+        if (fold.spellingCandidate || fold.leetCandidate || joined || !fusedChecks) {
+            spellings.apply(buffer);
         }
-        spellings.apply(buffer);
+        elisions();
         view.raw = text;
         return view;
+    }
+
+    /**
+     * Maps the raw indexes after the elisions the fold noted to the folded indexes whose raw start they are (an
+     * expansion gives several), in one merge walk: both lists ascend, since raw starts are monotone.
+     */
+    private void elisions() {
+        elisionCount = 0;
+        int[] raw = fold.rawElisions;
+        int count = fold.rawElisionCount;
+        int[] start = buffer.start;
+        int len = buffer.length;
+        int j = 0;
+        for (int k = 0; k < count; k++) {
+            int r = raw[k];
+            while (j < len && start[j] < r) {
+                j++;
+            }
+            while (j < len && start[j] == r) {
+                if (elisionCount == elisionAt.length) {
+                    elisionAt = Arrays.copyOf(elisionAt, elisionCount * 2);
+                }
+                elisionAt[elisionCount++] = j++;
+            }
+        }
     }
 
     /** Lookahead work done by the separator step so far (for the linear-work test). */
@@ -115,6 +155,16 @@ public final class StandardNormalizer implements TextNormalizer {
                 return buffer.start[0];
             }
             return buffer.end[Math.min(foldedEnd, len) - 1];
+        }
+
+        @Override
+        public int[] elisions() {
+            return elisionAt;
+        }
+
+        @Override
+        public int elisionCount() {
+            return elisionCount;
         }
 
         @Override
