@@ -1,20 +1,12 @@
 package io.vigie.load.bench;
 
 import io.vigie.core.ModerationEngine;
-import io.vigie.core.ModerationSession;
-import io.vigie.core.assess.Assessment;
-import io.vigie.core.contract.ChatMessage;
-import io.vigie.core.contract.Profile;
 import io.vigie.core.state.ConversationState;
-import io.vigie.core.state.UserState;
+import io.vigie.load.state.StateSizeReport;
 import io.vigie.stream.serde.CompactSerde;
-import io.vigie.stream.sim.ChatSimulator;
-import io.vigie.stream.sim.SimConfig;
-import io.vigie.stream.sim.SimEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,32 +56,9 @@ public class StateCodecBenchmark {
 
     /** The conversation state written after each of the first {@code messages} simulated messages, in order. */
     static List<ConversationState> conversationStates(int messages) {
-        ModerationSession session = ModerationEngine.defaults().newSession();
-        ChatSimulator sim = new ChatSimulator(1, SimConfig.defaults().withUsers(USERS));
-        Map<String, ConversationState> conversations = new HashMap<>();
-        Map<String, UserState> users = new HashMap<>();
         List<ConversationState> written = new ArrayList<>(messages);
-        while (written.size() < messages) {
-            SimEvent e = sim.next();
-            if (e instanceof SimEvent.ProfileEvent pe) {
-                Profile p = (Profile) pe.record();
-                users.put(p.userId(), users.getOrDefault(p.userId(), UserState.unknown(p.userId())).withProfile(p));
-                continue;
-            }
-            ChatMessage m = (ChatMessage) e.record();
-            Map<String, UserState> recipients = new HashMap<>();
-            for (String r : m.recipientIds()) {
-                UserState u = users.get(r);
-                if (u != null) {
-                    recipients.put(r, u);
-                }
-            }
-            Assessment a = session.assess(m, conversations.get(m.conversationId()), users.get(m.senderId()),
-                    recipients);
-            conversations.put(m.conversationId(), a.conversation());
-            users.put(m.senderId(), a.sender());
-            written.add(a.conversation());
-        }
+        StateSizeReport.simulate(ModerationEngine.defaults().newSession(), 1, USERS, messages, new HashMap<>(),
+                new HashMap<>(), (m, recipients, a) -> written.add(a.conversation()));
         return written;
     }
 
