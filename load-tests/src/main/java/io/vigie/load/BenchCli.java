@@ -355,9 +355,11 @@ public final class BenchCli implements Callable<Integer> {
             run.write(results, command);
             for (var r : results) {
                 System.out.printf(java.util.Locale.ROOT, "%-12s %s: %,d msgs, startup %.1f s, drain %.1f s, "
-                                + "%,.0f msgs/s from start, %,.0f msgs/s drain, CPU %.0f µs/msg (drain %.0f)%s%n",
+                                + "%,.0f msgs/s from start, %,.0f msgs/s drain, CPU %.0f µs/msg (drain %.0f, of which JIT "
+                                + "compiler %.0f)%s%n",
                         r.pipeline(), r.guarantee(), r.messages(), r.startupSeconds(), r.drainSeconds(),
                         r.rateFromStart(), r.drainRate(), r.cpuMicrosPerMessage(), r.drainCpuMicrosPerMessage(),
+                        r.drainJitMicrosPerMessage(),
                         r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")");
             }
             System.err.println("backlog: wrote " + out.resolve("backlog-result.json") + " and "

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>What it reports per pipeline: seconds from the pipeline JVM's start to its first committed input and to the
  * last, the drain rate over both spans, the pipeline JVM's CPU per message (all of it, JIT and startup included,
- * and over the drain alone), and the committed input per second for the plot.
+ * and over the drain alone, the drain also without the JIT compiler threads' share), and the committed input per
+ * second for the plot.
  */
 public final class BacklogRun {
 
@@ -44,12 +45,19 @@ public final class BacklogRun {
      * @param drainRate        messages / drain
      * @param cpuMicrosPerMessage     pipeline JVM CPU from its start to the end, per message
      * @param drainCpuMicrosPerMessage pipeline JVM CPU during the drain, per message
+     * @param drainJitMicrosPerMessage  of that, the JIT compiler threads' CPU, per message (0 where not known): a
+     *                                  fresh JVM's one-off cost, which a short backlog pays in full
      * @param committedPerSecond input records committed in each second since the pipeline started
      */
     public record Result(String pipeline, String guarantee, long messages, long profiles, double spanDays,
                          double startupSeconds, double drainSeconds, double rateFromStart, double drainRate,
-                         double cpuMicrosPerMessage, double drainCpuMicrosPerMessage, List<Long> committedPerSecond,
-                         List<String> notes) {
+                         double cpuMicrosPerMessage, double drainCpuMicrosPerMessage, double drainJitMicrosPerMessage,
+                         List<Long> committedPerSecond, List<String> notes) {
+
+        /** Drain CPU per message without the JIT compiler threads: the pipeline's own work once compiled. */
+        public double drainCpuWithoutJitMicrosPerMessage() {
+            return drainCpuMicrosPerMessage < 0 ? -1 : drainCpuMicrosPerMessage - drainJitMicrosPerMessage;
+        }
     }
 
     /** Settings of a backlog comparison. */
@@ -168,6 +176,7 @@ public final class BacklogRun {
              Admin client = Admin.create(admin)) {
             long firstCommitNanos = 0;
             long firstCommitCpu = 0;
+            long firstCommitJit = 0;
             long last = 0;
             long nextSecond = start + 1_000_000_000L;
             while (true) {
@@ -180,6 +189,7 @@ public final class BacklogRun {
                 if (done > 0 && firstCommitNanos == 0) {
                     firstCommitNanos = now;
                     firstCommitCpu = app.cpuNanos();
+                    firstCommitJit = app.jitCpuNanos();
                 }
                 while (now >= nextSecond) {
                     perSecond.add(done - last);
@@ -194,10 +204,12 @@ public final class BacklogRun {
                     double startup = (firstCommitNanos - start) / 1e9;
                     double drain = Math.max(1e-3, (now - firstCommitNanos) / 1e9);
                     long cpu = app.cpuNanos();
+                    long jit = app.jitCpuNanos();
                     perSecond.add(done - last);
                     return new Result(pipeline.cliName(), options.guarantee(), total, profiles.size(),
                             options.spanDays(), startup, drain, total / (startup + drain), total / drain,
-                            cpu / 1e3 / total, (cpu - firstCommitCpu) / 1e3 / total, perSecond, notes);
+                            cpu / 1e3 / total, (cpu - firstCommitCpu) / 1e3 / total,
+                            (jit - firstCommitJit) / 1e3 / total, perSecond, notes);
                 }
                 if (now - start > TimeUnit.SECONDS.toNanos(options.timeoutSec())) {
                     notes.add("not drained within " + options.timeoutSec() + " s: " + done + " of " + total);
@@ -209,7 +221,7 @@ public final class BacklogRun {
             long done = LoadRun.committed(client, applicationId, topics.get("messages"));
             return new Result(pipeline.cliName(), options.guarantee(), total, profiles.size(), options.spanDays(),
                     firstCommitNanos == 0 ? -1 : (firstCommitNanos - start) / 1e9, -1, done / elapsed, -1,
-                    app.cpuNanos() / 1e3 / Math.max(1, done), -1, perSecond, notes);
+                    app.cpuNanos() / 1e3 / Math.max(1, done), -1, 0, perSecond, notes);
         }
     }
 
@@ -221,7 +233,8 @@ public final class BacklogRun {
                 .append(io.vigie.stream.report.StackedBars.esc(command)).append("</p><table><tr><th>pipeline</th>"
                         + "<th>guarantee</th><th>messages</th><th>profiles</th><th>event-time span (days)</th>"
                         + "<th>startup s</th><th>drain s</th><th>msgs/s from start</th><th>msgs/s drain</th>"
-                        + "<th>CPU µs/msg (all)</th><th>CPU µs/msg (drain)</th><th>notes</th></tr>");
+                        + "<th>CPU µs/msg (all)</th><th>CPU µs/msg (drain)</th><th>of which JIT compiler</th>"
+                        + "<th>drain without JIT</th><th>notes</th></tr>");
         for (Result r : results) {
             html.append("<tr><td>").append(r.pipeline()).append("</td><td>").append(r.guarantee()).append("</td><td>")
                     .append(r.messages()).append("</td><td>").append(r.profiles()).append("</td><td>")
@@ -231,6 +244,8 @@ public final class BacklogRun {
                     .append(HtmlReport.fmt(r.drainRate())).append("</td><td>")
                     .append(HtmlReport.fmt(r.cpuMicrosPerMessage())).append("</td><td>")
                     .append(HtmlReport.fmt(r.drainCpuMicrosPerMessage())).append("</td><td>")
+                    .append(HtmlReport.fmt(r.drainJitMicrosPerMessage())).append("</td><td>")
+                    .append(HtmlReport.fmt(r.drainCpuWithoutJitMicrosPerMessage())).append("</td><td>")
                     .append(io.vigie.stream.report.StackedBars.esc(String.join("; ", r.notes())))
                     .append("</td></tr>");
         }

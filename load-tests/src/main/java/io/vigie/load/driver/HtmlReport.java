@@ -123,7 +123,7 @@ public final class HtmlReport {
                 .append("<th>catch-up/s</th><th>end lag</th><th>outputs</th><th>p50 ms</th><th>p90</th>")
                 .append("<th>p99</th><th>p99.9</th>")
                 .append("<th>max</th><th>alerts</th><th>alert p99</th><th>driver+broker cores</th>")
-                .append("<th>pipeline cores</th><th>pipeline CPU µs/msg</th><th>notes</th></tr>");
+                .append("<th>pipeline cores</th><th>pipeline CPU µs/msg</th><th>of which JIT compiler</th><th>notes</th></tr>");
         for (RunResult r : runs) {
             RunResult.Percentiles l = r.latency();
             html.append("<tr><td style=text-align:left>").append(StackedBars.esc(r.label())).append("</td><td>")
@@ -138,6 +138,7 @@ public final class HtmlReport {
                     .append(r.alertLatency() == null ? "" : fmt(r.alertLatency().p99())).append("</td><td>")
                     .append(fmt(r.driverCpuCores())).append("</td><td>").append(fmt(r.appCpuCores()))
                     .append("</td><td>").append(r.appCpuMicrosPerMessage() > 0 ? fmt(r.appCpuMicrosPerMessage()) : "")
+                    .append("</td><td>").append(r.appCpuMicrosPerMessage() > 0 ? fmt(r.appJitMicrosPerMessage()) : "")
                     .append("</td><td style=text-align:left>").append(StackedBars.esc(String.join("; ", r.notes())))
                     .append("</td></tr>");
         }

@@ -61,13 +61,14 @@ public final class LoadDriver {
                         results.add(result);
                         System.err.printf(java.util.Locale.ROOT,
                                 "driver: %s -> sent %.0f/s, processed %.0f/s%s, p50 %.1f ms, p99 %.1f ms, "
-                                        + "p99.9 %.1f ms (%d samples), pipeline CPU %.0f µs/msg%s%n",
+                                        + "p99.9 %.1f ms (%d samples), pipeline CPU %.0f µs/msg (JIT compiler %.0f)%s%n",
                                 result.label(), result.sendRate(), result.processedRate(),
                                 result.catchUpRate() > 0 ? String.format(java.util.Locale.ROOT,
                                         " (catching up at %.0f/s once sends stopped)", result.catchUpRate()) : "",
                                 result.latency().p50(),
                                 result.latency().p99(), result.latency().p999(), result.latency().count(),
-                                result.appCpuMicrosPerMessage(), result.notes().isEmpty() ? "" : " " + result.notes());
+                                result.appCpuMicrosPerMessage(), result.appJitMicrosPerMessage(),
+                                result.notes().isEmpty() ? "" : " " + result.notes());
                         write(results);
                     }
                 }

@@ -116,7 +116,7 @@ final class LoadRun {
                     if (!awaitReady(producer, admin, group, app)) {
                         notes.add("the pipeline did not consume anything within " + READY_TIMEOUT.toSeconds()
                                 + " s; see " + logFile());
-                        return result(0, 0, 0, 0, 0, 0, new Histogram(3), new Histogram(3), List.of(), 0, 0, 0);
+                        return result(0, 0, 0, 0, 0, 0, new Histogram(3), new Histogram(3), List.of(), 0, 0, 0, 0);
                     }
                     return measure(producer, admin, group, app, warmup, duration);
                 } finally {
@@ -399,6 +399,7 @@ final class LoadRun {
         long sentInWindow = 0;
         long driverCpu0 = 0;
         long appCpu0 = 0;
+        long appJit0 = 0;
         String label = "[" + pipeline.cliName() + " " + guarantee + " " + (rate == 0 ? "max" : rate + "/s") + "]";
         boolean measuring = false;
         boolean sending = true;
@@ -415,6 +416,7 @@ final class LoadRun {
                     committedAtStart = committed(admin, group);
                     driverCpu0 = os.getProcessCpuTime();
                     appCpu0 = app == null ? 0 : app.cpuNanos();
+                    appJit0 = app == null ? 0 : app.jitCpuNanos();
                 }
                 if (now >= measureEndNanos) {
                     sending = false;
@@ -499,11 +501,12 @@ final class LoadRun {
         double appCores = app == null ? 0 : (app.cpuNanos() - appCpu0) / 1e9 / (windowSec + drainSec);
         long consumed = committedAtStart < 0 ? 0 : lastCommitted - committedAtStart;
         double appCpuMicros = app == null || consumed <= 0 ? 0 : (app.cpuNanos() - appCpu0) / 1e3 / consumed;
+        double appJitMicros = app == null || consumed <= 0 ? 0 : (app.jitCpuNanos() - appJit0) / 1e3 / consumed;
         double processed = committedAtStart < 0 ? 0 : (committedAtEnd - committedAtStart) / windowSec;
         double catchUp = caughtUpSec > 0 && endLag >= Math.max(1, processed)
                 ? (caughtUpCommitted - committedAtEnd) / caughtUpSec : 0;
         return result(sentInWindow, sentInWindow / windowSec, processed, endLag, drainSec, catchUp, total,
-                alertTotal, seconds, driverCores, appCores, appCpuMicros);
+                alertTotal, seconds, driverCores, appCores, appCpuMicros, appJitMicros);
     }
 
     private static double ms(Histogram h, double percentile) {
@@ -517,7 +520,8 @@ final class LoadRun {
 
     private RunResult result(long sent, double sendRate, double processedRate, long endLag, double drainSec,
                              double catchUpRate, Histogram total, Histogram alertTotal, List<RunResult.Second> seconds,
-                             double driverCores, double appCores, double appCpuMicros) {
+                             double driverCores, double appCores, double appCpuMicros,
+                             double appJitMicros) {
         Map<String, Long> byCategory = new TreeMap<>();
         alertsByCategory.forEach((k, v) -> byCategory.put(k, v.sum()));
         if (rate > 0 && sendRate < rate * 0.95) {
@@ -528,6 +532,7 @@ final class LoadRun {
         return new RunResult(pipeline.cliName(), guarantee, rate, options.durationSec(), commitIntervalMs(),
                 options.actionsIsolation(), sent, sendRate, processedRate, endLag, drainSec, catchUpRate, outputs.get(),
                 repeated.get(), percentiles(total), pipeline == Pipeline.MODERATION ? percentiles(alertTotal) : null,
-                alertCount.get(), byCategory, driverCores, appCores, appCpuMicros, seconds, List.copyOf(notes));
+                alertCount.get(), byCategory, driverCores, appCores, appCpuMicros, appJitMicros, seconds,
+                List.copyOf(notes));
     }
 }

@@ -34,6 +34,7 @@ import java.util.Map;
  *                          the window to the end of the drain, in microseconds: its cost per message, which
  *                          the other processes sharing the cores disturb far less than its throughput; 0 for
  *                          the raw baseline
+ * @param appJitMicrosPerMessage of that, the CPU of the pipeline JVM's JIT compiler threads (0 where not known)
  * @param seconds           one entry per second of warm-up, window and drain
  * @param notes             what went wrong or is worth knowing; never null
  */
@@ -42,7 +43,7 @@ public record RunResult(String pipeline, String guarantee, int targetRate, int d
                         double drainSeconds, double catchUpRate, long outputs, long repeatedOutputs, Percentiles latency,
                         Percentiles alertLatency, long alerts, Map<String, Long> alertsByCategory,
                         double driverCpuCores, double appCpuCores, double appCpuMicrosPerMessage,
-                        List<Second> seconds, List<String> notes) {
+                        double appJitMicrosPerMessage, List<Second> seconds, List<String> notes) {
 
     /** Latency percentiles in ms; {@code count} samples. */
     public record Percentiles(long count, double p50, double p90, double p99, double p999, double max) {

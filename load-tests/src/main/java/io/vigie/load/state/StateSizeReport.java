@@ -49,9 +49,19 @@ public final class StateSizeReport {
         }
     }
 
-    /** Runs {@code messages} simulated messages and returns the store sizes. */
-    public Map<String, StoreSize> run(long seed, int simUsers, long messages, PrintStream progress) {
-        ModerationSession session = ModerationEngine.defaults().newSession();
+    /** What {@link #simulate} hands over after each message: the message, its recipients as known, the result. */
+    public interface Step {
+        void accept(ChatMessage message, Map<String, UserState> recipients, Assessment assessment);
+    }
+
+    /**
+     * Runs {@code messages} simulated messages through {@code session.assess} as the topology calls it, profiles
+     * applied on the way, the conversation and user states carried in the maps given (and updated), then hands
+     * each message's result to {@code step}.
+     */
+    public static void simulate(ModerationSession session, long seed, int simUsers, long messages,
+                                Map<String, ConversationState> conversations, Map<String, UserState> users,
+                                Step step) {
         ChatSimulator sim = new ChatSimulator(seed, SimConfig.defaults().withUsers(simUsers));
         long done = 0;
         while (done < messages) {
@@ -73,6 +83,16 @@ public final class StateSizeReport {
                     recipients);
             conversations.put(m.conversationId(), a.conversation());
             users.put(m.senderId(), a.sender());
+            step.accept(m, recipients, a);
+            done++;
+        }
+    }
+
+    /** Runs {@code messages} simulated messages and returns the store sizes. */
+    public Map<String, StoreSize> run(long seed, int simUsers, long messages, PrintStream progress) {
+        ModerationSession session = ModerationEngine.defaults().newSession();
+        long[] done = {0};
+        simulate(session, seed, simUsers, messages, conversations, users, (m, recipients, a) -> {
             senders.put(m.senderId(), session.assessSender(senders.getOrDefault(m.senderId(),
                     SenderState.empty(m.senderId())), m, a.sender(), recipients).state());
             String device = a.sender().deviceId() != null ? a.sender().deviceId() : a.sender().ipHash();
@@ -80,11 +100,11 @@ public final class StateSizeReport {
                 devices.put(device, session.assessDevice(devices.getOrDefault(device, DeviceState.empty(device)), m,
                         a.sender()).state());
             }
-            done++;
-            if (progress != null && done % 100_000 == 0) {
-                progress.printf("state-size: %,d / %,d messages%n", done, messages);
+            done[0]++;
+            if (progress != null && done[0] % 100_000 == 0) {
+                progress.printf("state-size: %,d / %,d messages%n", done[0], messages);
             }
-        }
+        });
         Map<String, StoreSize> out = new java.util.LinkedHashMap<>();
         out.put("conversations", size("conversations", conversations, CompactSerde.conversations()));
         out.put("users", size("users", users, CompactSerde.users()));

@@ -26,7 +26,12 @@ public final class ConfigDocs {
                 .append("`KAFKA_SECURITY_PROTOCOL`, `KAFKA_SASL_JAAS_CONFIG`).\n")
                 .append("Any other Kafka Streams, consumer, producer or admin setting may be given the same way. ")
                 .append("Every problem is reported at once; secrets are logged as `[hidden]`; unknown keys are ")
-                .append("warned about.\n");
+                .append("warned about.\n")
+                .append("One Kafka client setting has a default of the app's own unless `batch.size` or ")
+                .append("`producer.batch.size` is given: `producer.batch.size` = ")
+                .append(ModerationConfig.DEFAULT_PRODUCER_BATCH_SIZE)
+                .append(" (256 KiB, Kafka's is 16 KiB): every message writes its conversation state to a ")
+                .append("changelog, and small batches cost CPU per message (docs/performance.md).\n");
         sb.append(tables(ModerationConfig.CONFIG));
         return sb.toString();
     }

@@ -520,11 +520,27 @@ public final class ModerationConfig extends AbstractConfig {
         }
         p.put(NUM_STREAM_THREADS, getInt(NUM_STREAM_THREADS));
         p.put(MAX_TASK_IDLE_MS, getLong(MAX_TASK_IDLE_MS));
+        if (!p.containsKey(ProducerConfig.BATCH_SIZE_CONFIG) && !p.containsKey(PRODUCER_BATCH_SIZE)) {
+            p.put(PRODUCER_BATCH_SIZE, DEFAULT_PRODUCER_BATCH_SIZE);
+        }
         if (!getString(APPLICATION_SERVER).isBlank()) {
             p.put(APPLICATION_SERVER, getString(APPLICATION_SERVER));
         }
         return p;
     }
+
+    /** The producer's {@code batch.size} as Streams takes it, for its producer only. */
+    static final String PRODUCER_BATCH_SIZE = StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG);
+
+    /**
+     * The producer's batch size unless the operator sets {@code batch.size} or {@code producer.batch.size}
+     * ({@code KAFKA_PRODUCER_BATCH_SIZE}): 256 KiB instead of Kafka's 16 KiB. Every message writes its
+     * conversation state (about 1.4 KB) to a changelog, so between two exactly-once commits a changelog partition
+     * gets hundreds of KB, which 16 KiB batches cut into many produce requests; a backlog drain measured 30 % less
+     * CPU per message in the pipeline JVM and 50 % more messages per second with 256 KiB (docs/performance.md).
+     * It does not delay anything: a batch is sent when full or at {@code linger.ms} and every commit, as before.
+     */
+    static final int DEFAULT_PRODUCER_BATCH_SIZE = 256 * 1024;
 
     /** Settings for an Admin client next to Streams (topic creation, startup checks). */
     public Map<String, Object> adminProperties() {

@@ -47,6 +47,9 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
      */
     public static final byte V2 = 2;
 
+    /** Each thread's buffer for {@link #serialize}: one store write per message must not regrow one every time. */
+    private static final ThreadLocal<Writer> SCRATCH = ThreadLocal.withInitial(Writer::new);
+
     private final JsonSerde<T> legacy;
     private final String typeName;
 
@@ -102,14 +105,21 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
         if (data == null) {
             return null;
         }
-        Writer out = new Writer();
-        out.writeByte(version());
+        Writer out = SCRATCH.get();
+        if (out.inUse) {
+            out = new Writer(); // a serde called from inside another's write on this thread
+        }
+        out.inUse = true;
         try {
+            out.size = 0;
+            out.writeByte(version());
             write(data, out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory does not fail
+        } finally {
+            out.release();
         }
-        return out.toByteArray();
     }
 
     @Override
@@ -137,9 +147,7 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
     }
 
     protected static void writeString(String s, Writer out) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+        out.writeUtf8(s);
     }
 
     protected static String readString(Reader in) throws IOException {
@@ -344,6 +352,8 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
     }
 
     private static final class Conversations extends CompactSerde<ConversationState> {
+        private final EntryCache entries = new EntryCache();
+
         Conversations() {
             super(ConversationState.class);
         }
@@ -391,25 +401,30 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
             }
             out.writeInt(c.recent().size());
             for (RecentMessage m : c.recent()) {
-                out.writeInt(m.index());
-                writeString(m.messageId(), out);
-                writeString(m.senderId(), out);
-                writeInstant(m.sentAt(), out);
-                out.writeInt(m.cues().size());
-                for (RecentMessage.CueMark mark : m.cues()) {
-                    writeString(mark.cue(), out);
-                    out.writeInt(mark.start());
-                    out.writeInt(mark.end());
-                    writeNullableString(mark.evidence(), out);
-                }
-                writeNullableString(m.text(), out);
-                out.writeInt(m.signals().size());
-                for (Alert.Signal sig : m.signals()) {
-                    writeSignal(sig, out);
-                }
+                entries.write(m, out);
             }
             writeInstant(c.decidedAt(), out);
             out.writeInt(c.languageScore());
+        }
+
+        /** One window entry, as {@link EntryCache} keeps it. */
+        private static void writeEntry(RecentMessage m, Writer out) throws IOException {
+            out.writeInt(m.index());
+            writeString(m.messageId(), out);
+            writeString(m.senderId(), out);
+            writeInstant(m.sentAt(), out);
+            out.writeInt(m.cues().size());
+            for (RecentMessage.CueMark mark : m.cues()) {
+                writeString(mark.cue(), out);
+                out.writeInt(mark.start());
+                out.writeInt(mark.end());
+                writeNullableString(mark.evidence(), out);
+            }
+            writeNullableString(m.text(), out);
+            out.writeInt(m.signals().size());
+            for (Alert.Signal sig : m.signals()) {
+                writeSignal(sig, out);
+            }
         }
 
         private static void writeSignal(Alert.Signal sig, Writer out) throws IOException {
@@ -513,9 +528,54 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
      * Appends to a growing array. {@code DataOutputStream} over a {@code ByteArrayOutputStream} takes a lock for
      * every byte of every int: that, not the format, was most of this serde's time in the pipeline's profile.
      */
+    /**
+     * The encoded bytes of the window entries written last, by entry identity. A conversation's state is written
+     * on every message, and its window entries (up to the policy's window, with text while the conversation
+     * carries risk) come back unchanged, as the same objects, in the next state the engine returns: re-encoding
+     * them every time was most of a conversation write. Entries are immutable records, so bytes cached for an
+     * object stay right; a slot holds one entry, the newest of those its identity hash picked, so a miss only
+     * costs an encoding.
+     *
+     * <p>Thread-safe: slots are replaced whole, and a slot's fields are final, so a thread reading a slot another
+     * wrote sees it complete or not at all.
+     */
+    private static final class EntryCache {
+        /** Slots; with up to a few hundred bytes per entry this bounds the cache to a few MB of heap. */
+        private static final int SLOTS = 1 << 14;
+
+        private record Slot(RecentMessage entry, byte[] bytes) {
+        }
+
+        private final Slot[] slots = new Slot[SLOTS];
+
+        void write(RecentMessage m, Writer out) throws IOException {
+            int i = System.identityHashCode(m) & (SLOTS - 1);
+            Slot slot = slots[i];
+            if (slot != null && slot.entry() == m) {
+                out.write(slot.bytes());
+                return;
+            }
+            int from = out.size;
+            Conversations.writeEntry(m, out);
+            slots[i] = new Slot(m, Arrays.copyOfRange(out.buf, from, out.size));
+        }
+    }
+
     protected static final class Writer {
-        private byte[] buf = new byte[128];
+        /** A scratch buffer that grew beyond this is dropped after use rather than kept by its thread. */
+        private static final int KEEP_AT_MOST = 1 << 20;
+        private static final int INITIAL = 4096;
+
+        private byte[] buf = new byte[INITIAL];
         private int size;
+        private boolean inUse;
+
+        private void release() {
+            inUse = false;
+            if (buf.length > KEEP_AT_MOST) {
+                buf = new byte[INITIAL];
+            }
+        }
 
         private void ensure(int more) {
             if (size + more > buf.length) {
@@ -553,6 +613,54 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
             ensure(bytes.length);
             System.arraycopy(bytes, 0, buf, size, bytes.length);
             size += bytes.length;
+        }
+
+        /**
+         * An int length, then {@code s} in UTF-8, encoded in place: the same bytes as
+         * {@code s.getBytes(StandardCharsets.UTF_8)}, an unpaired surrogate included (written as {@code '?'}),
+         * without the intermediate array.
+         */
+        public void writeUtf8(String s) {
+            int n = s.length();
+            ensure(4 + 3 * n); // a UTF-16 unit takes at most 3 bytes (a pair takes 4 for its 2 units)
+            byte[] b = buf;
+            int start = size + 4;
+            int p = start;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                b[p++] = (byte) c;
+            }
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    b[p++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[p++] = (byte) (0xc0 | c >> 6);
+                    b[p++] = (byte) (0x80 | c & 0x3f);
+                } else if (!Character.isSurrogate(c)) {
+                    b[p++] = (byte) (0xe0 | c >> 12);
+                    b[p++] = (byte) (0x80 | c >> 6 & 0x3f);
+                    b[p++] = (byte) (0x80 | c & 0x3f);
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    b[p++] = (byte) (0xf0 | cp >> 18);
+                    b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                    b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                    b[p++] = (byte) (0x80 | cp & 0x3f);
+                } else {
+                    b[p++] = '?'; // what String.getBytes writes for a malformed surrogate
+                }
+            }
+            int length = p - start;
+            b[size] = (byte) (length >>> 24);
+            b[size + 1] = (byte) (length >>> 16);
+            b[size + 2] = (byte) (length >>> 8);
+            b[size + 3] = (byte) length;
+            size = p;
         }
 
         byte[] toByteArray() {

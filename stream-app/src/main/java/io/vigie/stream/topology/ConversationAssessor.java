@@ -124,8 +124,10 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
 
     /** Applies reviewers' dismissals of this conversation that its state does not reflect yet. */
     private ConversationState applyDismissals(ConversationState conversation) {
-        if (conversation == null) {
-            return null;
+        if (conversation == null || dismissals.approximateNumEntries() == 0) {
+            // the store is always in memory (a small global table), where the count is exact: no range scan
+            // per message while no reviewer has dismissed anything
+            return conversation;
         }
         List<String> pending = new ArrayList<>();
         Instant decidedAt = null;

@@ -24,6 +24,19 @@ class ModerationConfigTest {
     }
 
     @Test
+    void shouldGiveTheStreamsProducerLargeBatchesUnlessTheOperatorSetsTheBatchSize() throws Exception {
+        assertEquals(262_144, ConfigLoader.load(null, Map.of(), Map.of()).streamsProperties()
+                .get("producer.batch.size"));
+        Map<String, Object> prefixed = ConfigLoader.load(null, Map.of("KAFKA_PRODUCER_BATCH_SIZE", "32768"),
+                Map.of()).streamsProperties();
+        assertEquals("32768", prefixed.get("producer.batch.size"));
+        Map<String, Object> plain = ConfigLoader.load(null, Map.of("KAFKA_BATCH_SIZE", "65536"), Map.of())
+                .streamsProperties();
+        assertEquals("65536", plain.get("batch.size"));
+        assertFalse(plain.containsKey("producer.batch.size"), "the operator's setting is the only one");
+    }
+
+    @Test
     void shouldApplySourcesInOrderDefaultsFileEnvFlags(@TempDir Path dir) throws Exception {
         // given
         Path file = dir.resolve("app.properties");

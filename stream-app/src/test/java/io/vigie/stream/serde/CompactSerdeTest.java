@@ -12,10 +12,14 @@ import io.vigie.core.state.UserState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +28,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompactSerdeTest {
 
     private static final Instant T = Instant.parse("2026-11-28T20:15:00.123456789Z");
+
+    @Test
+    void shouldEncodeStringsInPlaceToExactlyTheBytesOfGetBytesEvenWithUnpairedSurrogates() {
+        // the in-place encoder must write what String.getBytes(UTF_8) wrote before it, or stored values change
+        Random random = new Random(11);
+        char[] pool = {'a', 'Z', '0', ' ', '\'', '\u007f', '\u0080', 'é', '\u00ff', '\u0100', '\u07ff', '\u0800',
+                'ё', '\u200b', '\uffff', '\ufffd', '\uD83D', '\uDE00', '\uD800', '\uDFFF'};
+        for (int round = 0; round < 5_000; round++) {
+            char[] chars = new char[random.nextInt(40)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = random.nextInt(3) == 0 ? pool[random.nextInt(pool.length)] : (char) random.nextInt(0x10000);
+            }
+            String s = new String(chars);
+            CompactSerde.Writer out = new CompactSerde.Writer();
+            out.writeUtf8(s);
+            byte[] written = out.toByteArray();
+            byte[] expected = s.getBytes(StandardCharsets.UTF_8);
+            assertEquals(expected.length, (written[0] & 0xff) << 24 | (written[1] & 0xff) << 16
+                    | (written[2] & 0xff) << 8 | written[3] & 0xff, s);
+            assertArrayEquals(expected, Arrays.copyOfRange(written, 4, written.length), s);
+        }
+    }
+
+    @Test
+    void shouldWriteLargeValuesOneAfterAnotherThroughTheReusedBuffer() {
+        CompactSerde<SenderState> serde = CompactSerde.senders();
+        SenderState big = new SenderState("u-1" + "é".repeat(800_000), Map.of(), List.of(), List.of(), null, 0,
+                null, 0, null);
+        SenderState small = SenderState.empty("u-2");
+        assertEquals(big, serde.deserialize("t", serde.serialize("t", big)));
+        byte[] smallBytes = serde.serialize("t", small);
+        assertEquals(small, serde.deserialize("t", smallBytes));
+        assertEquals(smallBytes.length, serde.serialize("t", small).length, "nothing of the big value left over");
+    }
 
     @Test
     void shouldRoundTripSenderStateWithEveryFieldSetOrEmpty() {
