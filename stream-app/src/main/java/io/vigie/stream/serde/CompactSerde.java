@@ -525,10 +525,6 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
     }
 
     /**
-     * Appends to a growing array. {@code DataOutputStream} over a {@code ByteArrayOutputStream} takes a lock for
-     * every byte of every int: that, not the format, was most of this serde's time in the pipeline's profile.
-     */
-    /**
      * The encoded bytes of the window entries written last, by entry identity. A conversation's state is written
      * on every message, and its window entries (up to the policy's window, with text while the conversation
      * carries risk) come back unchanged, as the same objects, in the next state the engine returns: re-encoding
@@ -561,6 +557,10 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
         }
     }
 
+    /**
+     * Appends to a growing array. {@code DataOutputStream} over a {@code ByteArrayOutputStream} takes a lock for
+     * every byte of every int: that, not the format, was most of this serde's time in the pipeline's profile.
+     */
     protected static final class Writer {
         /** A scratch buffer that grew beyond this is dropped after use rather than kept by its thread. */
         private static final int KEEP_AT_MOST = 1 << 20;
