@@ -251,6 +251,58 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void shouldCheckARuleHeldByItsWindowAloneOnEveryMessageEvenOneWithoutCues() throws Exception {
+        // given "the writer of a threat does not take it back": the answer may carry no cue at all
+        write("a.yaml", """
+                rules:
+                  - id: test.stands_by_it
+                    description: a threat, the other side objects, the writer does not take it back
+                    categories: [THREAT]
+                    score: 60
+                    when:
+                      none: [speech.counter]
+                      window:
+                        - {any: [threat.harm], by: same, messages: 4, earlier: true}
+                        - {any: [grooming.secrecy], by: other, messages: 1, earlier: true}
+                    examples:
+                      fire:
+                        - {text: "we will see", before: ["je sais où tu habites", {text: "notre secret", by: other}]}
+                      pass:
+                        - {text: "we will see, that's homophobic", before: ["je sais où tu habites", {text: "notre secret", by: other}]}
+                        - {text: "we will see", before: ["je sais où tu habites", {text: "notre secret", by: same}]}
+                        - {text: "we will see", before: [{text: "je sais où tu habites", by: other}, {text: "notre secret", by: other}]}
+                        - "je sais où tu habites"
+                """);
+
+        // when
+        RuleTester.Report report = RuleTester.test(dir, model);
+
+        // then the rule loads, fires on a message with no cue, and its vetoes and windows hold
+        assertTrue(report.failures().isEmpty(), report.describe());
+        assertTrue(report.describe().endsWith("1 rules, 5 examples, 0 failed\n"), report.describe());
+    }
+
+    @Test
+    void shouldRefuseAWindowOnlyRuleWhoseWindowOnlyVetoes() throws Exception {
+        // given a rule with neither message cues nor a window cue it requires: it would fire on every message
+        write("a.yaml", """
+                rules:
+                  - id: test.vetoes_only
+                    description: nothing required
+                    categories: [THREAT]
+                    score: 10
+                    when:
+                      window: {none: [speech.counter], by: any}
+                """);
+
+        // when
+        LoadException e = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        find(e, "or a window clause that requires one");
+    }
+
+    @Test
     void shouldRefuseAnEarlierFlagThatIsNotABoolean() throws Exception {
         // given
         write("a.yaml", GOOD.replace("      all: [grooming.secrecy]",

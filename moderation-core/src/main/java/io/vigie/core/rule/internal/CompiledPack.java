@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * A compiled rule pack. Rules are indexed by cue: each rule sits under its first {@code all} cue, or under
- * each of its {@code any} cues, so a message is only checked against rules whose cues it carries, and a
- * message with no cue costs one loop over zero entries. Immutable and thread-safe; regex scratch is
+ * each of its {@code any} cues, so a message is only checked against rules whose cues it carries; the few rules
+ * without message cues (held by their window clauses alone) are checked on every message. Immutable and thread-safe; regex scratch is
  * per thread.
  */
 public final class CompiledPack implements RulePack {
@@ -26,6 +26,8 @@ public final class CompiledPack implements RulePack {
     private final int[][] rulesByCue;
     private final ThreadLocal<Scratch> scratch;
     private final int[] windowCues;
+    /** Rules without message cues, checked on every message (see {@link CompiledRule#windowOnly()}). */
+    private final int[] windowOnly;
 
     CompiledPack(String name, String version, List<CompiledRule> rules, int cueCount) {
         this.name = name;
@@ -34,6 +36,7 @@ public final class CompiledPack implements RulePack {
         List<String> ids = new ArrayList<>(rules.size());
         int regexCount = 0;
         List<List<Integer>> index = new ArrayList<>(cueCount);
+        List<Integer> windowOnlyList = new ArrayList<>();
         for (int c = 0; c < cueCount; c++) {
             index.add(new ArrayList<>());
         }
@@ -43,7 +46,9 @@ public final class CompiledPack implements RulePack {
             if (rule.hasRegex()) {
                 regexCount = Math.max(regexCount, rule.maxRegexSlot() + 1);
             }
-            if (rule.allCues().length > 0) {
+            if (rule.windowOnly()) {
+                windowOnlyList.add(r);
+            } else if (rule.allCues().length > 0) {
                 index.get(rule.allCues()[0]).add(r);
             } else {
                 for (int c : rule.anyCues()) {
@@ -52,6 +57,7 @@ public final class CompiledPack implements RulePack {
             }
         }
         this.ruleIds = List.copyOf(ids);
+        this.windowOnly = windowOnlyList.stream().mapToInt(Integer::intValue).toArray();
         java.util.TreeSet<Integer> window = new java.util.TreeSet<>();
         for (CompiledRule rule : this.rules) {
             for (int c : rule.windowCues()) {
@@ -128,6 +134,21 @@ public final class CompiledPack implements RulePack {
                 }
             }
         }
+        for (int r : windowOnly) {
+            CompiledRule rule = rules[r];
+            try {
+                if (rule.hasRegex() && s == null) {
+                    s = scratch.get();
+                    s.clear();
+                }
+                Finding f = rule.evaluate(features, context, s);
+                if (f != null) {
+                    out.add(f);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                errors.add(rule.id() + ": " + e);
+            }
+        }
     }
 
     @Override
@@ -136,7 +157,7 @@ public final class CompiledPack implements RulePack {
         Scratch s = scratch.get();
         s.clear();
         for (CompiledRule rule : rules) {
-            if (!rule.touched(features)) {
+            if (!rule.touched(features) && !rule.windowOnly()) {
                 continue;
             }
             String missing;
@@ -144,6 +165,9 @@ public final class CompiledPack implements RulePack {
                 missing = rule.missing(features, context, s, cues);
             } catch (RuntimeException e) {
                 missing = "error: " + e;
+            }
+            if (rule.windowOnly() && missing != null) {
+                continue; // checked on every message: listed when it fires, never as "nearly fired"
             }
             out.add(new RuleCheck(rule.id(), rule.description(), rule.score(), missing));
         }

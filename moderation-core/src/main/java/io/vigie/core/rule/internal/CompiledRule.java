@@ -133,6 +133,15 @@ public final class CompiledRule {
         return examples;
     }
 
+    /**
+     * True for a rule without message cues ({@code all}/{@code any}): it is checked on every message, and holds on
+     * what earlier messages said (its window clauses) and on what this message does not say ({@code none}). Its
+     * evidence is the whole message.
+     */
+    boolean windowOnly() {
+        return all.length == 0 && any.length == 0;
+    }
+
     int[] allCues() {
         return all;
     }
@@ -236,8 +245,13 @@ public final class CompiledRule {
             }
         } else {
             int cue = evidenceCue >= 0 ? evidenceCue : all.length > 0 ? all[0] : firstAny;
-            start = f.start(cue);
-            end = f.end(cue);
+            if (cue >= 0) {
+                start = f.start(cue);
+                end = f.end(cue);
+            } else {
+                start = 0;
+                end = f.raw().length();
+            }
         }
         CharSequence raw = f.raw();
         String evidence = start >= 0 && end <= raw.length() && start < end
@@ -255,10 +269,9 @@ public final class CompiledRule {
      */
     private List<Alert.Signal> windows(MessageCues f, ConversationWindow w) {
         List<Alert.Signal> related = null;
-        boolean[] holds = new boolean[1];
         for (WindowClause clause : windows) {
-            related = clause.test(f, w, id, categories.get(0), related, holds);
-            if (!holds[0]) {
+            related = clause.test(f, w, id, categories.get(0), related);
+            if (related == WindowClause.FAILS) {
                 return null;
             }
         }
@@ -298,9 +311,7 @@ public final class CompiledRule {
             return context;
         }
         for (WindowClause clause : windows) {
-            boolean[] holds = new boolean[1];
-            clause.test(f, ctx.window(), id, categories.get(0), null, holds);
-            if (!holds[0]) {
+            if (clause.test(f, ctx.window(), id, categories.get(0), null) == WindowClause.FAILS) {
                 return "window: needs " + clause.describe(cues);
             }
         }

@@ -235,10 +235,6 @@ public final class RuleCompiler {
         b.all = cueList(w, "all");
         b.any = cueList(w, "any");
         b.none = cueList(w, "none");
-        if (!w.values().containsKey("all") && !w.values().containsKey("any")) {
-            error(w, "a rule needs at least one cue in 'all' or 'any'",
-                    "rules are indexed by cue; a rule on context alone would run on every message");
-        }
         Long min = integer(w, "min", false);
         if (min != null) {
             if (b.any.length == 0) {
@@ -307,6 +303,11 @@ public final class RuleCompiler {
         } else if (window != null) {
             error(window, "'window' must be a mapping or a list of them",
                     "e.g. 'window: {any: [money.demand], by: same, messages: 8}'");
+        }
+        if (!w.values().containsKey("all") && !w.values().containsKey("any")
+                && b.windows.stream().noneMatch(WindowClause::requiresCue)) {
+            error(w, "a rule needs at least one cue in 'all' or 'any', or a window clause that requires one",
+                    "rules are indexed by cue; a rule on context alone would fire on every message");
         }
         Node stages = w.values().get("stagesSeen");
         if (stages instanceof ListNode) {

@@ -42,6 +42,11 @@ final class WindowClause {
         this.maxAgeMs = minutes * 60_000L;
     }
 
+    /** True when the clause requires some cue (in {@code all} or {@code any}), not only vetoes. */
+    boolean requiresCue() {
+        return all.length + any.length > 0;
+    }
+
     /** Every cue the clause names. */
     int[] cues() {
         int[] out = new int[all.length + any.length + none.length];
@@ -51,20 +56,22 @@ final class WindowClause {
         return out;
     }
 
+    /** What {@link #test} returns when the clause does not hold. */
+    static final List<Alert.Signal> FAILS = java.util.Collections.unmodifiableList(new ArrayList<>(0));
+
     /**
-     * Tests the clause.
+     * Tests the clause. Allocates nothing unless it takes evidence from earlier messages.
      *
      * @param related evidence from earlier messages is appended here (created on first use)
-     * @return null when the clause does not hold, else {@code related} (possibly still null: nothing taken from
-     *         earlier messages)
+     * @return {@link #FAILS} (compared by identity) when the clause does not hold, else {@code related} (possibly
+     *         still null: nothing taken from earlier messages)
      */
     List<Alert.Signal> test(MessageCues f, ConversationWindow w, String ruleId, Category category,
-                            List<Alert.Signal> related, boolean[] holds) {
-        holds[0] = false;
+                            List<Alert.Signal> related) {
         boolean here = by != ConversationWindow.By.OTHER && !earlierOnly;
         for (int c : none) {
             if (here && f.has(c) || w.find(c, by, messages, maxAgeMs) >= 0) {
-                return related;
+                return FAILS;
             }
         }
         List<Alert.Signal> out = related;
@@ -74,7 +81,7 @@ final class WindowClause {
             }
             int h = w.find(c, by, messages, maxAgeMs);
             if (h < 0) {
-                return related;
+                return FAILS;
             }
             out = add(out, w.evidence(h, c, ruleId, category, 0));
         }
@@ -94,10 +101,9 @@ final class WindowClause {
                 }
             }
             if (!found) {
-                return related;
+                return FAILS;
             }
         }
-        holds[0] = true;
         return out;
     }
 
