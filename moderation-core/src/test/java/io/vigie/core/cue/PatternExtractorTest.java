@@ -82,7 +82,9 @@ class PatternExtractorTest {
                 "11 and cracked like that??", "13 et déjà ce niveau", "the kids turn 14 at the party",
                 "mon fils aura 12 ans", "12€/h, brevet de secourisme", "j'ai deux garçons de 4 et 7 ans",
                 "taux 15%/h", "j'ai 12, 13 et 14 dans ma classe", "7 ans d'écart ça te dérange ?",
-                "12 years apart, is that ok?", "20 ans de mariage demain", "15 years ago i moved here");
+                "12 years apart, is that ok?", "20 ans de mariage demain", "15 years ago i moved here",
+                "5 years with my husband next week", "12 ans avec lui en mai", "14 years at the plant",
+                "16 ans de vie commune");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -103,9 +103,10 @@ final class Vocab {
                 "still", "wbu", "hbu", "demi", "half").build();
         spanAfterUnit = TokenTable.builder(n).add("d'écart", "écart", "apart", "older", "younger", "difference",
                 "différence", "gap", "ago", "later", "d'expérience", "experience", "ensemble", "together",
-                "married", "mariés", "d'âge", "earlier").build();
+                "married", "mariés", "d'âge", "earlier", "with", "avec", "since", "depuis", "at", "chez", "sober",
+                "clean", "sobre").build();
         spanAfterUnitDe = TokenTable.builder(n).add("mariage", "plus", "moins", "différence", "relation",
-                "expérience", "carrière", "service", "prison", "retard", "avance").build();
+                "expérience", "carrière", "service", "prison", "retard", "avance", "couple", "vie").build();
         gender = TokenTable.builder(n).add("f", "h", "m", "fille", "garcon", "gars", "mec", "meuf", "femme",
                 "homme", "girl", "boy", "male", "female", "fem").build();
         born = TokenTable.builder(n).add("né", "née", "nee", "ne", "born").build();
