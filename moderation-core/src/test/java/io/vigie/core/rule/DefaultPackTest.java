@@ -72,6 +72,7 @@ class DefaultPackTest {
         // isolated place with "come alone"...) or names the harm itself (a slur, a codeword, "escort")
         Set<String> harmfulAlone = Set.of("grooming.young_ones_targeted", "minor_sex.school_context",
                 "minor_sex.children_asked_for_photos", "csam.child_context_codeword", "prostitution.paid_company_pitch", "threat.coercion",
+                "prostitution.company_for_money",
                 "csam.codeword_explicit", "csam.codeword", "csam.youth_material", "csam.known_sha256", "csam.known_pdq",
                 "ambush.isolated_alone", "ambush.crew", "ambush.hunting", "ambush.come_alone", "ambush.named",
                 "ambush.crew_waiting", "ambush.company_for_him", "ambush.beat_him", "hate.slur", "hate.dehumanizing",
