@@ -77,6 +77,11 @@ public final class TermAutomaton {
     /** Per output: term index {@code << OUT_SHIFT}, {@code | RIGHT_CHECK}. */
     private final int[] out;
     /**
+     * Per output, what {@link #emit} reports in one load: the term's payload in the high 32 bits, its length
+     * {@code << OUT_SHIFT} and {@code | RIGHT_CHECK} in the low ones.
+     */
+    private final long[] outReport;
+    /**
      * Per state: the number of chars of its path (0 for the root and the dead state) {@code << 1}, plus 1 when it
      * has terms of its own ({@link #ownCount} above 0), so the elision walk reads one array per char to follow the
      * trie and learn whether to look at terms.
@@ -365,10 +370,13 @@ public final class TermAutomaton {
         }
         outStart[states] = total;
         out = new int[total];
+        outReport = new long[total];
         for (int r = 0; r < states; r++) {
             for (int i = 0; i < outputsByNumber[r].length; i++) {
                 int t = outputsByNumber[r][i];
-                out[outStart[r] + i] = t << OUT_SHIFT | (b.boundaries.get(t) == Boundary.WORD ? RIGHT_CHECK : 0);
+                int right = b.boundaries.get(t) == Boundary.WORD ? RIGHT_CHECK : 0;
+                out[outStart[r] + i] = t << OUT_SHIFT | right;
+                outReport[outStart[r] + i] = (long) termPayload[t] << 32 | termLength[t] << OUT_SHIFT | right;
             }
         }
         stride = classes;
@@ -567,12 +575,11 @@ public final class TermAutomaton {
      */
     private void emit(int last, int state, boolean wordAfter, MatchSink sink) {
         for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
-            int code = out[o];
-            if ((code & RIGHT_CHECK) != 0 && wordAfter) {
+            long report = outReport[o];
+            if ((report & RIGHT_CHECK) != 0 && wordAfter) {
                 continue;
             }
-            int term = code >>> OUT_SHIFT;
-            sink.onMatch(termPayload[term], last + 1 - termLength[term], last + 1);
+            sink.onMatch((int) (report >>> 32), last + 1 - ((int) report >>> OUT_SHIFT), last + 1);
         }
     }
 
