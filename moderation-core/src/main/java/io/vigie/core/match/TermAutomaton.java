@@ -68,7 +68,13 @@ public final class TermAutomaton {
      */
     private final char[] table;
     private final int[] wideTable;
-    private final int stride;
+    /**
+     * The transitions on the rarer columns ({@link #HOT} and up), row {@code state * coldStride}: kept apart so that
+     * a state's row in {@link #table} is 64 bytes, and the rows the scan visits take as few cache lines as they can.
+     */
+    private final char[] coldTable;
+    private final int[] wideColdTable;
+    private final int coldStride;
     /** States from this number up report whole-word terms (and maybe others): see the constructor's numbering. */
     private final int firstWordEnd;
     /** States from this number up report some term that needs no word end. */
@@ -379,26 +385,70 @@ public final class TermAutomaton {
                 outReport[outStart[r] + i] = (long) termPayload[t] << 32 | termLength[t] << OUT_SHIFT | right;
             }
         }
-        stride = classes;
+        // columns: the classes of the chars chat text holds most first, so that those fit the hot table's rows
+        int[] column = hotFirst(classes, alphabet);
+        for (char c = 0; c < 128; c++) {
+            asciiClass[c] = column[asciiClass[c]];
+        }
+        for (int i = 0; i < otherClass.length; i++) {
+            otherClass[i] = column[otherClass[i]];
+        }
+        coldStride = Math.max(0, classes - HOT);
         boolean wide = states > Character.MAX_VALUE + 1;
-        table = new char[wide ? 0 : states * stride];
-        wideTable = wide ? new int[states * stride] : null;
+        table = new char[wide ? 0 : states * HOT];
+        coldTable = new char[wide ? 0 : states * coldStride];
+        wideTable = wide ? new int[states * HOT] : null;
+        wideColdTable = wide ? new int[states * coldStride] : null;
         for (int q = 0; q < states; q++) {
             for (int c = 0; c < classes; c++) {
-                int at = renumber[q] * stride + c;
+                int col = column[c];
+                int r = renumber[q];
+                int at = col < HOT ? r * HOT + col : r * coldStride + col - HOT;
                 int to = renumber[delta[q * classes + c]];
                 if (wide) {
-                    wideTable[at] = to;
+                    (col < HOT ? wideTable : wideColdTable)[at] = to;
                 } else {
-                    table[at] = (char) to;
+                    (col < HOT ? table : coldTable)[at] = (char) to;
                 }
             }
         }
     }
 
-    /** The state after {@code state} on a char of class {@code cls}. */
-    private int next(int state, int cls) {
-        return wideTable == null ? table[state * stride + cls] : wideTable[state * stride + cls];
+    /** Columns of the transition table that share a state's 64-byte row in {@link #table}. */
+    private static final int HOT = 32;
+    /** Chars by how often chat text holds them (after the two classes of chars no term uses), for the hot columns. */
+    private static final String BY_FREQUENCY = " esaitnrulodcmpvqfbghjxyzwk.,0123456789-'!?/:";
+
+    /**
+     * Column of each class: the two classes of chars no term uses, then the alphabet's chars in the order of
+     * {@link #BY_FREQUENCY}, then the rest of the alphabet in class order.
+     */
+    private static int[] hotFirst(int classes, TreeSet<Character> alphabet) {
+        int[] column = new int[classes];
+        Arrays.fill(column, -1);
+        column[OTHER_NON_WORD] = OTHER_NON_WORD;
+        column[OTHER_WORD] = OTHER_WORD;
+        int next = 2;
+        for (int i = 0; i < BY_FREQUENCY.length(); i++) {
+            int cls = 2 + alphabet.headSet(BY_FREQUENCY.charAt(i)).size();
+            if (alphabet.contains(BY_FREQUENCY.charAt(i))) {
+                column[cls] = next++;
+            }
+        }
+        for (int c = 2; c < classes; c++) {
+            if (column[c] < 0) {
+                column[c] = next++;
+            }
+        }
+        return column;
+    }
+
+    /** The state after {@code state} on a char of column {@code col}. */
+    private int next(int state, int col) {
+        if (wideTable != null) {
+            return col < HOT ? wideTable[state * HOT + col] : wideColdTable[state * coldStride + col - HOT];
+        }
+        return col < HOT ? table[state * HOT + col] : coldTable[state * coldStride + col - HOT];
     }
 
     private static final Scratch NO_ELISIONS = new Scratch();
@@ -454,8 +504,9 @@ public final class TermAutomaton {
             return scanMerging(buf, len, sink, asciiFlags, el != null && el.count > 0 ? el : NO_ELISIONS);
         }
         final char[] t = table;
+        final char[] cold = coldTable;
         final int[] ascii = asciiClass;
-        final int width = stride;
+        final int width = coldStride;
         final int anyEnd = firstAnyEnd;
         final int wordEnd = firstWordEnd;
         // a state's terms are looked at once the next char is known: before a word char only if some term there
@@ -477,7 +528,7 @@ public final class TermAutomaton {
             if (e >= (word ? anyEnd : wordEnd)) {
                 emit(i - 1, e, word, sink);
             }
-            e = t[e * width + cls];
+            e = cls < HOT ? t[e * HOT + cls] : cold[e * width + cls - HOT];
         }
         if (e >= wordEnd) {
             emit(len - 1, e, false, sink);
@@ -496,8 +547,9 @@ public final class TermAutomaton {
         // the plain scan's loop, plus one compare per char with the end of the next elided term (ends ascending;
         // emitMerged reports every elided term ending at an index, so the next one ends later)
         final char[] t = table;
+        final char[] cold = coldTable;
         final int[] ascii = asciiClass;
-        final int width = stride;
+        final int width = coldStride;
         final int anyEnd = firstAnyEnd;
         final int wordEnd = firstWordEnd;
         int flags = 0;
@@ -521,7 +573,7 @@ public final class TermAutomaton {
                 x = emitMerged(i - 1, due ? e : -1, word, sink, el, x);
                 nextEnd = x < el.count ? el.end[x] : Integer.MAX_VALUE;
             }
-            e = t[e * width + cls];
+            e = cls < HOT ? t[e * HOT + cls] : cold[e * width + cls - HOT];
         }
         boolean due = e >= wordEnd;
         if (due || len == nextEnd) {
