@@ -28,15 +28,18 @@ import java.util.TreeSet;
  * and merged into the scan's reports.
  *
  * <p>Layout: chars are first mapped to a small alphabet class (classes 0 and 1 are chars no term uses, not a word
- * char and a word char); the transitions are a dense {@code int[states * stride]} table with the failure links
- * already resolved, so scanning never follows a failure chain. States are numbered breadth first, so the rows
- * scanning visits most (the root, the dead state and the shallow states) sit together; the stride is a power of
- * two. Each entry is the next row's offset with the state's flags in its two low bits, so a char costs one
- * dependent load. Each state where terms end owns a slice of {@code out} listing every term it reports, longest
- * first. Most terms are whole words, so the scan looks at a state's terms only once it knows the next char: a
- * state whose terms all need a word end ({@link #WORD_END}) is skipped when a word char follows. Matches are
- * reported in the order of a plain Aho-Corasick scan: by end index, then longest first, then in the order the
- * terms were added.
+ * char and a word char), and each class to a column; the transitions are dense tables with the failure links
+ * already resolved, so scanning never follows a failure chain and a char costs one dependent load. The scan is
+ * bound by that load's latency, so the table is laid out for the cache: the 32 columns chat text uses most (the
+ * two classes of unused chars, space, the letters, then a few punctuation chars and digits the alphabet holds)
+ * are a table of 64-byte rows of two-byte entries, and the other columns a second table that only the rarer chars
+ * read. States are numbered breadth first, so the rows scanning visits most (the root, the dead state and the
+ * shallow states) sit together, and grouped by what they report, so the state number says whether to look at its
+ * terms. Each state where terms end owns a slice of {@code out} listing every term it reports, longest first (and
+ * the same slice of {@code outReport}, what the sink receives, in one load per term). Most terms are whole words,
+ * so the scan looks at a state's terms only once it knows the next char: a state whose terms all need a word end
+ * ({@link #WORD_END}) is skipped when a word char follows. Matches are reported in the order of a plain
+ * Aho-Corasick scan: by end index, then longest first, then in the order the terms were added.
  */
 public final class TermAutomaton {
 
@@ -58,12 +61,14 @@ public final class TermAutomaton {
     /** The start state: at the start of the text or after a non-word char (a word may start). */
     private static final int ROOT = 0;
 
+    /** Column of each ASCII char (its class's, once the table is laid out). */
     private final int[] asciiClass;
     private final char[] otherChars;
+    /** Column of each of {@link #otherChars}. */
     private final int[] otherClass;
     private final int classes;
     /**
-     * Transitions: row {@code state * stride}, one column per alphabet class; each entry the next state. Two bytes
+     * Transitions on the first {@link #HOT} columns: row {@code state * HOT}; each entry the next state. Two bytes
      * an entry while the states fit ({@link #wideTable} null), else {@link #wideTable} (and this one empty).
      */
     private final char[] table;
