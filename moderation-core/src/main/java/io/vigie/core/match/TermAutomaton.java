@@ -651,7 +651,7 @@ public final class TermAutomaton {
         int to = state < 0 ? 0 : outStart[state + 1];
         int end = last + 1;
         while (true) {
-            while (o < to && (out[o] & RIGHT_CHECK) != 0 && wordAfter) {
+            while (o < to && (outReport[o] & RIGHT_CHECK) != 0 && wordAfter) {
                 o++;
             }
             boolean mine = o < to;
@@ -660,12 +660,17 @@ public final class TermAutomaton {
                 return x;
             }
             if (mine && theirs) {
-                int t1 = out[o] >>> OUT_SHIFT;
+                int length = (int) outReport[o] >>> OUT_SHIFT;
                 int t2 = el.term[x];
-                mine = termLength[t1] > termLength[t2] || termLength[t1] == termLength[t2] && t1 < t2;
+                mine = length > termLength[t2] || length == termLength[t2] && out[o] >>> OUT_SHIFT < t2;
             }
-            int term = mine ? out[o++] >>> OUT_SHIFT : el.term[x++];
-            sink.onMatch(termPayload[term], end - termLength[term], end);
+            if (mine) {
+                long report = outReport[o++];
+                sink.onMatch((int) (report >>> 32), end - ((int) report >>> OUT_SHIFT), end);
+            } else {
+                int term = el.term[x++];
+                sink.onMatch(termPayload[term], end - termLength[term], end);
+            }
         }
     }
 
