@@ -267,7 +267,7 @@ public final class TermAutomaton {
         }
         stateCount = states;
         long cells = (long) states * classes;
-        if (cells > Integer.MAX_VALUE / 4) {
+        if (cells > Integer.MAX_VALUE / 4 || (long) states * HOT > Integer.MAX_VALUE / 4) { // the hot table's rows
             throw new IllegalArgumentException("lexicon too large for a dense automaton: " + states
                     + " states x " + classes + " chars");
         }
