@@ -28,15 +28,18 @@ import java.util.TreeSet;
  * and merged into the scan's reports.
  *
  * <p>Layout: chars are first mapped to a small alphabet class (classes 0 and 1 are chars no term uses, not a word
- * char and a word char); the transitions are a dense {@code int[states * stride]} table with the failure links
- * already resolved, so scanning never follows a failure chain. States are numbered breadth first, so the rows
- * scanning visits most (the root, the dead state and the shallow states) sit together; the stride is a power of
- * two. Each entry is the next row's offset with the state's flags in its two low bits, so a char costs one
- * dependent load. Each state where terms end owns a slice of {@code out} listing every term it reports, longest
- * first. Most terms are whole words, so the scan looks at a state's terms only once it knows the next char: a
- * state whose terms all need a word end ({@link #WORD_END}) is skipped when a word char follows. Matches are
- * reported in the order of a plain Aho-Corasick scan: by end index, then longest first, then in the order the
- * terms were added.
+ * char and a word char), and each class to a column; the transitions are dense tables with the failure links
+ * already resolved, so scanning never follows a failure chain and a char costs one dependent load. The scan is
+ * bound by that load's latency, so the table is laid out for the cache: the 32 columns chat text uses most (the
+ * two classes of unused chars, space, the letters, then a few punctuation chars and digits the alphabet holds)
+ * are a table of 64-byte rows of two-byte entries, and the other columns a second table that only the rarer chars
+ * read. States are numbered breadth first, so the rows scanning visits most (the root, the dead state and the
+ * shallow states) sit together, and grouped by what they report, so the state number says whether to look at its
+ * terms. Each state where terms end owns a slice of {@code out} listing every term it reports, longest first (and
+ * the same slice of {@code outReport}, what the sink receives, in one load per term). Most terms are whole words,
+ * so the scan looks at a state's terms only once it knows the next char: a state whose terms all need a word end
+ * ({@link #WORD_END}) is skipped when a word char follows. Matches are reported in the order of a plain
+ * Aho-Corasick scan: by end index, then longest first, then in the order the terms were added.
  */
 public final class TermAutomaton {
 
@@ -58,17 +61,25 @@ public final class TermAutomaton {
     /** The start state: at the start of the text or after a non-word char (a word may start). */
     private static final int ROOT = 0;
 
+    /** Column of each ASCII char (its class's, once the table is laid out). */
     private final int[] asciiClass;
     private final char[] otherChars;
+    /** Column of each of {@link #otherChars}. */
     private final int[] otherClass;
     private final int classes;
     /**
-     * Transitions: row {@code state * stride}, one column per alphabet class; each entry the next state. Two bytes
+     * Transitions on the first {@link #HOT} columns: row {@code state * HOT}; each entry the next state. Two bytes
      * an entry while the states fit ({@link #wideTable} null), else {@link #wideTable} (and this one empty).
      */
     private final char[] table;
     private final int[] wideTable;
-    private final int stride;
+    /**
+     * The transitions on the rarer columns ({@link #HOT} and up), row {@code state * coldStride}: kept apart so that
+     * a state's row in {@link #table} is 64 bytes, and the rows the scan visits take as few cache lines as they can.
+     */
+    private final char[] coldTable;
+    private final int[] wideColdTable;
+    private final int coldStride;
     /** States from this number up report whole-word terms (and maybe others): see the constructor's numbering. */
     private final int firstWordEnd;
     /** States from this number up report some term that needs no word end. */
@@ -76,6 +87,11 @@ public final class TermAutomaton {
     private final int[] outStart;
     /** Per output: term index {@code << OUT_SHIFT}, {@code | RIGHT_CHECK}. */
     private final int[] out;
+    /**
+     * Per output, what {@link #emit} reports in one load: the term's payload in the high 32 bits, its length
+     * {@code << OUT_SHIFT} and {@code | RIGHT_CHECK} in the low ones.
+     */
+    private final long[] outReport;
     /**
      * Per state: the number of chars of its path (0 for the root and the dead state) {@code << 1}, plus 1 when it
      * has terms of its own ({@link #ownCount} above 0), so the elision walk reads one array per char to follow the
@@ -251,7 +267,7 @@ public final class TermAutomaton {
         }
         stateCount = states;
         long cells = (long) states * classes;
-        if (cells > Integer.MAX_VALUE / 4) {
+        if (cells > Integer.MAX_VALUE / 4 || (long) states * HOT > Integer.MAX_VALUE / 4) { // the hot table's rows
             throw new IllegalArgumentException("lexicon too large for a dense automaton: " + states
                     + " states x " + classes + " chars");
         }
@@ -365,32 +381,79 @@ public final class TermAutomaton {
         }
         outStart[states] = total;
         out = new int[total];
+        outReport = new long[total];
         for (int r = 0; r < states; r++) {
             for (int i = 0; i < outputsByNumber[r].length; i++) {
                 int t = outputsByNumber[r][i];
-                out[outStart[r] + i] = t << OUT_SHIFT | (b.boundaries.get(t) == Boundary.WORD ? RIGHT_CHECK : 0);
+                int right = b.boundaries.get(t) == Boundary.WORD ? RIGHT_CHECK : 0;
+                out[outStart[r] + i] = t << OUT_SHIFT | right;
+                outReport[outStart[r] + i] = (long) termPayload[t] << 32 | termLength[t] << OUT_SHIFT | right;
             }
         }
-        stride = classes;
+        // columns: the classes of the chars chat text holds most first, so that those fit the hot table's rows
+        int[] column = hotFirst(classes, alphabet);
+        for (char c = 0; c < 128; c++) {
+            asciiClass[c] = column[asciiClass[c]];
+        }
+        for (int i = 0; i < otherClass.length; i++) {
+            otherClass[i] = column[otherClass[i]];
+        }
+        coldStride = Math.max(0, classes - HOT);
         boolean wide = states > Character.MAX_VALUE + 1;
-        table = new char[wide ? 0 : states * stride];
-        wideTable = wide ? new int[states * stride] : null;
+        table = new char[wide ? 0 : states * HOT];
+        coldTable = new char[wide ? 0 : states * coldStride];
+        wideTable = wide ? new int[states * HOT] : null;
+        wideColdTable = wide ? new int[states * coldStride] : null;
         for (int q = 0; q < states; q++) {
             for (int c = 0; c < classes; c++) {
-                int at = renumber[q] * stride + c;
+                int col = column[c];
+                int r = renumber[q];
+                int at = col < HOT ? r * HOT + col : r * coldStride + col - HOT;
                 int to = renumber[delta[q * classes + c]];
                 if (wide) {
-                    wideTable[at] = to;
+                    (col < HOT ? wideTable : wideColdTable)[at] = to;
                 } else {
-                    table[at] = (char) to;
+                    (col < HOT ? table : coldTable)[at] = (char) to;
                 }
             }
         }
     }
 
-    /** The state after {@code state} on a char of class {@code cls}. */
-    private int next(int state, int cls) {
-        return wideTable == null ? table[state * stride + cls] : wideTable[state * stride + cls];
+    /** Columns of the transition table that share a state's 64-byte row in {@link #table}. */
+    private static final int HOT = 32;
+    /** Chars by how often chat text holds them (after the two classes of chars no term uses), for the hot columns. */
+    private static final String BY_FREQUENCY = " esaitnrulodcmpvqfbghjxyzwk.,0123456789-'!?/:";
+
+    /**
+     * Column of each class: the two classes of chars no term uses, then the alphabet's chars in the order of
+     * {@link #BY_FREQUENCY}, then the rest of the alphabet in class order.
+     */
+    private static int[] hotFirst(int classes, TreeSet<Character> alphabet) {
+        int[] column = new int[classes];
+        Arrays.fill(column, -1);
+        column[OTHER_NON_WORD] = OTHER_NON_WORD;
+        column[OTHER_WORD] = OTHER_WORD;
+        int next = 2;
+        for (int i = 0; i < BY_FREQUENCY.length(); i++) {
+            int cls = 2 + alphabet.headSet(BY_FREQUENCY.charAt(i)).size();
+            if (alphabet.contains(BY_FREQUENCY.charAt(i))) {
+                column[cls] = next++;
+            }
+        }
+        for (int c = 2; c < classes; c++) {
+            if (column[c] < 0) {
+                column[c] = next++;
+            }
+        }
+        return column;
+    }
+
+    /** The state after {@code state} on a char of column {@code col}. */
+    private int next(int state, int col) {
+        if (wideTable != null) {
+            return col < HOT ? wideTable[state * HOT + col] : wideColdTable[state * coldStride + col - HOT];
+        }
+        return col < HOT ? table[state * HOT + col] : coldTable[state * coldStride + col - HOT];
     }
 
     private static final Scratch NO_ELISIONS = new Scratch();
@@ -446,8 +509,9 @@ public final class TermAutomaton {
             return scanMerging(buf, len, sink, asciiFlags, el != null && el.count > 0 ? el : NO_ELISIONS);
         }
         final char[] t = table;
+        final char[] cold = coldTable;
         final int[] ascii = asciiClass;
-        final int width = stride;
+        final int width = coldStride;
         final int anyEnd = firstAnyEnd;
         final int wordEnd = firstWordEnd;
         // a state's terms are looked at once the next char is known: before a word char only if some term there
@@ -469,7 +533,7 @@ public final class TermAutomaton {
             if (e >= (word ? anyEnd : wordEnd)) {
                 emit(i - 1, e, word, sink);
             }
-            e = t[e * width + cls];
+            e = cls < HOT ? t[e * HOT + cls] : cold[e * width + cls - HOT];
         }
         if (e >= wordEnd) {
             emit(len - 1, e, false, sink);
@@ -488,8 +552,9 @@ public final class TermAutomaton {
         // the plain scan's loop, plus one compare per char with the end of the next elided term (ends ascending;
         // emitMerged reports every elided term ending at an index, so the next one ends later)
         final char[] t = table;
+        final char[] cold = coldTable;
         final int[] ascii = asciiClass;
-        final int width = stride;
+        final int width = coldStride;
         final int anyEnd = firstAnyEnd;
         final int wordEnd = firstWordEnd;
         int flags = 0;
@@ -513,7 +578,7 @@ public final class TermAutomaton {
                 x = emitMerged(i - 1, due ? e : -1, word, sink, el, x);
                 nextEnd = x < el.count ? el.end[x] : Integer.MAX_VALUE;
             }
-            e = t[e * width + cls];
+            e = cls < HOT ? t[e * HOT + cls] : cold[e * width + cls - HOT];
         }
         boolean due = e >= wordEnd;
         if (due || len == nextEnd) {
@@ -567,12 +632,11 @@ public final class TermAutomaton {
      */
     private void emit(int last, int state, boolean wordAfter, MatchSink sink) {
         for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
-            int code = out[o];
-            if ((code & RIGHT_CHECK) != 0 && wordAfter) {
+            long report = outReport[o];
+            if ((report & RIGHT_CHECK) != 0 && wordAfter) {
                 continue;
             }
-            int term = code >>> OUT_SHIFT;
-            sink.onMatch(termPayload[term], last + 1 - termLength[term], last + 1);
+            sink.onMatch((int) (report >>> 32), last + 1 - ((int) report >>> OUT_SHIFT), last + 1);
         }
     }
 
@@ -587,7 +651,7 @@ public final class TermAutomaton {
         int to = state < 0 ? 0 : outStart[state + 1];
         int end = last + 1;
         while (true) {
-            while (o < to && (out[o] & RIGHT_CHECK) != 0 && wordAfter) {
+            while (o < to && (outReport[o] & RIGHT_CHECK) != 0 && wordAfter) {
                 o++;
             }
             boolean mine = o < to;
@@ -596,12 +660,17 @@ public final class TermAutomaton {
                 return x;
             }
             if (mine && theirs) {
-                int t1 = out[o] >>> OUT_SHIFT;
+                int length = (int) outReport[o] >>> OUT_SHIFT;
                 int t2 = el.term[x];
-                mine = termLength[t1] > termLength[t2] || termLength[t1] == termLength[t2] && t1 < t2;
+                mine = length > termLength[t2] || length == termLength[t2] && out[o] >>> OUT_SHIFT < t2;
             }
-            int term = mine ? out[o++] >>> OUT_SHIFT : el.term[x++];
-            sink.onMatch(termPayload[term], end - termLength[term], end);
+            if (mine) {
+                long report = outReport[o++];
+                sink.onMatch((int) (report >>> 32), end - ((int) report >>> OUT_SHIFT), end);
+            } else {
+                int term = el.term[x++];
+                sink.onMatch(termPayload[term], end - termLength[term], end);
+            }
         }
     }
 

@@ -63,6 +63,14 @@ public final class TokenPatterns {
     private final int[] requiredStart;
     private final int[] requiredElems;
     /**
+     * Per pattern, its first check ({@code requiredElems[requiredStart[p]]}, the rarest, on which most candidates
+     * fail) in one entry, so that rejecting a candidate reads this and one stamp: {@link #CHECK_NONE} (no required
+     * element beside the anchor), {@link #CHECK_ELEMENT} with the element id in the low 32 bits (an element of
+     * more than {@link #LAZY_UNITS} units, marked by its units' occurrences), or {@link #CHECK_UNITS} with its one
+     * or two units (the second -1 when there is one) in the low and middle 31 bits.
+     */
+    private final long[] firstCheck;
+    /**
      * The required elements (other than anchors) of more than {@link #LAZY_UNITS} units that accept unit u:
      * {@code unitElems[unitElemStart[u] .. unitElemStart[u + 1] - 1]}, so an occurrence marks them seen and a
      * candidate's check costs one read per such element, however many words its concept set holds. Smaller
@@ -138,6 +146,11 @@ public final class TokenPatterns {
         elemUnitStart[g] = w;
         requiredStart[n] = required.size();
         requiredElems = toArray(required);
+        firstCheck = new long[n];
+        for (int p = 0; p < n; p++) {
+            firstCheck[p] = requiredStart[p] == requiredStart[p + 1] ? CHECK_NONE
+                    : checkOf(requiredElems[requiredStart[p]]);
+        }
         boolean[] checked = new boolean[elements];
         for (int r : requiredElems) {
             checked[r] = true;
@@ -160,6 +173,23 @@ public final class TokenPatterns {
         unitElems = flatten(byUnit, unitElemStart);
         anchorStart = new int[unitCount + 1];
         anchorPatterns = flatten(anchors, anchorStart);
+    }
+
+    private static final long CHECK_NONE = 0;
+    private static final long CHECK_ELEMENT = 1L << 62;
+    private static final long CHECK_UNITS = 2L << 62;
+    private static final long CHECK_KIND = 3L << 62;
+    private static final long UNIT_MASK = 0x7FFF_FFFFL;
+
+    /** {@link #firstCheck}'s entry for required element {@code g}. */
+    private long checkOf(int g) {
+        int from = elemUnitStart[g];
+        int units = elemUnitStart[g + 1] - from;
+        if (units > LAZY_UNITS) {
+            return CHECK_ELEMENT | g;
+        }
+        long second = units == 2 ? elemUnits[from + 1] : UNIT_MASK; // UNIT_MASK: no second unit
+        return CHECK_UNITS | second << 31 | elemUnits[from];
     }
 
     /** The lists one after the other; list i is {@code [start[i], start[i + 1])} of the result. */
@@ -380,12 +410,27 @@ public final class TokenPatterns {
         }
 
         private boolean allRequiredSeen(int p) {
-            for (int r = requiredStart[p], to = requiredStart[p + 1]; r < to; r++) {
+            long check = firstCheck[p];
+            long kind = check & CHECK_KIND;
+            if (kind == CHECK_NONE) {
+                return true;
+            }
+            if (kind == CHECK_ELEMENT ? elemSeen[(int) check] != stamp
+                    : unitSeen[(int) (check & UNIT_MASK)] != stamp && !secondUnitSeen(check)) {
+                return false;
+            }
+            for (int r = requiredStart[p] + 1, to = requiredStart[p + 1]; r < to; r++) {
                 if (!elementSeen(requiredElems[r])) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Whether the second unit of a {@link #CHECK_UNITS} entry occurred (false when it has none). */
+        private boolean secondUnitSeen(long check) {
+            long second = check >>> 31 & UNIT_MASK;
+            return second != UNIT_MASK && unitSeen[(int) second] == stamp;
         }
 
         private boolean elementSeen(int g) {

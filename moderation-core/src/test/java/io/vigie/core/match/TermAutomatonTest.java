@@ -142,16 +142,33 @@ class TermAutomatonTest {
 
     @Test
     void shouldReportInScanOrderWithElisionsSubTermsAndRepeatedStrings() {
-        Random rnd = new Random(11);
+        // overlapping terms over a tiny alphabet, the same string sometimes under several boundaries
+        assertScanOrderAsNaive(new Random(11), 200, 25, "ab c", "ab c.é");
+    }
+
+    @Test
+    void shouldReportInScanOrderWhenTheAlphabetOutgrowsTheTablesHotColumns() {
+        // 49 chars (digits, punctuation, accented letters, an emoji's surrogate halves): more alphabet classes than
+        // the hot table's columns, so some transitions and failure links go through the cold one
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 -./,+éçœ«»\uD83D\uDE42";
+        assertScanOrderAsNaive(new Random(13), 100, 60, alphabet, alphabet + "!?'");
+    }
+
+    /**
+     * Random term sets, and texts made of pieces of their terms and random chars: the automaton reports what
+     * {@link #naiveInOrder} finds, in the same order, with and without elisions.
+     */
+    private static void assertScanOrderAsNaive(Random rnd, int rounds, int termCount, String termAlphabet,
+                                               String textAlphabet) {
         TermAutomaton.Scratch scratch = new TermAutomaton.Scratch();
-        for (int round = 0; round < 200; round++) {
-            // given: overlapping terms over a tiny alphabet, the same string sometimes under several boundaries
+        for (int round = 0; round < rounds; round++) {
+            // given
             List<String> terms = new ArrayList<>();
             List<Boundary> boundaries = new ArrayList<>();
             TermAutomaton.Builder b = TermAutomaton.builder();
-            while (terms.size() < 25) {
+            while (terms.size() < termCount) {
                 String t = rnd.nextInt(5) == 0 && !terms.isEmpty() ? terms.get(rnd.nextInt(terms.size()))
-                        : random(rnd, 1 + rnd.nextInt(5), "ab c");
+                        : random(rnd, 1 + rnd.nextInt(5), termAlphabet);
                 Boundary boundary = Boundary.values()[rnd.nextInt(3)];
                 if (t.isBlank() || !b.addIfAbsent(t, terms.size(), boundary)) {
                     continue;
@@ -161,7 +178,13 @@ class TermAutomatonTest {
             }
             TermAutomaton ac = b.build();
             for (int k = 0; k < 20; k++) {
-                String text = random(rnd, rnd.nextInt(60), "ab c.é");
+                StringBuilder piece = new StringBuilder();
+                int length = rnd.nextInt(60);
+                while (piece.length() < length) {
+                    piece.append(rnd.nextBoolean() ? terms.get(rnd.nextInt(terms.size()))
+                            : random(rnd, 1 + rnd.nextInt(3), textAlphabet));
+                }
+                String text = piece.toString();
                 boolean[] elided = new boolean[text.length() + 1];
                 boolean any = rnd.nextBoolean();
                 for (int i = 1; any && i < text.length(); i++) {
@@ -203,13 +226,14 @@ class TermAutomatonTest {
 
     @Test
     void shouldMatchTheSameWithMoreStatesThanTwoByteEntriesHold() {
-        // given 8,000 long random terms: more than 65,536 states, so the table takes four bytes an entry
+        // given 8,000 long random terms: more than 65,536 states, so the table takes four bytes an entry; and more
+        // alphabet classes than the hot columns
         Random rnd = new Random(3);
         List<String> terms = new ArrayList<>();
         List<Boundary> boundaries = new ArrayList<>();
         TermAutomaton.Builder b = TermAutomaton.builder();
         while (terms.size() < 8000) {
-            String t = random(rnd, 12, "abcdefghijklmnopqrstuvwxyz");
+            String t = random(rnd, 12, "abcdefghijklmnopqrstuvwxyz0123456789-/=%");
             Boundary boundary = Boundary.values()[rnd.nextInt(3)];
             if (b.addIfAbsent(t, terms.size(), boundary)) {
                 terms.add(t);

@@ -182,7 +182,9 @@ class TokenPatternsTest {
 
     @Test
     void shouldFindTheSameMatchAsAnExhaustiveSearchInTheOrderRecorded() {
-        // given random patterns with optional elements and gaps, over random unit sequences given out of order
+        // given random patterns with optional elements and gaps (elements of one to four units, so both the checks
+        // by unit and by marked element run; random rarities, so any required element may be the anchor), over
+        // random unit sequences given out of order, several messages through one matcher
         java.util.Random rnd = new java.util.Random(5);
         for (int round = 0; round < 300; round++) {
             TokenPatterns.Builder b = TokenPatterns.builder(6);
@@ -191,7 +193,10 @@ class TokenPatternsTest {
                 List<TokenPatterns.Element> els = new ArrayList<>();
                 int n = 1 + rnd.nextInt(4);
                 for (int e = 0; e < n; e++) {
-                    int[] units = rnd.nextBoolean() ? new int[] {rnd.nextInt(6)} : new int[] {rnd.nextInt(6), rnd.nextInt(6)};
+                    int[] units = new int[1 + rnd.nextInt(4)];
+                    for (int i = 0; i < units.length; i++) {
+                        units[i] = rnd.nextInt(6);
+                    }
                     els.add(new TokenPatterns.Element(units, e > 0 && rnd.nextInt(3) == 0, rnd.nextInt(3)));
                 }
                 if (els.stream().allMatch(TokenPatterns.Element::optional)) {
@@ -200,35 +205,43 @@ class TokenPatternsTest {
                 b.add(els, -1);
                 pats.add(els);
             }
+            b.rarities(rnd.ints(6, 0, 4).toArray());
             TokenPatterns tp = b.build();
-            // text: words "w0".."w5" separated by spaces; occurrences recorded in a shuffled order
-            int words = rnd.nextInt(30);
-            StringBuilder text = new StringBuilder();
-            List<int[]> occ = new ArrayList<>();
-            for (int w = 0; w < words; w++) {
-                int start = text.length();
-                int unit = rnd.nextInt(6);
-                text.append('w').append(unit).append(' ');
-                occ.add(new int[] {unit, start, start + 2});
-            }
-            java.util.Collections.shuffle(occ, rnd);
             TokenPatterns.Matcher m = tp.newMatcher();
-            m.reset(text.length());
-            for (int[] o : occ) {
-                m.add(o[0], o[1], o[2]);
+            for (int message = 0; message < 3; message++) {
+                assertSameAsExhaustive(rnd, pats, m, round);
             }
-            List<String> got = new ArrayList<>();
-            m.match(text.toString().toCharArray(), text.length(), (pat, s, e) -> got.add(pat + ":" + s + "-" + e));
-            // then the same as trying every occurrence in the order recorded
-            List<String> want = new ArrayList<>();
-            for (int pat = 0; pat < pats.size(); pat++) {
-                int[] span = exhaustive(pats.get(pat), 0, occ, -1, 0, text.toString());
-                if (span != null) {
-                    want.add(pat + ":" + span[0] + "-" + span[1]);
-                }
-            }
-            assertEquals(want, got, "round " + round + " text '" + text + "'");
         }
+    }
+
+    private static void assertSameAsExhaustive(java.util.Random rnd, List<List<TokenPatterns.Element>> pats,
+                                               TokenPatterns.Matcher m, int round) {
+        // text: words "w0".."w5" separated by spaces; occurrences recorded in a shuffled order
+        int words = rnd.nextInt(30);
+        StringBuilder text = new StringBuilder();
+        List<int[]> occ = new ArrayList<>();
+        for (int w = 0; w < words; w++) {
+            int start = text.length();
+            int unit = rnd.nextInt(6);
+            text.append('w').append(unit).append(' ');
+            occ.add(new int[] {unit, start, start + 2});
+        }
+        java.util.Collections.shuffle(occ, rnd);
+        m.reset(text.length());
+        for (int[] o : occ) {
+            m.add(o[0], o[1], o[2]);
+        }
+        List<String> got = new ArrayList<>();
+        m.match(text.toString().toCharArray(), text.length(), (pat, s, e) -> got.add(pat + ":" + s + "-" + e));
+        // then the same as trying every occurrence in the order recorded
+        List<String> want = new ArrayList<>();
+        for (int pat = 0; pat < pats.size(); pat++) {
+            int[] span = exhaustive(pats.get(pat), 0, occ, -1, 0, text.toString());
+            if (span != null) {
+                want.add(pat + ":" + span[0] + "-" + span[1]);
+            }
+        }
+        assertEquals(want, got, "round " + round + " text '" + text + "'");
     }
 
     /** The first match (start, end) trying occurrences in the order recorded, or null; prevEnd -1 at the start. */
