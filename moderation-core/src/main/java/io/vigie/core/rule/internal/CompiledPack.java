@@ -114,41 +114,36 @@ public final class CompiledPack implements RulePack {
             if (cue < 0 || cue >= rulesByCue.length) {
                 continue;
             }
-            int[] candidates = rulesByCue[cue];
-            for (int r : candidates) {
+            for (int r : rulesByCue[cue]) {
                 CompiledRule rule = rules[r];
-                try {
-                    if (rule.allCues().length == 0 && !rule.isFirstPresentAny(cue, features)) {
-                        continue;
-                    }
-                    if (rule.hasRegex() && s == null) {
-                        s = scratch.get();
-                        s.clear();
-                    }
-                    Finding f = rule.evaluate(features, context, s);
-                    if (f != null) {
-                        out.add(f);
-                    }
-                } catch (RuntimeException | StackOverflowError e) {
-                    errors.add(rule.id() + ": " + e);
+                if (rule.allCues().length == 0 && !rule.isFirstPresentAny(cue, features)) {
+                    continue;
                 }
+                s = check(rule, features, context, s, out, errors);
             }
         }
         for (int r : windowOnly) {
-            CompiledRule rule = rules[r];
-            try {
-                if (rule.hasRegex() && s == null) {
-                    s = scratch.get();
-                    s.clear();
-                }
-                Finding f = rule.evaluate(features, context, s);
-                if (f != null) {
-                    out.add(f);
-                }
-            } catch (RuntimeException | StackOverflowError e) {
-                errors.add(rule.id() + ": " + e);
-            }
+            s = check(rules[r], features, context, s, out, errors);
         }
+    }
+
+    /** Evaluates one rule, adding its finding or its error; returns the regex scratch, fetched on first need. */
+    private Scratch check(CompiledRule rule, MessageCues features, ScoringContext context, Scratch s,
+                          List<Finding> out, List<String> errors) {
+        Scratch scratchNow = s;
+        try {
+            if (rule.hasRegex() && scratchNow == null) {
+                scratchNow = scratch.get();
+                scratchNow.clear();
+            }
+            Finding f = rule.evaluate(features, context, scratchNow);
+            if (f != null) {
+                out.add(f);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            errors.add(rule.id() + ": " + e);
+        }
+        return scratchNow;
     }
 
     @Override
