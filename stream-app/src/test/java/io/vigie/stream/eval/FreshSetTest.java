@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,11 +48,9 @@ class FreshSetTest {
      *
      * @param harmfulCounts conversations, messages, profiles of {@code harmful.jsonl}
      * @param benignCounts  the same for {@code benign.jsonl}
-     * @param others        the sets it may be merged with
      */
     record Spec(String name, String conversationPrefix, String userPrefix, List<Integer> harmfulCounts,
-                List<Integer> benignCounts, int labelledLines, Map<Category, Integer> perCategory,
-                List<String> others) {
+                List<Integer> benignCounts, int labelledLines, Map<Category, Integer> perCategory) {
         Path dir() {
             return EVAL.resolve(name);
         }
@@ -75,50 +74,39 @@ class FreshSetTest {
                 new Spec("fresh", "fr", "u-fr", List.of(66, 657, 163), List.of(78, 537, 183), 820 + 720,
                         Map.of(Category.CHILD_GROOMING, 21, Category.MINOR_SEXUALIZATION, 13, Category.CSAM, 6,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 34, Category.THREAT, 14),
-                        List.of("dev", "holdout")),
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 34, Category.THREAT, 14)),
                 new Spec("fresh2", "f2", "u-f2", List.of(69, 419, 161), List.of(92, 469, 200), 580 + 669,
                         Map.of(Category.CHILD_GROOMING, 17, Category.MINOR_SEXUALIZATION, 12, Category.CSAM, 8,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 15, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 16),
-                        List.of("dev", "holdout", "fresh")),
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 16)),
                 new Spec("fresh3", "f3", "u-f3", List.of(78, 426, 182), List.of(100, 450, 228), 608 + 678,
                         Map.of(Category.CHILD_GROOMING, 12, Category.MINOR_SEXUALIZATION, 11, Category.CSAM, 10,
                                 Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 14, Category.SEXUAL_VIOLENCE, 8,
-                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 23, Category.THREAT, 24),
-                        List.of("dev", "holdout", "fresh", "fresh2")),
+                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 23, Category.THREAT, 24)),
                 new Spec("fresh4", "f4", "u-f4", List.of(59, 304, 133), List.of(70, 297, 159), 437 + 456,
                         Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 12, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 20, Category.THREAT, 17),
-                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3")),
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 20, Category.THREAT, 17)),
                 new Spec("fresh5", "f5", "u-f5", List.of(63, 379, 154), List.of(70, 314, 178), 533 + 492,
                         Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 7,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 7,
-                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 16, Category.THREAT, 15),
-                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4")),
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 16, Category.THREAT, 15)),
                 new Spec("fresh6", "f6", "u-f6", List.of(48, 258, 113), List.of(50, 203, 109), 371 + 312,
                         Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 5,
                                 Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 16, Category.THREAT, 13),
-                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")),
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 16, Category.THREAT, 13)),
                 new Spec("fresh7", "f7", "u-f7", List.of(44, 235, 110), List.of(46, 186, 103), 345 + 289,
                         Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 11, Category.THREAT, 12),
-                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")),
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 11, Category.THREAT, 12)),
                 new Spec("fresh8", "f8", "u-f8", List.of(52, 279, 130), List.of(55, 243, 142), 409 + 385,
                         Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 12, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 16, Category.THREAT, 12),
-                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                "fresh7")),
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 16, Category.THREAT, 12)),
                 new Spec("fresh9", "f9", "u-f9", List.of(50, 400, 143), List.of(55, 332, 167), 543 + 499,
                         Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 6,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 15, Category.THREAT, 11),
-                        List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                "fresh7")));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 15, Category.THREAT, 11)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
@@ -229,9 +217,12 @@ class FreshSetTest {
     void shouldShareNoIdWithTheSetsItMayBeMergedWith(Spec set) throws Exception {
         // given: the ids of this set
         Set<String> ours = ids(List.of(set.harmful(), set.benign()));
-        // when: the ids of the sets it may be merged with, read by program
+        // when: the ids of the sets it may be merged with (the dev and held-out sets and every other fresh set; never
+        // the blind set), read by program
         Set<String> theirs = new HashSet<>();
-        for (String other : set.others()) {
+        List<String> others = new ArrayList<>(List.of("dev", "holdout"));
+        sets().stream().map(Spec::name).filter(n -> !n.equals(set.name())).forEach(others::add);
+        for (String other : others) {
             Path dir = EVAL.resolve(other);
             theirs.addAll(ids(List.of(dir.resolve("harmful.jsonl"), dir.resolve("benign.jsonl"))));
         }

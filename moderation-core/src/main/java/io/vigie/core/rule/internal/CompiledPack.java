@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A compiled rule pack. Rules are indexed by cue: each rule sits under its first {@code all} cue, or under
  * each of its {@code any} cues, so a message is only checked against rules whose cues it carries; the few rules
- * without message cues (held by their window clauses alone) are checked on every message. Immutable and thread-safe; regex scratch is
- * per thread.
+ * without message cues (held by their window clauses alone) are checked on every message. Immutable and
+ * thread-safe; regex scratch is per thread.
  */
 public final class CompiledPack implements RulePack {
 

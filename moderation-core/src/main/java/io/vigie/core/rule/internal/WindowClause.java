@@ -7,6 +7,7 @@ import io.vigie.core.cue.MessageCues;
 import io.vigie.core.rule.ConversationWindow;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,7 +58,7 @@ final class WindowClause {
     }
 
     /** What {@link #test} returns when the clause does not hold. */
-    static final List<Alert.Signal> FAILS = java.util.Collections.unmodifiableList(new ArrayList<>(0));
+    static final List<Alert.Signal> FAILS = Collections.unmodifiableList(new ArrayList<>(0));
 
     /**
      * Tests the clause. Allocates nothing unless it takes evidence from earlier messages.
