@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh9}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh11}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -106,7 +106,15 @@ class FreshSetTest {
                 new Spec("fresh9", "f9", "u-f9", List.of(50, 400, 143), List.of(55, 332, 167), 543 + 499,
                         Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 6,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 15, Category.THREAT, 11)));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 15, Category.THREAT, 11)),
+                new Spec("fresh10", "g0", "u-g0", List.of(50, 311, 112), List.of(55, 234, 127), 423 + 361,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 8,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 13, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 19, Category.THREAT, 14)),
+                new Spec("fresh11", "g1", "u-g1", List.of(50, 425, 137), List.of(55, 319, 146), 562 + 465,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 18, Category.THREAT, 11)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
