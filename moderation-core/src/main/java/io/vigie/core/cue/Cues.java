@@ -30,6 +30,12 @@ public final class Cues {
     public static final String MONEY_PRICE = "money.price";
     /** A standalone number of 1 to 7 digits that is not part of a phone number ("500", "1000", "8"). */
     public static final String NUMBER_ANY = "number.any";
+    /**
+     * A word the writer capitalized inside a sentence ("add me on Kestrel", "t'as Blinq ?"): a name of a person,
+     * a place or an app nobody listed. Not at a sentence's start, not in all capitals, not a weekday, a month
+     * or a holiday. Lexicon patterns read it beside a move ({@code @text.name}).
+     */
+    public static final String TEXT_NAME = "text.name";
     /** An attachment's SHA-256 is on a known-media list. */
     public static final String MEDIA_KNOWN_SHA256 = "media.known_sha256";
     /** An attachment's PDQ hash is within the Hamming threshold of a listed one. */
@@ -39,7 +45,7 @@ public final class Cues {
     static final String[] BUILT_IN = {
         AGE_STATED, AGE_STATED_MINOR, AGE_STATED_ADULT, AGE_MINOR_CONTEXT,
         CONTACT_PHONE, CONTACT_EMAIL, CONTACT_LINK, CONTACT_HANDLE,
-        MEETING_TIME, MEETING_ADDRESS, MONEY_PRICE, MEDIA_KNOWN_SHA256, MEDIA_KNOWN_PDQ, NUMBER_ANY,
+        MEETING_TIME, MEETING_ADDRESS, MONEY_PRICE, MEDIA_KNOWN_SHA256, MEDIA_KNOWN_PDQ, NUMBER_ANY, TEXT_NAME,
     };
 
     private Cues() {

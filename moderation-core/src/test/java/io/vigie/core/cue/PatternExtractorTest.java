@@ -140,7 +140,12 @@ class PatternExtractorTest {
                 Arguments.of("200 dollars", Cues.MONEY_PRICE, "200 dollars"),
                 Arguments.of("50 la passe", Cues.MONEY_PRICE, "50 la passe"),
                 Arguments.of("100 de l'heure", Cues.MONEY_PRICE, "100 de l'heure"),
-                Arguments.of("49,90€", Cues.MONEY_PRICE, "49,90€"));
+                Arguments.of("49,90€", Cues.MONEY_PRICE, "49,90€"),
+                // names capitalized inside a sentence (apps nobody listed, people, places)
+                Arguments.of("ok add me on Kestrel", Cues.TEXT_NAME, "Kestrel"),
+                Arguments.of("coucou ici ça rame, t'as Blinq? on serait mieux", Cues.TEXT_NAME, "Blinq"),
+                Arguments.of("après on passe sur Fennec et je te file le lien", Cues.TEXT_NAME, "Fennec"),
+                Arguments.of("salut Élodie ça va", Cues.TEXT_NAME, "Élodie"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -174,7 +179,15 @@ class PatternExtractorTest {
                 Arguments.of("j'ai 14 ans", Cues.MONEY_PRICE),
                 Arguments.of("en 4e", Cues.MONEY_PRICE),
                 Arguments.of("rdv 18h", Cues.MONEY_PRICE),
-                Arguments.of("salut ça va", Cues.MEETING_TIME));
+                Arguments.of("salut ça va", Cues.MEETING_TIME),
+                Arguments.of("Kestrel is the app", Cues.TEXT_NAME),
+                Arguments.of("ok. Kestrel then", Cues.TEXT_NAME),
+                Arguments.of("see you on Monday", Cues.TEXT_NAME),
+                Arguments.of("meet me in March", Cues.TEXT_NAME),
+                Arguments.of("I'm on it, I swear", Cues.TEXT_NAME),
+                Arguments.of("add me on KESTREL", Cues.TEXT_NAME),
+                Arguments.of("add me on kestrel", Cues.TEXT_NAME),
+                Arguments.of("coucou 😘 Lina", Cues.TEXT_NAME));
     }
 
     @ParameterizedTest(name = "{0} must not fire {1}")

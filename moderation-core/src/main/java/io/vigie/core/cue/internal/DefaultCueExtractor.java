@@ -4,6 +4,7 @@ import io.vigie.core.contract.Attachment;
 import io.vigie.core.match.MatchSink;
 import io.vigie.core.match.TermAutomaton;
 import io.vigie.core.match.TokenPatterns;
+import io.vigie.core.match.WordChars;
 import io.vigie.core.normalize.NormalizedText;
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.cue.CueExtractor;
@@ -109,6 +110,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         if ((kinds & DOT) != 0) {
             contacts.extractLinks(view, this);
         }
+        names(raw, b, len);
         if (!patterns.isEmpty()) {
             patterns.match(b, len, this);
             if (patterns.exhausted()) {
@@ -116,6 +118,57 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
                 features.error("patterns: work budget exhausted, some patterns were not tried");
             }
         }
+    }
+
+    /**
+     * Fires {@link io.vigie.core.cue.Cues#TEXT_NAME} on every word of three or more letters that the writer
+     * capitalized inside a sentence (an upper-case letter then a lower-case one, after a word on the same
+     * sentence), unless it is a weekday, a month, a holiday or another capitalized common word. One pass over the
+     * folded words; a text without an upper-case letter after its first character costs one scan of the raw chars.
+     */
+    private void names(CharSequence raw, char[] b, int len) {
+        int rawLen = raw.length();
+        boolean upper = false;
+        for (int i = 1; i < rawLen && !upper; i++) {
+            char c = raw.charAt(i);
+            upper = c >= 'A' && c <= 'Z' || c > 0x7f && Character.isUpperCase(c);
+        }
+        if (!upper) {
+            return;
+        }
+        int i = 0;
+        while (i < len) {
+            while (i < len && !WordChars.isWordChar(b[i])) {
+                i++;
+            }
+            int ws = i;
+            while (i < len && WordChars.isWordChar(b[i])) {
+                i++;
+            }
+            if (i - ws < 3) {
+                continue;
+            }
+            int r = folded.rawStart(ws);
+            if (r <= 0 || r + 1 >= rawLen || !Character.isUpperCase(raw.charAt(r))
+                    || !Character.isLowerCase(raw.charAt(r + 1)) || sentenceStart(raw, r)
+                    || model.notNames.contains(b, ws, i)) {
+                continue;
+            }
+            cue(model.cueName, ws, i);
+        }
+    }
+
+    /** True when only spaces, quotes or brackets separate raw index {@code r} from the text's or a sentence's start. */
+    private static boolean sentenceStart(CharSequence raw, int r) {
+        for (int k = r - 1; k >= 0; k--) {
+            char c = raw.charAt(k);
+            if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '\u00ab' || c == '\u201c' || c == '\t') {
+                continue;
+            }
+            return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '\r'
+                    || c == '\u2026' || c == '-' || c > 0x2000 && !Character.isLetterOrDigit(c);
+        }
+        return true;
     }
 
     @Override

@@ -35,11 +35,18 @@ public final class DefaultCueModel implements CueModel {
         "gl", "lu", "es", "it", "nl", "onion", "gg"};
     /** Top-level domains that only count with a path ("discord.gg/x" folds to "discord.g/x"). */
     private static final String[] SLASH_TLDS = {"gg", "g", "cc", "am", "fm", "im", "is", "ms", "sh", "su"};
+    /** Capitalized words that are not names of anything one could move a chat to (English capitalizes them). */
+    private static final String[] NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "christmas", "easter", "noel", "ramadan", "eid", "halloween", "god",
+        "mum", "mom", "dad", "mummy", "mommy", "daddy", "maman", "papa", "english", "french", "anglais", "lol",
+        "omg", "sir", "madam", "ok", "okay", "yes", "no", "oui", "non", "the", "and", "but"};
 
     final TermAutomaton automaton;
     final Vocab vocab;
     final TokenTable tlds;
     final TokenTable slashTlds;
+    final TokenTable notNames;
     final Sha256Set sha256;
     final PdqIndex pdq;
     final int cueAgeStated;
@@ -56,6 +63,7 @@ public final class DefaultCueModel implements CueModel {
     final int cueSha;
     final int cuePdq;
     final int cueNumber;
+    final int cueName;
     /** Token patterns over the lexicons' pattern lines. */
     final TokenPatterns patterns;
     /** The cue each pattern feeds. */
@@ -150,6 +158,7 @@ public final class DefaultCueModel implements CueModel {
         this.vocab = new Vocab(n);
         this.tlds = TokenTable.builder(n).add(TLDS).build();
         this.slashTlds = TokenTable.builder(n).add(SLASH_TLDS).build();
+        this.notNames = TokenTable.builder(n).add(NOT_NAMES).build();
         this.sha256 = hashes == null || hashes.shaCount == 0 ? null : new Sha256Set(hashes.sha, hashes.shaCount);
         this.pdq = hashes == null || hashes.pdqCount == 0 ? null
                 : new PdqIndex(hashes.pdq, hashes.pdqCount, pdqThreshold);
@@ -167,6 +176,7 @@ public final class DefaultCueModel implements CueModel {
         cueSha = ids.get(Cues.MEDIA_KNOWN_SHA256);
         cuePdq = ids.get(Cues.MEDIA_KNOWN_PDQ);
         cueNumber = ids.get(Cues.NUMBER_ANY);
+        cueName = ids.get(Cues.TEXT_NAME);
         String digest = HexFormat.of().formatHex(contentDigest, 0, 6);
         int shaN = sha256 == null ? 0 : sha256.size();
         int pdqN = pdq == null ? 0 : pdq.size();
