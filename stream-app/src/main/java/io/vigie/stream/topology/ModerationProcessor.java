@@ -36,6 +36,15 @@ import java.util.function.ToLongFunction;
  * scheduled on the wall clock and deletes what expired before the newest event time the task has processed,
  * minus the grace; it only frees space.
  *
+ * <p><b>Sweeps in slices.</b> A sweep pass reads every entry of the store (and deserializes it), on the stream
+ * thread, which processes nothing meanwhile: in one piece it held the thread for ~25–60 µs per entry, 60–170 ms
+ * per task with the 2,900 conversations per task of {@code bench driver}, and it grows with the store (seconds
+ * for a week of conversations), every sweep interval: a stall of every partition of the task at once, seen as
+ * the send-to-action latency tail. A pass now reads at most {@link #SWEEP_SLICE_ENTRIES} entries at a time and
+ * goes on from the key where it stopped every {@link #SWEEP_SLICE_INTERVAL} of wall clock until it has read the
+ * whole store, with the horizon fixed when the pass started; a new pass starts every sweep interval, once the
+ * previous one ended.
+ *
  * <p>One instance per task (Kafka Streams creates it through a supplier), so the session and its scratch buffers
  * are used by one thread only.
  *
@@ -58,6 +67,18 @@ abstract class ModerationProcessor<KIn, VIn> implements Processor<KIn, VIn, Obje
     private KeyValueStore<String, ?> profiles;
     private KeyValueStore<String, ?> facts;
     private long maxEventTimeMs = Long.MIN_VALUE;
+    /** Where the pass in progress stands in each store this processor sweeps, by store (metric) name. */
+    private final Map<String, SweepCursor> sweepCursors = new LinkedHashMap<>();
+    /** Horizon of the sweep pass in progress; Long.MIN_VALUE when no pass is in progress. */
+    private long sweepHorizonMs = Long.MIN_VALUE;
+
+    /**
+     * Entries one slice of a sweep pass reads at most, per store: with the conversation state's ~25–60 µs per
+     * entry (read, deserialize, check), about 6–15 ms of the stream thread.
+     */
+    static final int SWEEP_SLICE_ENTRIES = 256;
+    /** Wall-clock interval between two slices of a sweep pass in progress (a no-op when none is). */
+    static final Duration SWEEP_SLICE_INTERVAL = Duration.ofMillis(100);
 
     /**
      * @param name           this processor's node name (its outputs' sinks are named after it)
@@ -82,11 +103,45 @@ abstract class ModerationProcessor<KIn, VIn> implements Processor<KIn, VIn, Obje
         profiles = context.getStateStore(Stores.PROFILES);
         facts = context.getStateStore(Stores.USER_FACTS);
         long interval = config.getLong(ModerationConfig.STATE_SWEEP_INTERVAL_MS);
-        context.schedule(Duration.ofMillis(interval), PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (maxEventTimeMs != Long.MIN_VALUE) {
-                sweep(maxEventTimeMs - policyGraceMs());
+        // a new pass every interval (unless one is still going on), and its next slice every slice interval;
+        // both scheduled here, once: a punctuator is never scheduled from another one
+        context.schedule(Duration.ofMillis(interval), PunctuationType.WALL_CLOCK_TIME, now -> startSweep());
+        context.schedule(SWEEP_SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> continueSweep());
+    }
+
+    /** Starts a sweep pass at the current horizon and runs its first slice, unless a pass is in progress. */
+    private void startSweep() {
+        if (sweepHorizonMs == Long.MIN_VALUE && maxEventTimeMs != Long.MIN_VALUE) {
+            sweepHorizonMs = maxEventTimeMs - policyGraceMs();
+            continueSweep();
+        }
+    }
+
+    /** Runs the next slice of the pass in progress, if any; the pass ends when every store was read to its end. */
+    private void continueSweep() {
+        if (sweepHorizonMs == Long.MIN_VALUE) {
+            return;
+        }
+        sweep(sweepHorizonMs);
+        for (SweepCursor c : sweepCursors.values()) {
+            if (c.after != null) {
+                return;
             }
-        });
+        }
+        sweepHorizonMs = Long.MIN_VALUE;
+    }
+
+    /** Whether a sweep pass is in progress (started and not read to the end of its stores yet). */
+    final boolean sweeping() {
+        return sweepHorizonMs != Long.MIN_VALUE;
+    }
+
+    /** A store's position in the sweep pass in progress. */
+    private static final class SweepCursor {
+        /** The last key read; null before the pass's first slice and once the store was read to its end. */
+        String after;
+        /** Entries kept so far in this pass. */
+        long kept;
     }
 
     protected final ProcessorContext<Object, Object> context() {
@@ -215,39 +270,60 @@ abstract class ModerationProcessor<KIn, VIn> implements Processor<KIn, VIn, Obje
     }
 
     /**
-     * Deletes entries that expired before event time {@code horizonMs}; subclasses say which store and how old an
-     * entry is (see {@link #expire}).
+     * Runs one slice of the sweep pass that deletes entries expired before event time {@code horizonMs};
+     * subclasses say which store and how old an entry is (see {@link #expire}), and call {@link #expire} once per
+     * store they keep.
      */
     protected abstract void sweep(long horizonMs);
 
     /**
-     * Deletes the entries of {@code store} whose last activity is older than their retention before
-     * {@code horizonMs}, and reports the size.
+     * One slice of the sweep pass over {@code store}: reads at most {@link #SWEEP_SLICE_ENTRIES} entries from
+     * where the previous slice stopped (from the first key when the pass starts), deletes those whose last
+     * activity is older than their retention before {@code horizonMs}, and reports the size once the pass has read
+     * the whole store. Entries written meanwhile are read if their key comes later, and are kept anyway (they are
+     * newer than the horizon); deleting or writing entries between slices is safe, since each slice opens a new
+     * iterator after the last key read.
      *
      * @param lastActivity epoch ms of an entry's last activity; Long.MIN_VALUE when unknown (deleted)
      * @param retention    retention in ms of an entry
-     * @return the deleted keys and values
+     * @return the keys and values this slice deleted
      */
     protected final <S> List<KeyValue<String, S>> expire(KeyValueStore<String, S> store, String metricName,
                                                         long horizonMs, ToLongFunction<S> lastActivity,
                                                         ToLongFunction<S> retention) {
+        SweepCursor cursor = sweepCursors.computeIfAbsent(metricName, k -> new SweepCursor());
         List<KeyValue<String, S>> expired = new ArrayList<>();
-        long kept = 0;
-        try (KeyValueIterator<String, S> it = store.all()) {
-            while (it.hasNext()) {
+        String from = cursor.after;
+        String last = null;
+        int read = 0;
+        boolean end;
+        try (KeyValueIterator<String, S> it = from == null ? store.all() : store.range(from, null)) {
+            while (read < SWEEP_SLICE_ENTRIES && it.hasNext()) {
                 KeyValue<String, S> kv = it.next();
-                long last = kv.value == null ? Long.MIN_VALUE : lastActivity.applyAsLong(kv.value);
-                if (kv.value == null || last < horizonMs - retention.applyAsLong(kv.value)) {
+                if (kv.key.equals(from)) {
+                    continue; // read by the previous slice (range bounds are inclusive)
+                }
+                read++;
+                last = kv.key;
+                long at = kv.value == null ? Long.MIN_VALUE : lastActivity.applyAsLong(kv.value);
+                if (kv.value == null || at < horizonMs - retention.applyAsLong(kv.value)) {
                     expired.add(kv);
                 } else {
-                    kept++;
+                    cursor.kept++;
                 }
             }
+            end = !it.hasNext();
         }
         for (KeyValue<String, S> kv : expired) {
             store.delete(kv.key);
         }
-        wiring.metrics().stateEntries(metricName, context.taskId().toString(), kept);
+        if (end) {
+            wiring.metrics().stateEntries(metricName, context.taskId().toString(), cursor.kept);
+            cursor.after = null;
+            cursor.kept = 0;
+        } else {
+            cursor.after = last != null ? last : from;
+        }
         return expired;
     }
 

@@ -27,10 +27,10 @@ import static io.vigie.stream.topology.TopologyFixture.msg;
 import static io.vigie.stream.topology.TopologyFixture.profileJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every branch of the topology with the real default engine, explicit event-time instants on every record.
@@ -309,6 +309,35 @@ class ModerationTopologyTest {
         assertEquals(1, fx.count(Stores.SENDERS), "the other senders' last relevant message was two days ago");
         assertEquals(2.0, fx.metrics.registry().get("moderation.state.entries").tag("store", "conversations")
                 .gauge().value());
+    }
+
+    @Test
+    void shouldSweepInSlicesThatResumeWhereThePreviousOneStopped() {
+        // given: more idle conversations than one slice of a sweep reads (the sweep holds the stream thread, so it
+        // reads a bounded number of entries at a time), and a newer one whose key sorts last
+        int idle = ModerationProcessor.SWEEP_SLICE_ENTRIES + 44;
+        for (int i = 0; i < idle; i++) {
+            String id = String.format(java.util.Locale.ROOT, "%04d", i);
+            fx.message(msg("s-" + id, "cs-" + id, "us-" + id, List.of("uy-" + id), at(0), "on se fait un cine ?"),
+                    at(0));
+        }
+        Instant later = T0.plus(Duration.ofDays(2));
+        fx.message(msg("s-z", "cz-z", "us-z", List.of("uy-z"), later, "coucou"), later);
+        assertEquals(idle + 1, fx.count(Stores.CONVERSATIONS));
+        // when the sweep interval elapses: the pass starts, and its first slice deletes what it read
+        fx.driver.advanceWallClockTime(Duration.ofMillis(fx.config.getLong(ModerationConfig.STATE_SWEEP_INTERVAL_MS)));
+        // then only one slice's worth is gone
+        assertEquals(idle + 1 - ModerationProcessor.SWEEP_SLICE_ENTRIES, fx.count(Stores.CONVERSATIONS));
+        // when the slice interval elapses: the next slice goes on after the last key read, to the end of the store
+        fx.driver.advanceWallClockTime(ModerationProcessor.SWEEP_SLICE_INTERVAL);
+        // then every idle conversation is gone, the new one kept, and the size of the whole pass reported
+        assertEquals(1, fx.count(Stores.CONVERSATIONS));
+        assertEquals(1, fx.<ConversationState>store(Stores.CONVERSATIONS).get("cz-z").messages());
+        assertEquals(1.0, fx.metrics.registry().get("moderation.state.entries").tag("store", "conversations")
+                .gauge().value());
+        // and further slice intervals do nothing until the next pass
+        fx.driver.advanceWallClockTime(ModerationProcessor.SWEEP_SLICE_INTERVAL);
+        assertEquals(1, fx.count(Stores.CONVERSATIONS));
     }
 
     @Test
