@@ -188,11 +188,7 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String STATE_OBJECT_CACHE_DOC = "Conversation states each stream task keeps as objects "
             + "after reading or writing them, so that the next message of an active conversation skips "
             + "deserializing its state (writes always reach the store and its changelog). Heap: about 0.5 KB "
-            + "per entry and per task. 0 (the default) turns it off: a cached state outlives a few young "
-            + "collections before the conversation's next message replaces it, so it dies in the old "
-            + "generation; at 5 k msgs/s the old generation grew by ~1.5 MB/s with 4,096 entries per task "
-            + "(flat without), and the parallel collector then stopped the application for a 0.5-0.7 s full "
-            + "collection every ~3 minutes, the send-to-action latency tail.";
+            + "per entry and per task. 0 turns it off.";
     public static final String STATE_STORE = "moderation.state.store";
     private static final String STATE_STORE_DOC = "rocksdb (persistent, default) or memory (replay and tests; "
             + "still changelogged when live).";
@@ -347,7 +343,7 @@ public final class ModerationConfig extends AbstractConfig {
                     Importance.MEDIUM, STATE_BAN_RETENTION_MS_DOC)
             .define(STATE_SWEEP_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(1_000), Importance.LOW,
                     STATE_SWEEP_INTERVAL_MS_DOC)
-            .define(STATE_OBJECT_CACHE, Type.INT, 0, Range.between(0, 10_000_000), Importance.LOW,
+            .define(STATE_OBJECT_CACHE, Type.INT, 4096, Range.between(0, 10_000_000), Importance.LOW,
                     STATE_OBJECT_CACHE_DOC)
             .define(STATE_STORE, Type.STRING, STORE_ROCKSDB, ValidString.in(STORE_ROCKSDB, STORE_MEMORY),
                     Importance.LOW, STATE_STORE_DOC)

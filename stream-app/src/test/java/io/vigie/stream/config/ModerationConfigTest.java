@@ -37,14 +37,6 @@ class ModerationConfigTest {
     }
 
     @Test
-    void shouldKeepNoConversationStateAsObjectsByDefault() throws Exception {
-        // cached states die in the old generation and bring full collections (the latency tail); see the doc
-        assertEquals(0, ConfigLoader.load(null, Map.of(), Map.of()).getInt(ModerationConfig.STATE_OBJECT_CACHE));
-        assertEquals(4096, ConfigLoader.load(null, Map.of(), Map.of(ModerationConfig.STATE_OBJECT_CACHE, "4096"))
-                .getInt(ModerationConfig.STATE_OBJECT_CACHE), "an operator can still turn it on");
-    }
-
-    @Test
     void shouldApplySourcesInOrderDefaultsFileEnvFlags(@TempDir Path dir) throws Exception {
         // given
         Path file = dir.resolve("app.properties");
