@@ -131,11 +131,6 @@ abstract class ModerationProcessor<KIn, VIn> implements Processor<KIn, VIn, Obje
         sweepHorizonMs = Long.MIN_VALUE;
     }
 
-    /** Whether a sweep pass is in progress (started and not read to the end of its stores yet). */
-    final boolean sweeping() {
-        return sweepHorizonMs != Long.MIN_VALUE;
-    }
-
     /** A store's position in the sweep pass in progress. */
     private static final class SweepCursor {
         /** The last key read; null before the pass's first slice and once the store was read to its end. */
