@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh11}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh13}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -114,7 +114,15 @@ class FreshSetTest {
                 new Spec("fresh11", "g1", "u-g1", List.of(50, 425, 137), List.of(55, 319, 146), 562 + 465,
                         Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 18, Category.THREAT, 11)));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 18, Category.THREAT, 11)),
+                new Spec("fresh12", "g2", "u-g2", List.of(50, 431, 138), List.of(55, 322, 149), 569 + 471,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 8,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 14, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 20, Category.THREAT, 14)),
+                new Spec("fresh13", "g3", "u-g3", List.of(50, 481, 117), List.of(55, 314, 139), 598 + 453,
+                        Map.of(Category.CHILD_GROOMING, 14, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 5,
+                                Category.AMBUSH, 10, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 30, Category.THREAT, 5)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
