@@ -8,6 +8,8 @@ import io.vigie.core.load.LoadException;
 import io.vigie.core.rule.RulePackLoader;
 import io.vigie.core.cue.CueModel;
 import io.vigie.core.cue.CueModels;
+import io.vigie.core.model.RiskModel;
+import io.vigie.core.model.RiskModelLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,8 +71,20 @@ public final class ModerationEngine {
      */
     public static ModerationEngine load(Path rulesDir, Path lexiconDir, Path hashListDir, Policy policy)
             throws LoadException {
-        CueModel signals = lexiconDir == null && hashListDir == null ? CueModels.defaults()
-                : CueModels.load(lexiconDir, hashListDir);
+        return load(rulesDir, lexiconDir, hashListDir, RiskModelLoader.embedded(), policy);
+    }
+
+    /**
+     * Loads an engine from operator files with a chosen risk model.
+     *
+     * @param riskModel the statistical model behind the {@code model.*} cues ({@link RiskModelLoader#embedded()}, one
+     *                  read with {@link RiskModelLoader#load(Path)}), or null for none: rules on those cues never fire
+     * @see #load(Path, Path, Path, Policy)
+     */
+    public static ModerationEngine load(Path rulesDir, Path lexiconDir, Path hashListDir, RiskModel riskModel,
+                                        Policy policy) throws LoadException {
+        CueModel signals = CueModels.builder().lexiconDir(lexiconDir).hashListDir(hashListDir).riskModel(riskModel)
+                .build();
         RulePack rules = rulesDir == null ? RulePackLoader.defaults(signals) : RulePackLoader.load(rulesDir, signals);
         return new ModerationEngine(signals, rules, policy);
     }

@@ -1,5 +1,8 @@
 package io.vigie.core.cue;
 
+import io.vigie.core.model.RiskModel;
+import io.vigie.core.model.RiskModelLoader;
+
 import io.vigie.core.normalize.Normalizers;
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.load.LoadException;
@@ -55,6 +58,8 @@ public final class CueModels {
         private Path hashListDir;
         private int pdqThreshold = DEFAULT_PDQ_THRESHOLD;
         private boolean embedded = true;
+        private RiskModel riskModel;
+        private boolean embeddedRiskModel = true;
 
         private Builder() {
         }
@@ -86,6 +91,16 @@ public final class CueModels {
             return this;
         }
 
+        /**
+         * The statistical risk model whose scores become the {@code model.*} cues; null for none. Default: the
+         * embedded model ({@link RiskModelLoader#embedded()}).
+         */
+        public Builder riskModel(RiskModel model) {
+            this.riskModel = model;
+            this.embeddedRiskModel = false;
+            return this;
+        }
+
         /** False to leave out the embedded lexicons (only the folder's terms are compiled). */
         public Builder embeddedLexicons(boolean include) {
             this.embedded = include;
@@ -98,7 +113,8 @@ public final class CueModels {
          * @throws LoadException with every bad line as file:line: reason
          */
         public CueModel build() throws LoadException {
-            return CueModelLoader.load(normalizers, lexiconDir, hashListDir, pdqThreshold, embedded);
+            return CueModelLoader.load(normalizers, lexiconDir, hashListDir, pdqThreshold, embedded,
+                    embeddedRiskModel ? RiskModelLoader.embedded() : riskModel);
         }
     }
 }

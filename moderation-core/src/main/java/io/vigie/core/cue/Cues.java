@@ -1,5 +1,7 @@
 package io.vigie.core.cue;
 
+import io.vigie.core.contract.Category;
+
 /**
  * Names of the built-in cues that pattern extractors and hash lists feed (lexicon files add the others; see
  * docs/concepts.md). Resolve them to ids once with {@link CueRegistry#id(String)}.
@@ -41,11 +43,39 @@ public final class Cues {
     /** An attachment's PDQ hash is within the Hamming threshold of a listed one. */
     public static final String MEDIA_KNOWN_PDQ = "media.known_pdq";
 
+    /**
+     * The statistical risk model ({@link io.vigie.core.model.RiskModel}) scores the message as harmful above its
+     * low threshold. Weak alone: rules read it twice in a conversation, or beside other cues.
+     */
+    public static final String MODEL_HARM = "model.harm";
+    /** The risk model scores the message as harmful above its high threshold. */
+    public static final String MODEL_HARM_HIGH = "model.harm_high";
+
+    /** The risk model's category cues, in {@link Category} order: {@code model.<category in lower case>}. */
+    private static final String[] MODEL_CATEGORIES = new String[Category.values().length];
+
+    static {
+        for (Category c : Category.values()) {
+            MODEL_CATEGORIES[c.ordinal()] = "model." + c.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The cue the risk model fires with {@link #MODEL_HARM} for a category it assigns to the message ("model.threat",
+     * "model.child_grooming").
+     */
+    public static String model(Category category) {
+        return MODEL_CATEGORIES[category.ordinal()];
+    }
+
     /** Every built-in cue, in id order (built-in cues take the first ids). */
     static final String[] BUILT_IN = {
         AGE_STATED, AGE_STATED_MINOR, AGE_STATED_ADULT, AGE_MINOR_CONTEXT,
         CONTACT_PHONE, CONTACT_EMAIL, CONTACT_LINK, CONTACT_HANDLE,
         MEETING_TIME, MEETING_ADDRESS, MONEY_PRICE, MEDIA_KNOWN_SHA256, MEDIA_KNOWN_PDQ, NUMBER_ANY, TEXT_NAME,
+        MODEL_HARM, MODEL_HARM_HIGH,
+        MODEL_CATEGORIES[0], MODEL_CATEGORIES[1], MODEL_CATEGORIES[2], MODEL_CATEGORIES[3], MODEL_CATEGORIES[4],
+        MODEL_CATEGORIES[5], MODEL_CATEGORIES[6], MODEL_CATEGORIES[7], MODEL_CATEGORIES[8],
     };
 
     private Cues() {

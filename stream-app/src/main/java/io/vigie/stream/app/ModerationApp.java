@@ -81,7 +81,7 @@ public final class ModerationApp {
         try {
             engine = new ReloadingEngine(config.path(ModerationConfig.RULES_DIR),
                     config.path(ModerationConfig.LEXICON_DIR), config.path(ModerationConfig.HASHLIST_DIR),
-                    ReloadingEngine.loader(config.policy()), metrics);
+                    ReloadingEngine.loader(config.riskModel(), config.policy()), metrics);
         } catch (LoadException e) {
             io.vigie.stream.engine.Engines.printErrors(err::println, "moderation run", e);
             return 1;

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "moderation", mixinStandardHelpOptions = true, version = "vigie 0.1.0",
         description = "Real-time chat moderation on Kafka Streams.",
         subcommands = {ScoreCommand.class, ReplayCommand.class, RunCommand.class, RulesCommand.class, DemoCommand.class,
-            ModerationCli.VerifyAlertsCommand.class, EvalCommand.class, ConsoleCommand.class,
+            ModerationCli.VerifyAlertsCommand.class, EvalCommand.class, ModelCommand.class, ConsoleCommand.class,
             CommandLine.HelpCommand.class})
 public final class ModerationCli implements Callable<Integer> {
 

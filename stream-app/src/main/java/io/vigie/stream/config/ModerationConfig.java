@@ -135,6 +135,10 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String LEXICON_DIR_DOC = "Extra lexicon directory. Empty: embedded lexicons only.";
     public static final String HASHLIST_DIR = "moderation.hashlist.dir";
     private static final String HASHLIST_DIR_DOC = "Known-media hash list directory. Empty: no hash lists.";
+    public static final String MODEL = "moderation.model";
+    private static final String MODEL_DOC = "The statistical risk model behind the model.* cues: 'default' (the "
+            + "embedded one), 'none' (those cues never fire), or a file written by 'moderation model train'. Read "
+            + "once at startup.";
     public static final String RULES_RELOAD_INTERVAL_MS = "moderation.rules.reload.interval.ms";
     private static final String RULES_RELOAD_INTERVAL_MS_DOC = "How often the rule, lexicon and hash list "
             + "directories are checked for changes; a changed pack is compiled and swapped in without restart, a "
@@ -329,6 +333,7 @@ public final class ModerationConfig extends AbstractConfig {
             .define(RULES_DIR, Type.STRING, "", Importance.HIGH, RULES_DIR_DOC)
             .define(LEXICON_DIR, Type.STRING, "", Importance.MEDIUM, LEXICON_DIR_DOC)
             .define(HASHLIST_DIR, Type.STRING, "", Importance.MEDIUM, HASHLIST_DIR_DOC)
+            .define(MODEL, Type.STRING, "default", Importance.MEDIUM, MODEL_DOC)
             .define(RULES_RELOAD_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM,
                     RULES_RELOAD_INTERVAL_MS_DOC)
             .define(MESSAGE_MAX_BYTES, Type.INT, 65_536, Range.between(1024, 16 * 1024 * 1024),
@@ -582,6 +587,19 @@ public final class ModerationConfig extends AbstractConfig {
     public Path path(String key) {
         String s = getString(key);
         return s == null || s.isBlank() ? null : Path.of(s);
+    }
+
+    /**
+     * The risk model {@link #MODEL} names: the embedded one, none (null), or a model file.
+     *
+     * @throws io.vigie.core.load.LoadException naming the file and what is wrong with it
+     */
+    public io.vigie.core.model.RiskModel riskModel() throws io.vigie.core.load.LoadException {
+        String s = getString(MODEL);
+        if (s == null || s.isBlank() || s.strip().equals("default")) {
+            return io.vigie.core.model.RiskModelLoader.embedded();
+        }
+        return s.strip().equals("none") ? null : io.vigie.core.model.RiskModelLoader.load(Path.of(s.strip()));
     }
 
     /** The HTTP token, or null when none is set. */

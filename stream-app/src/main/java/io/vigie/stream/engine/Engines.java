@@ -31,6 +31,6 @@ public final class Engines {
     public static ModerationEngine load(ModerationConfig config) throws LoadException {
         return ModerationEngine.load(config.path(ModerationConfig.RULES_DIR),
                 config.path(ModerationConfig.LEXICON_DIR), config.path(ModerationConfig.HASHLIST_DIR),
-                config.policy());
+                config.riskModel(), config.policy());
     }
 }

@@ -72,10 +72,11 @@ public final class ReloadingEngine implements EngineSupplier, AutoCloseable {
 
     /**
      * The production loader: {@link ModerationEngine#load} (the built-in pack, lexicons and hash lists where no
-     * directory is given) with the configured policy, on the first load and on every reload.
+     * directory is given) with the configured risk model (read once) and policy, on the first load and on every
+     * reload.
      */
-    public static Loader loader(Policy policy) {
-        return (rules, lexicons, hashes) -> ModerationEngine.load(rules, lexicons, hashes, policy);
+    public static Loader loader(io.vigie.core.model.RiskModel riskModel, Policy policy) {
+        return (rules, lexicons, hashes) -> ModerationEngine.load(rules, lexicons, hashes, riskModel, policy);
     }
 
     @Override

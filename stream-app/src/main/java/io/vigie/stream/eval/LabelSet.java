@@ -61,10 +61,12 @@ public final class LabelSet {
     }
 
     private final Map<String, Label> labels;
+    private final Map<String, Path> labelledIn;
     private final List<Path> files;
 
-    private LabelSet(Map<String, Label> labels, List<Path> files) {
+    private LabelSet(Map<String, Label> labels, Map<String, Path> labelledIn, List<Path> files) {
         this.labels = Collections.unmodifiableMap(labels);
+        this.labelledIn = Collections.unmodifiableMap(labelledIn);
         this.files = List.copyOf(files);
     }
 
@@ -89,7 +91,7 @@ public final class LabelSet {
         if (labels.isEmpty()) {
             throw new EvalException("no labelled conversation in " + files);
         }
-        return new LabelSet(labels, files);
+        return new LabelSet(labels, labelledIn, files);
     }
 
     private static List<Label> read(Path file) throws EvalException {
@@ -153,6 +155,11 @@ public final class LabelSet {
     /** The label of a conversation; null when it is not labelled. */
     public Label get(String conversationId) {
         return conversationId == null ? null : labels.get(conversationId);
+    }
+
+    /** The file a conversation's label was read from; null when it is not labelled. */
+    public Path source(String conversationId) {
+        return conversationId == null ? null : labelledIn.get(conversationId);
     }
 
     /** Every label, in file order. */

@@ -1,5 +1,7 @@
 package io.vigie.core.cue.internal;
 
+import io.vigie.core.model.RiskModel;
+
 import io.vigie.core.normalize.TextNormalizer;
 import io.vigie.core.load.LoadError;
 import io.vigie.core.load.LoadException;
@@ -42,7 +44,8 @@ public final class CueModelLoader {
      * @throws LoadException with every problem as file:line: reason
      */
     public static CueModel load(Supplier<TextNormalizer> normalizers, Path lexiconDir, Path hashListDir,
-                                   int pdqThreshold, boolean withEmbedded) throws LoadException {
+                                   int pdqThreshold, boolean withEmbedded, RiskModel riskModel)
+            throws LoadException {
         Objects.requireNonNull(normalizers, "normalizers must not be null");
         List<LoadError> errors = new ArrayList<>();
         List<LexiconEntry> entries = new ArrayList<>();
@@ -84,7 +87,7 @@ public final class CueModelLoader {
             throw new LoadException(errors);
         }
         return new DefaultCueModel(normalizers, entries, inflections, hashes, pdqThreshold,
-                DefaultCueModel.digest(contents));
+                DefaultCueModel.digest(contents), riskModel);
     }
 
     private static void parse(String name, String content, List<LexiconEntry> entries, InflectionTable inflections,

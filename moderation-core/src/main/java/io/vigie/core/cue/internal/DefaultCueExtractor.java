@@ -1,5 +1,7 @@
 package io.vigie.core.cue.internal;
 
+import io.vigie.core.model.RiskModel;
+
 import io.vigie.core.contract.Attachment;
 import io.vigie.core.match.MatchSink;
 import io.vigie.core.match.TermAutomaton;
@@ -43,6 +45,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
     private final ContactExtractor contacts;
     private final long[] hash = new long[4];
     private final TokenPatterns.Matcher patterns;
+    private final RiskModel.Scorer risk;
     private final TermAutomaton.Scratch scanScratch = new TermAutomaton.Scratch();
     private NormalizedText folded;
     private int[] wordStart = new int[4];
@@ -64,6 +67,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         this.contacts = new ContactExtractor(model.tlds, model.slashTlds, model.cueEmail, model.cueHandle,
                 model.cueLink);
         this.patterns = model.patterns.newMatcher();
+        this.risk = model.risk == null ? null : model.risk.newScorer();
     }
 
     @Override
@@ -111,6 +115,9 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
             contacts.extractLinks(view, this);
         }
         names(raw, b, len);
+        if (risk != null) {
+            risk(b, len);
+        }
         if (!patterns.isEmpty()) {
             patterns.match(b, len, this);
             if (patterns.exhausted()) {
@@ -155,6 +162,30 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
                 continue;
             }
             cue(model.cueName, ws, i);
+        }
+    }
+
+    /**
+     * Scores the message with the risk model and fires its cues over the n-gram that weighed most toward harm:
+     * {@code model.harm} above the model's low threshold, {@code model.harm_high} above its high one, and with
+     * them {@code model.<category>} for each category the scores assign.
+     */
+    private void risk(char[] b, int len) {
+        risk.score(b, len);
+        RiskModel m = model.risk;
+        if (!(risk.harm() > m.lowThreshold())) {
+            return;
+        }
+        int s = Math.max(0, risk.evidenceStart());
+        int e = risk.evidenceEnd() < 0 ? len : risk.evidenceEnd();
+        cue(model.cueModelHarm, s, e);
+        if (risk.harm() > m.highThreshold()) {
+            cue(model.cueModelHigh, s, e);
+        }
+        for (int c = 0; c < model.cueModelCategory.length; c++) {
+            if (risk.assigns(c)) {
+                cue(model.cueModelCategory[c], s, e);
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package io.vigie.core.cue.internal;
 
+import io.vigie.core.contract.Category;
+import io.vigie.core.model.RiskModel;
+
 import io.vigie.core.match.Boundary;
 import io.vigie.core.match.TermAutomaton;
 import io.vigie.core.match.TokenPatterns;
@@ -64,6 +67,12 @@ public final class DefaultCueModel implements CueModel {
     final int cuePdq;
     final int cueNumber;
     final int cueName;
+    final int cueModelHarm;
+    final int cueModelHigh;
+    /** Per output category of the risk model: its {@code model.<category>} cue. */
+    final int[] cueModelCategory;
+    /** The statistical risk model, or null. */
+    final RiskModel risk;
     /** Token patterns over the lexicons' pattern lines. */
     final TokenPatterns patterns;
     /** The cue each pattern feeds. */
@@ -84,11 +93,14 @@ public final class DefaultCueModel implements CueModel {
      * @param hashes         known-media lists, may be null
      * @param pdqThreshold   PDQ match threshold (Hamming distance)
      * @param contentDigest  SHA-256 over the data files, for the version string
+     * @param riskModel      the statistical model behind the {@code model.*} cues, may be null
      * @throws LoadException on terms that fold to nothing or repeat, bad patterns, unknown lemmas or cues
      */
     DefaultCueModel(Supplier<TextNormalizer> normalizers, List<LexiconEntry> entries, InflectionTable inflections,
-                    HashListLoader hashes, int pdqThreshold, byte[] contentDigest) throws LoadException {
+                    HashListLoader hashes, int pdqThreshold, byte[] contentDigest, RiskModel riskModel)
+            throws LoadException {
         this.normalizers = normalizers;
+        this.risk = riskModel;
         TextNormalizer n = normalizers.get();
         List<String> names = new ArrayList<>(List.of(Cues.builtIn()));
         Map<String, Integer> ids = new LinkedHashMap<>();
@@ -177,11 +189,19 @@ public final class DefaultCueModel implements CueModel {
         cuePdq = ids.get(Cues.MEDIA_KNOWN_PDQ);
         cueNumber = ids.get(Cues.NUMBER_ANY);
         cueName = ids.get(Cues.TEXT_NAME);
+        cueModelHarm = ids.get(Cues.MODEL_HARM);
+        cueModelHigh = ids.get(Cues.MODEL_HARM_HIGH);
+        List<Category> modelCategories = riskModel == null ? List.of() : riskModel.categories();
+        cueModelCategory = new int[modelCategories.size()];
+        for (int c = 0; c < cueModelCategory.length; c++) {
+            cueModelCategory[c] = ids.get(Cues.model(modelCategories.get(c)));
+        }
         String digest = HexFormat.of().formatHex(contentDigest, 0, 6);
         int shaN = sha256 == null ? 0 : sha256.size();
         int pdqN = pdq == null ? 0 : pdq.size();
         this.version = "lexicon-" + terms + "t" + patterns.size() + "p-" + digest
-                + (shaN + pdqN > 0 ? "+media-" + shaN + "s" + pdqN + "p" : "");
+                + (shaN + pdqN > 0 ? "+media-" + shaN + "s" + pdqN + "p" : "")
+                + (riskModel == null ? "" : "+" + riskModel.version());
     }
 
     /** Folds a data term through the model's normalizer, trimming surrounding spaces. */

@@ -1,0 +1,70 @@
+package io.vigie.core.cue;
+
+import io.vigie.core.contract.Category;
+import io.vigie.core.model.RiskModel;
+import io.vigie.core.model.RiskModelLoader;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The risk model's scores become cues: model.harm, model.harm_high and model.&lt;category&gt;, over the evidence. */
+class RiskModelCueTest {
+
+    private static final String TEXT = "viens seul, pas d'appel, et ramène du liquide";
+
+    private static MessageCues cues(RiskModel risk, String text) throws Exception {
+        return CueModels.builder().riskModel(risk).build().newExtractor().extract(text, List.of(), TestCues.EVENT_MS);
+    }
+
+    private static List<String> modelCues(CueRegistry registry, MessageCues f) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < f.firedCount(); i++) {
+            String name = registry.name(f.firedCues()[i]);
+            if (name.startsWith("model.")) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void shouldFireTheHarmCuesAndTheAssignedCategoriesOverTheStrongestNgram() throws Exception {
+        // given the embedded weights with thresholds every message clears
+        RiskModel everything = RiskModelLoader.embedded().withThresholds(-1e9f, -1e9f, 1e9f);
+        CueModel model = CueModels.builder().riskModel(everything).build();
+        // when
+        MessageCues f = model.newExtractor().extract(TEXT, List.of(), TestCues.EVENT_MS);
+        // then: both harm cues, and exactly one category (the top one: the margin is out of reach)
+        List<String> fired = modelCues(model.cues(), f);
+        assertTrue(fired.contains(Cues.MODEL_HARM) && fired.contains(Cues.MODEL_HARM_HIGH), fired.toString());
+        assertEquals(3, fired.size(), fired.toString());
+        int harm = model.cues().id(Cues.MODEL_HARM);
+        String evidence = TEXT.substring(f.start(harm), f.end(harm));
+        assertFalse(evidence.isBlank());
+        assertTrue(TEXT.contains(evidence));
+    }
+
+    @Test
+    void shouldFireNothingBelowTheLowThresholdNorWithoutAModel() throws Exception {
+        RiskModel nothing = RiskModelLoader.embedded().withThresholds(1e9f, 1e9f, 1e9f);
+        CueModel model = CueModels.builder().riskModel(nothing).build();
+        assertEquals(List.of(), modelCues(model.cues(), model.newExtractor().extract(TEXT, List.of(), TestCues.EVENT_MS)));
+        CueModel none = CueModels.builder().riskModel(null).build();
+        assertEquals(List.of(), modelCues(none.cues(), cues(null, TEXT)));
+        assertFalse(none.version().contains("model-"), none.version());
+        assertTrue(model.version().contains("+model-"), model.version());
+    }
+
+    @Test
+    void shouldNameOneBuiltInCuePerCategory() {
+        for (Category c : Category.values()) {
+            assertEquals("model." + c.name().toLowerCase(java.util.Locale.ROOT), Cues.model(c));
+            assertTrue(List.of(Cues.builtIn()).contains(Cues.model(c)), c.name());
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.vigie.stream.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigie.core.load.LoadException;
+import io.vigie.core.model.RiskModel;
+import io.vigie.core.model.RiskModelLoader;
+import io.vigie.core.model.RiskModelTrainer;
+import io.vigie.core.normalize.Normalizers;
+import io.vigie.stream.eval.EvalException;
+import io.vigie.stream.eval.LabelSet;
+import io.vigie.stream.serde.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code moderation model}: train the statistical risk model on labelled history, and describe a model file. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Trains and describes the statistical risk model behind the model.* cues.",
+        subcommands = {ModelCommand.Train.class, ModelCommand.Info.class})
+final class ModelCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 1;
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Trains a risk model on labelled conversations (the format of 'moderation eval') and "
+                + "calibrates its thresholds on conversations each fold did not train on (one fold per label "
+                + "file's folder when there are three or more, else five). Use it with --set moderation.model=FILE "
+                + "(or MODERATION_MODEL) on run, replay, eval and score."},
+            footer = {"",
+                "Every message from a harmful conversation's firstFlagMessageId on is a positive",
+                "for 'harmful' and for each of its categories; every message of a benign one is a",
+                "negative. The same inputs give the same file, byte for byte.",
+                "To measure generalization, train without a set and eval that set with the file."})
+    static final class Train implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--input", required = true, paramLabel = "FILE.jsonl",
+                description = "message lines (the contract's JSONL; other lines are skipped) (repeatable)")
+        List<Path> inputs = new ArrayList<>();
+
+        @Option(names = "--labels", required = true, paramLabel = "LABELS.json",
+                description = "label file, as for eval (repeatable)")
+        List<Path> labels = new ArrayList<>();
+
+        @Option(names = "--background", paramLabel = "FILE.jsonl", description = "everyday traffic taken as benign "
+                + "(every conversation in it; no labels): trained on as negatives, never used to calibrate (repeatable)")
+        List<Path> background = new ArrayList<>();
+
+        @Option(names = "--out", required = true, paramLabel = "MODEL.vrm", description = "the model file to write")
+        Path out;
+
+        @Option(names = "--target-fpr", paramLabel = "F", converter = EvalCommand.Fraction.class,
+                description = "largest share of benign conversations the thresholds may flag (default 0.02)")
+        Double targetFpr;
+
+        @Option(names = "--epochs", paramLabel = "N", description = "passes over the data (default 6)")
+        Integer epochs;
+
+        @Option(names = "--seed", paramLabel = "N", description = "shuffle seed (default 20261205)")
+        Long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter stdout = spec.commandLine().getOut();
+            RiskModelTrainer.Options d = RiskModelTrainer.Options.defaults();
+            RiskModelTrainer.Options options;
+            try {
+                options = new RiskModelTrainer.Options(epochs == null ? d.epochs() : epochs,
+                        seed == null ? d.seed() : seed, targetFpr == null ? d.targetFpr() : targetFpr);
+            } catch (IllegalArgumentException e) {
+                err.println("model train: " + e.getMessage());
+                return 1;
+            }
+            List<RiskModelTrainer.Conversation> conversations;
+            try {
+                conversations = new ArrayList<>(read(inputs, LabelSet.load(labels), err));
+                conversations.addAll(read(background, null, err));
+            } catch (EvalException e) {
+                err.println("model train: " + e.getMessage());
+                return 1;
+            }
+            long everyday = conversations.stream().filter(RiskModelTrainer.Conversation::background).count();
+            String provenance = String.format(Locale.ROOT, "%d labelled conversations (%d harmful) from %s%s",
+                    conversations.size() - everyday, conversations.stream().filter(c -> !c.labels().isEmpty()).count(),
+                    labels.stream().map(ModelCommand::shortName).toList(),
+                    everyday == 0 ? "" : "; " + everyday + " background conversations from "
+                            + background.stream().map(p -> String.valueOf(p.getFileName())).toList());
+            RiskModelTrainer.Result result;
+            try {
+                result = new RiskModelTrainer(Normalizers::standard, options, s -> {
+                    err.println("model train: " + s);
+                    err.flush();
+                }).train(conversations, provenance);
+            } catch (IllegalArgumentException e) {
+                err.println("model train: " + e.getMessage());
+                return 1;
+            }
+            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                result.model().write(os);
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            stdout.println("model train: wrote " + out + " (" + result.model() + ") from " + result.samples()
+                    + " messages (" + result.positives() + " positive); calibration " + result.calibration());
+            return 0;
+        }
+    }
+
+    private static String shortName(Path p) {
+        return p.getParent() == null ? p.toString() : p.getParent().getFileName() + "/" + p.getFileName();
+    }
+
+    /**
+     * Reads conversations' messages in event-time order: with labels, the labelled ones (others are skipped);
+     * without ({@code labels} null), every conversation, as benign background traffic.
+     */
+    static List<RiskModelTrainer.Conversation> read(List<Path> inputs, LabelSet labels, PrintWriter err)
+            throws EvalException {
+        record Line(String messageId, Instant at, long order, String text) {
+        }
+        Map<String, List<Line>> byConversation = new LinkedHashMap<>();
+        long order = 0;
+        long skipped = 0;
+        for (Path input : inputs) {
+            try (BufferedReader r = Files.newBufferedReader(input)) {
+                String line;
+                int n = 0;
+                while ((line = r.readLine()) != null) {
+                    n++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode node;
+                    try {
+                        node = Json.MAPPER.readTree(line);
+                    } catch (IOException e) {
+                        throw new EvalException(input + ":" + n + ": not valid JSON");
+                    }
+                    if (!"message".equals(node.path("type").asText()) || !node.hasNonNull("conversationId")) {
+                        continue;
+                    }
+                    String cid = node.get("conversationId").asText();
+                    if (labels != null && labels.get(cid) == null) {
+                        skipped++;
+                        continue;
+                    }
+                    Instant at;
+                    try {
+                        at = Instant.parse(node.path("sentAt").asText());
+                    } catch (RuntimeException e) {
+                        throw new EvalException(input + ":" + n + ": sentAt is not an ISO-8601 instant");
+                    }
+                    byConversation.computeIfAbsent(cid, k -> new ArrayList<>()).add(new Line(
+                            node.path("messageId").asText(null), at, order++, node.path("text").asText("")));
+                }
+            } catch (IOException e) {
+                throw new EvalException("cannot read " + input + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        if (skipped > 0) {
+            err.println("model train: " + skipped + " messages of unlabelled conversations skipped");
+        }
+        List<RiskModelTrainer.Conversation> out = new ArrayList<>();
+        for (Map.Entry<String, List<Line>> e : byConversation.entrySet()) {
+            List<Line> lines = e.getValue();
+            lines.sort(Comparator.comparing(Line::at).thenComparingLong(Line::order));
+            List<String> texts = lines.stream().map(Line::text).toList();
+            if (labels == null) {
+                out.add(new RiskModelTrainer.Conversation(e.getKey(), "", texts, java.util.Set.of(), 0, true));
+                continue;
+            }
+            LabelSet.Label label = labels.get(e.getKey());
+            int flag = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (label.firstFlagMessageId() != null && label.firstFlagMessageId().equals(lines.get(i).messageId())) {
+                    flag = i;
+                }
+            }
+            Path source = labels.source(e.getKey());
+            String group = source == null || source.toAbsolutePath().getParent() == null ? ""
+                    : source.toAbsolutePath().getParent().toString();
+            out.add(new RiskModelTrainer.Conversation(e.getKey(), group, texts, label.categories(), flag, false));
+        }
+        return out;
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Describes a model file (default: the embedded model): size, categories, thresholds, "
+                + "what it was trained on.")
+    static final class Info implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.vrm", description = "a model file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RiskModel m;
+            try {
+                m = file == null ? RiskModelLoader.embedded() : RiskModelLoader.load(file);
+            } catch (LoadException e) {
+                spec.commandLine().getErr().println("model info: " + e.errors().get(0));
+                return 1;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println((file == null ? "embedded" : file.toString()) + ": " + m.version());
+            out.println("  features     " + m.size());
+            out.println("  categories   " + m.categories());
+            out.printf(Locale.ROOT, "  thresholds   model.harm above %.3f, model.harm_high above %.3f, "
+                    + "category margin %.3f%n", m.lowThreshold(), m.highThreshold(), m.categoryMargin());
+            out.println("  trained on   " + m.provenance());
+            return 0;
+        }
+    }
+}
