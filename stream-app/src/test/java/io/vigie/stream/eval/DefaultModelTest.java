@@ -1,0 +1,108 @@
+package io.vigie.stream.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigie.core.model.RiskModelLoader;
+import io.vigie.stream.cli.ModerationCliTest.Result;
+import io.vigie.stream.serde.Json;
+import io.vigie.stream.sim.ChatSimulator;
+import io.vigie.stream.sim.SimConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.vigie.stream.cli.ModerationCliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The embedded risk model is what {@code moderation model train} makes of the committed labelled sets and of
+ * simulated everyday traffic: rebuilt here byte for byte, so the model in the jar can never drift from its recipe.
+ * After changing a set or the trainer, rebuild it with {@code mvn -pl moderation-core,stream-app test
+ * -Dtest=DefaultModelTest -Dmodel.update=true} and say in the commit what the eval figures did.
+ */
+class DefaultModelTest {
+
+    /** Every labelled set the default model learns from. The blind set is never one of them. */
+    static final List<String> TRAINING_SETS = List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4",
+            "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13");
+    /** Everyday traffic taken as benign: the simulator's ordinary chat, seed 7, no harmful scenario. */
+    static final long BACKGROUND_SEED = 7;
+    static final long BACKGROUND_MESSAGES = 50_000;
+
+    private static final Path EVAL = Path.of("src/test/resources/eval");
+    private static final Path EMBEDDED = Path.of("../moderation-core/src/main/resources")
+            .resolve(RiskModelLoader.DEFAULT_RESOURCE.substring(1));
+
+    private static List<String> trainArgs(Path out, Path background, List<String> sets) {
+        List<String> args = new ArrayList<>(List.of("model", "train", "--out", out.toString(), "--background",
+                background.toString()));
+        for (String s : sets) {
+            Path d = EVAL.resolve(s);
+            args.addAll(List.of("--input", d.resolve("harmful.jsonl").toString(), "--input",
+                    d.resolve("benign.jsonl").toString(), "--labels", d.resolve("harmful-labels.json").toString(),
+                    "--labels", d.resolve("benign-labels.json").toString()));
+        }
+        return args;
+    }
+
+    private static Path background(Path dir) {
+        Path file = dir.resolve("background.jsonl");
+        new ChatSimulator(BACKGROUND_SEED, SimConfig.defaults().withHarmfulRate(0)).writeJsonl(file,
+                BACKGROUND_MESSAGES);
+        return file;
+    }
+
+    @Test
+    void shouldRebuildTheEmbeddedModelByteForByteFromItsRecipe(@TempDir Path dir) throws Exception {
+        // when
+        Path model = dir.resolve("default.vrm");
+        Result r = run(trainArgs(model, background(dir), TRAINING_SETS).toArray(String[]::new));
+        System.out.print(r.out());
+        assertEquals(0, r.code(), r.err());
+        // then
+        if (Boolean.getBoolean("model.update")) {
+            Files.copy(model, EMBEDDED, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertEquals(RiskModelLoader.load(EMBEDDED).version(), RiskModelLoader.load(model).version(),
+                "the embedded model is not what its recipe gives: rebuild it with -Dmodel.update=true");
+        assertTrue(Files.mismatch(model, EMBEDDED) < 0, "same weights, other bytes: rebuild with -Dmodel.update=true");
+    }
+
+    @Test
+    void shouldFindOnASetItNeverTrainedOnWhatTheRulesAloneMissWithoutMoreFalseAlerts(@TempDir Path dir)
+            throws Exception {
+        // given the recipe without its newest set (written outside the team, measured unread before anyone tuned)
+        List<String> sets = new ArrayList<>(TRAINING_SETS);
+        sets.remove("fresh13");
+        Path model = dir.resolve("without-fresh13.vrm");
+        assertEquals(0, run(trainArgs(model, background(dir), sets).toArray(String[]::new)).code());
+        // when
+        JsonNode with = eval(dir.resolve("with.json"), model.toString());
+        JsonNode without = eval(dir.resolve("without.json"), "none");
+        // then: at least five more harmful conversations (measured: 33 -> 40 of 50), at most two more false alerts
+        // (of 55)
+        int found = with.get("harmfulAlerted").get("count").asInt();
+        int foundByRules = without.get("harmfulAlerted").get("count").asInt();
+        int falseAlerts = with.get("benignAlerted").get("count").asInt();
+        int falseByRules = without.get("benignAlerted").get("count").asInt();
+        System.out.printf("fresh13 unseen: harmful %d -> %d of 50, benign %d -> %d of 55%n", foundByRules, found,
+                falseByRules, falseAlerts);
+        assertTrue(found >= foundByRules + 5, found + " vs " + foundByRules);
+        assertTrue(falseAlerts <= falseByRules + 2, falseAlerts + " vs " + falseByRules);
+    }
+
+    private static JsonNode eval(Path json, String model) throws Exception {
+        Path set = EVAL.resolve("fresh13");
+        Result r = run("eval", "--json", json.toString(), "--set", "moderation.model=" + model,
+                "--input", set.resolve("harmful.jsonl").toString(), "--input", set.resolve("benign.jsonl").toString(),
+                "--labels", set.resolve("harmful-labels.json").toString(),
+                "--labels", set.resolve("benign-labels.json").toString());
+        assertEquals(0, r.code(), r.err());
+        return Json.MAPPER.readTree(json.toFile());
+    }
+}
