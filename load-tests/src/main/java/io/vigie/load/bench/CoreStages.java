@@ -50,6 +50,24 @@ public final class CoreStages {
         }
     }
 
+    /**
+     * The default engine with the embedded risk model ({@code "default"}) or without any ({@code "none"}), to
+     * measure what the model costs per message.
+     */
+    public static ModerationEngine engine(String riskModel) {
+        return switch (riskModel) {
+            case "default" -> engine();
+            case "none" -> {
+                try {
+                    yield ModerationEngine.load(null, null, null, null, null);
+                } catch (LoadException e) {
+                    throw new IllegalStateException("the embedded pack does not load: " + e.getMessage(), e);
+                }
+            }
+            default -> throw new IllegalArgumentException("riskModel must be default or none, got " + riskModel);
+        };
+    }
+
     /** True when the named stage can be built here; {@code stage} is one of normalize, signals, rules, engine. */
     public static boolean available(String stage) {
         try {

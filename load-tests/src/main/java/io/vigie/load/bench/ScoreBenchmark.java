@@ -38,6 +38,10 @@ public class ScoreBenchmark {
     @Param({"realistic", "benign"})
     public String mix;
 
+    /** default: the embedded risk model scores every message beside the lexicons; none: without it. */
+    @Param({"default", "none"})
+    public String riskModel;
+
     private static final int MESSAGES = 4096;
     private static final long EVENT_TIME_MS = 1_795_896_000_000L;
 
@@ -54,7 +58,7 @@ public class ScoreBenchmark {
             default -> throw new IllegalArgumentException("mix must be realistic or benign, got " + mix);
         };
         messages = BenchData.messages(MESSAGES, length, harmful, 2);
-        session = CoreStages.engine().newSession();
+        session = CoreStages.engine(riskModel).newSession();
     }
 
     @Benchmark
