@@ -20,8 +20,9 @@ import java.util.zip.GZIPOutputStream;
  * above {@link #lowThreshold()}, {@code model.harm_high} above {@link #highThreshold()}, {@code model.<category>}
  * for the categories it assigns), and rules decide, with vetoes and conversation windows like any other cue.
  *
- * <p>Weights are stored quantized (one byte per output) in an open-addressing table keyed by feature hash, so a
- * message costs one probe per feature and the whole model stays small enough to live in cache. Immutable and
+ * <p>Weights are stored quantized (one byte per output). Scoring a message reads one {@code long} per n-gram from
+ * an open-addressing table of key and harm weight (2 MB for the embedded model), whether the model knows it or
+ * not; the category weights sit in a separate array, read only for a message the model finds harmful. Immutable and
  * thread-safe; each thread scores with its own {@link #newScorer()}.
  */
 public final class RiskModel {
@@ -31,8 +32,12 @@ public final class RiskModel {
 
     private final Category[] categories;
     private final int outputs;
-    private final int[] table;
-    private final int[] rowOf;
+    /** Per slot: the key in the high 32 bits (0 = empty), the harm weight in the low 8. */
+    private final long[] slots;
+    /** Per slot: the category weights, {@code outputs - 1} bytes. */
+    private final byte[] categoryWeights;
+    private final int mask;
+    private final int[] keys;
     private final byte[] rows;
     private final int rowCount;
     private final float scale;
@@ -74,31 +79,46 @@ public final class RiskModel {
         this.high = high;
         this.categoryMargin = categoryMargin;
         this.provenance = provenance == null ? "" : provenance;
+        this.keys = keys.clone();
         int cap = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
-        this.table = new int[cap];
-        this.rowOf = new int[cap];
+        this.mask = cap - 1;
+        this.slots = new long[cap];
+        this.categoryWeights = new byte[cap * (outputs - 1)];
         for (int r = 0; r < keys.length; r++) {
             if (keys[r] == 0) {
                 throw new IllegalArgumentException("feature key 0 is reserved");
             }
-            int slot = slot(keys[r]);
-            if (table[slot] == keys[r]) {
+            int at = slot(keys[r]);
+            if (keyAt(at) == keys[r]) {
                 throw new IllegalArgumentException("duplicate feature key " + keys[r]);
             }
-            table[slot] = keys[r];
-            rowOf[slot] = r;
+            slots[at] = (long) keys[r] << 32 | (rows[r * outputs] & 0xffL);
+            System.arraycopy(rows, r * outputs + 1, categoryWeights, at * (outputs - 1), outputs - 1);
         }
-        this.digest = HexFormat.of().formatHex(sha256(bytes(keys)), 0, 6);
+        this.digest = HexFormat.of().formatHex(sha256(bytes()), 0, 6);
     }
 
-    /** The first slot holding {@code key}, or the empty one where it would go. */
+    /** The slot holding {@code key}, or the empty one where it would go. */
     private int slot(int key) {
-        int mask = table.length - 1;
         int s = (key * 0x9e3779b9 >>> 7) & mask;
-        while (table[s] != 0 && table[s] != key) {
+        while (slots[s] != 0 && keyAt(s) != key) {
             s = (s + 1) & mask;
         }
         return s;
+    }
+
+    private int keyAt(int slot) {
+        return (int) (slots[slot] >>> 32);
+    }
+
+    /** The quantized harm weight in a slot. */
+    private int harmWeight(int slot) {
+        return (byte) slots[slot];
+    }
+
+    /** Output {@code o}'s (1 and up) quantized weight in a slot. */
+    private int categoryWeight(int slot, int o) {
+        return categoryWeights[slot * (outputs - 1) + o - 1];
     }
 
     private static float scaleOf(float[][] weights) {
@@ -159,27 +179,16 @@ public final class RiskModel {
 
     /** This model with other thresholds (an operator's trade between recall and false alerts). */
     public RiskModel withThresholds(float low, float high, float categoryMargin) {
-        int[] keys = keys();
         return new RiskModel(List.of(categories), keys, rows, scale, bias, low, high, categoryMargin, provenance);
-    }
-
-    private int[] keys() {
-        int[] keys = new int[rowCount];
-        for (int s = 0; s < table.length; s++) {
-            if (table[s] != 0) {
-                keys[rowOf[s]] = table[s];
-            }
-        }
-        return keys;
     }
 
     /** The harm score of a message's feature keys (the trainer's calibration, without spans). */
     float harmOf(int[] keys) {
         int sum = 0;
         for (int key : keys) {
-            int s = slot(key);
-            if (table[s] == key) {
-                sum += rows[rowOf[s] * outputs];
+            int at = slot(key);
+            if (keyAt(at) == key) {
+                sum += harmWeight(at);
             }
         }
         return bias[0] + sum * scale;
@@ -193,40 +202,62 @@ public final class RiskModel {
     /** Scores messages with this model. Not thread-safe; allocates nothing per message. */
     public final class Scorer {
         private final NgramFeatures features = new NgramFeatures();
-        private final int[] sums = new int[outputs];
         private final float[] scores = new float[outputs];
+        /** Slots of the features the model knows, in the last message. */
+        private int[] found = new int[32];
+        private int foundCount;
+        private boolean categoriesDone;
         private int bestStart = -1;
         private int bestEnd = -1;
 
         private Scorer() {
         }
 
-        /** Scores folded chars {@code b[0, len)}; read the results with the accessors. */
+        /**
+         * Scores folded chars {@code b[0, len)}; read the results with the accessors. Only the harm score is summed
+         * here; the category scores are summed on first request (most messages never need them).
+         */
         public void score(char[] b, int len) {
             features.extract(b, len);
-            Arrays.fill(sums, 0);
+            foundCount = 0;
+            categoriesDone = false;
+            int sum = 0;
             int best = 0;
             bestStart = -1;
             bestEnd = -1;
             for (int f = 0; f < features.count(); f++) {
                 int key = features.key(f);
-                int s = slot(key);
-                if (table[s] != key) {
+                int at = slot(key);
+                if (keyAt(at) != key) {
                     continue;
                 }
-                int at = rowOf[s] * outputs;
-                for (int o = 0; o < outputs; o++) {
-                    sums[o] += rows[at + o];
+                if (foundCount == found.length) {
+                    found = Arrays.copyOf(found, foundCount * 2);
                 }
-                if (rows[at] > best) {
-                    best = rows[at];
+                found[foundCount++] = at;
+                int harm = harmWeight(at);
+                sum += harm;
+                if (harm > best) {
+                    best = harm;
                     bestStart = features.start(f);
                     bestEnd = features.end(f);
                 }
             }
-            for (int o = 0; o < outputs; o++) {
-                scores[o] = bias[o] + sums[o] * scale;
+            scores[0] = bias[0] + sum * scale;
+        }
+
+        private void categories() {
+            if (categoriesDone) {
+                return;
             }
+            for (int o = 1; o < outputs; o++) {
+                int sum = 0;
+                for (int i = 0; i < foundCount; i++) {
+                    sum += categoryWeight(found[i], o);
+                }
+                scores[o] = bias[o] + sum * scale;
+            }
+            categoriesDone = true;
         }
 
         /** The last message's harm score (a logit: above 0 leans harmful). */
@@ -236,11 +267,13 @@ public final class RiskModel {
 
         /** The last message's score for category {@code c} (index into {@link #categories()}). */
         public float category(int c) {
+            categories();
             return scores[c + 1];
         }
 
         /** Whether the last message's score assigns category {@code c}: the top one, or above the margin. */
         public boolean assigns(int c) {
+            categories();
             float v = scores[c + 1];
             if (v >= categoryMargin) {
                 return true;
@@ -284,14 +317,8 @@ public final class RiskModel {
         for (float b : bias) {
             d.writeFloat(b);
         }
-        int[] keys = keys();
-        Integer[] order = new Integer[rowCount];
-        for (int r = 0; r < rowCount; r++) {
-            order[r] = r;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(keys[a], keys[b]));
         d.writeInt(rowCount);
-        for (int r : order) {
+        for (int r : byKey()) {
             d.writeInt(keys[r]);
             d.write(rows, r * outputs, outputs);
         }
@@ -299,8 +326,18 @@ public final class RiskModel {
         gz.finish();
     }
 
+    /** Row indexes in ascending key order. */
+    private Integer[] byKey() {
+        Integer[] order = new Integer[rowCount];
+        for (int r = 0; r < rowCount; r++) {
+            order[r] = r;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(keys[a], keys[b]));
+        return order;
+    }
+
     /** The model's bytes before compression, for the digest. */
-    private byte[] bytes(int[] keys) {
+    private byte[] bytes() {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (DataOutputStream d = new DataOutputStream(bos)) {
             for (Category c : categories) {
@@ -313,12 +350,9 @@ public final class RiskModel {
             for (float b : bias) {
                 d.writeFloat(b);
             }
-            int[] sorted = keys.clone();
-            Arrays.sort(sorted);
-            for (int k : sorted) {
-                d.writeInt(k);
-                int at = rowOf[slot(k)] * outputs;
-                d.write(rows, at, outputs);
+            for (int r : byKey()) {
+                d.writeInt(keys[r]);
+                d.write(rows, r * outputs, outputs);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

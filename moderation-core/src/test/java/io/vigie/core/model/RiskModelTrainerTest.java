@@ -140,6 +140,35 @@ class RiskModelTrainerTest {
     }
 
     @Test
+    void shouldLeaveOutNgramsFewerMessagesHaveThanTheMinimumCount() {
+        // given the chat plus one benign message whose words nothing else has
+        List<RiskModelTrainer.Conversation> data = new ArrayList<>(chat(6, 20));
+        data.add(new RiskModelTrainer.Conversation("once", "g1", List.of("flimwort grobbledy"), Set.of(), 0, false));
+        RiskModelTrainer.Options d = RiskModelTrainer.Options.defaults();
+        // when
+        RiskModel all = train(data, new ArrayList<>()).model();
+        RiskModel pruned = new RiskModelTrainer(Normalizers::standard,
+                new RiskModelTrainer.Options(d.epochs(), d.seed(), d.targetFpr(), 2), s -> { }).train(data, "")
+                .model();
+        // then: the message's own words weigh in the full model only
+        assertTrue(pruned.size() < all.size(), pruned + " vs " + all);
+        assertTrue(all.harmOf(keys("flimwort grobbledy")) != all.harmOf(new int[0]));
+        assertEquals(pruned.harmOf(new int[0]), pruned.harmOf(keys("flimwort grobbledy")));
+        assertThrows(IllegalArgumentException.class, () -> new RiskModelTrainer.Options(6, 1, 0.02, 0));
+    }
+
+    private static int[] keys(String text) {
+        NgramFeatures f = new NgramFeatures();
+        NormalizedText t = Normalizers.standard().normalize(text);
+        f.extract(t.chars(), t.length());
+        int[] k = new int[f.count()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = f.key(i);
+        }
+        return k;
+    }
+
+    @Test
     void shouldRefuseToTrainWithoutBothHarmfulAndBenignConversations() {
         List<RiskModelTrainer.Conversation> onlyHarm = chat(5, 10).stream().filter(c -> !c.labels().isEmpty()).toList();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
