@@ -101,8 +101,11 @@ public final class RiskModelTrainer {
     public record Result(RiskModel model, Calibration calibration, int samples, int positives) {
     }
 
-    /** A category score from which a category is assigned besides the top one. */
-    static final float CATEGORY_MARGIN = 1.0f;
+    /**
+     * A category score from which a category is assigned besides the top one. Leaving each labelled set out in turn:
+     * 1.0 found 2 more category pairs than 2.0 over 1,139, but gave 347 hits on a wrong category against 249.
+     */
+    static final float CATEGORY_MARGIN = 2.0f;
     private static final float LEARNING_RATE = 0.3f;
     private static final float BIAS_RATE = 0.01f;
     private static final float L2 = 1e-6f;

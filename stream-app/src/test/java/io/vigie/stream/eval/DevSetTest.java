@@ -72,6 +72,16 @@ class DevSetTest {
         assertSetHolds("fresh10", "0.65", "0.05");
     }
 
+    @Test
+    void shouldKeepTheSetsTheRiskModelLearnedFromLastAtTheirInSampleFigures() {
+        // given the three newest sets: the rules never read them, the embedded risk model trained on them, so these
+        // gates are in-sample for the model (its honest figure on fresh13 is DefaultModelTest's); false alerts stay
+        // what the rules give on hard benign chat nobody tuned them for
+        assertSetHolds("fresh11", "0.90", "0.11");
+        assertSetHolds("fresh12", "0.90", "0.15");
+        assertSetHolds("fresh13", "0.90", "0.13");
+    }
+
     /** Runs {@code eval} on a labelled set beside the dev copy; fails under either threshold. */
     private static void assertSetHolds(String name, String minRecall, String maxFpr) {
         Path set = COPY.resolveSibling(name);
