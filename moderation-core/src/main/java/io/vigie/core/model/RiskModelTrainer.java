@@ -38,11 +38,11 @@ public final class RiskModelTrainer {
 
     /**
      * One labelled conversation: its texts in order, its categories (empty: benign) and the flagged message.
-     * {@code background} marks everyday traffic taken as benign: trained on in every fold, never used to calibrate
-     * (the thresholds answer to the labelled benign conversations, the hard ones).
+     * {@code trainOnly} marks data trained on in every fold and never used to calibrate (everyday traffic taken as
+     * benign, a rule pack's short examples): the thresholds answer to the labelled conversations.
      */
     public record Conversation(String id, String group, List<String> texts, Set<Category> labels, int firstFlag,
-                               boolean background) {
+                               boolean trainOnly) {
         public Conversation {
             Objects.requireNonNull(id, "id");
             group = group == null ? "" : group;
@@ -50,9 +50,6 @@ public final class RiskModelTrainer {
             labels = Set.copyOf(labels);
             if (!labels.isEmpty() && (firstFlag < 0 || firstFlag >= texts.size())) {
                 firstFlag = 0;
-            }
-            if (background && !labels.isEmpty()) {
-                throw new IllegalArgumentException("background conversation " + id + " has labels");
             }
         }
     }
@@ -189,12 +186,12 @@ public final class RiskModelTrainer {
 
     /**
      * Fold per conversation: by group when there are 3 groups or more, else 5 by position; -1 (trained on in every
-     * fold, never tested) for background traffic.
+     * fold, never tested) for train-only data.
      */
     private static int[] folds(List<Conversation> conversations) {
         Map<String, Integer> groups = new TreeMap<>();
         for (Conversation c : conversations) {
-            if (!c.background()) {
+            if (!c.trainOnly()) {
                 groups.putIfAbsent(c.group(), 0);
             }
         }
@@ -206,7 +203,7 @@ public final class RiskModelTrainer {
         int position = 0;
         for (int i = 0; i < fold.length; i++) {
             Conversation c = conversations.get(i);
-            fold[i] = c.background() ? -1 : groups.size() >= 3 ? groups.get(c.group()) : position++ % 5;
+            fold[i] = c.trainOnly() ? -1 : groups.size() >= 3 ? groups.get(c.group()) : position++ % 5;
         }
         return fold;
     }

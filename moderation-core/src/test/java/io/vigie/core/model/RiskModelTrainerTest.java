@@ -174,8 +174,6 @@ class RiskModelTrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> train(onlyHarm, new ArrayList<>()));
         assertTrue(e.getMessage().contains("harmful and benign"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new RiskModelTrainer.Conversation("x", "", List.of("a"),
-                Set.of(Category.THREAT), 0, true));
-        assertFalse(new RiskModelTrainer.Conversation("y", null, List.of("a"), Set.of(), 7, false).background());
+        assertFalse(new RiskModelTrainer.Conversation("y", null, List.of("a"), Set.of(), 7, false).trainOnly());
     }
 }

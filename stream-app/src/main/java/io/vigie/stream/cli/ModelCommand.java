@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code moderation model}: train the statistical risk model on labelled history, and describe a model file. */
@@ -69,7 +70,8 @@ final class ModelCommand implements Callable<Integer> {
         List<Path> labels = new ArrayList<>();
 
         @Option(names = "--background", paramLabel = "FILE.jsonl", description = "everyday traffic taken as benign "
-                + "(every conversation in it; no labels): trained on as negatives, never used to calibrate (repeatable)")
+                + "(every conversation in it; no labels): trained on as negatives, never used to calibrate "
+                + "(repeatable)")
         List<Path> background = new ArrayList<>();
 
         @Option(names = "--out", required = true, paramLabel = "MODEL.vrm", description = "the model file to write")
@@ -112,7 +114,7 @@ final class ModelCommand implements Callable<Integer> {
                 err.println("model train: " + e.getMessage());
                 return 1;
             }
-            long everyday = conversations.stream().filter(RiskModelTrainer.Conversation::background).count();
+            long everyday = conversations.stream().filter(RiskModelTrainer.Conversation::trainOnly).count();
             String provenance = String.format(Locale.ROOT, "%d labelled conversations (%d harmful) from %s%s",
                     conversations.size() - everyday, conversations.stream().filter(c -> !c.labels().isEmpty()).count(),
                     labels.stream().map(ModelCommand::shortName).toList(),
@@ -199,7 +201,7 @@ final class ModelCommand implements Callable<Integer> {
             lines.sort(Comparator.comparing(Line::at).thenComparingLong(Line::order));
             List<String> texts = lines.stream().map(Line::text).toList();
             if (labels == null) {
-                out.add(new RiskModelTrainer.Conversation(e.getKey(), "", texts, java.util.Set.of(), 0, true));
+                out.add(new RiskModelTrainer.Conversation(e.getKey(), "", texts, Set.of(), 0, true));
                 continue;
             }
             LabelSet.Label label = labels.get(e.getKey());
