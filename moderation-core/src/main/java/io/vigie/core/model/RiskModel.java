@@ -306,6 +306,13 @@ public final class RiskModel {
         d.writeUTF(MAGIC);
         d.writeInt(FORMAT);
         d.writeUTF(provenance);
+        writeWeights(d);
+        d.flush();
+        gz.finish();
+    }
+
+    /** Categories, thresholds, scale, bias and the rows in ascending key order: what the digest covers. */
+    private void writeWeights(DataOutputStream d) throws IOException {
         d.writeInt(categories.length);
         for (Category c : categories) {
             d.writeUTF(c.name());
@@ -317,43 +324,23 @@ public final class RiskModel {
         for (float b : bias) {
             d.writeFloat(b);
         }
-        d.writeInt(rowCount);
-        for (int r : byKey()) {
-            d.writeInt(keys[r]);
-            d.write(rows, r * outputs, outputs);
-        }
-        d.flush();
-        gz.finish();
-    }
-
-    /** Row indexes in ascending key order. */
-    private Integer[] byKey() {
         Integer[] order = new Integer[rowCount];
         for (int r = 0; r < rowCount; r++) {
             order[r] = r;
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(keys[a], keys[b]));
-        return order;
+        Arrays.sort(order, (x, y) -> Integer.compare(keys[x], keys[y]));
+        d.writeInt(rowCount);
+        for (int r : order) {
+            d.writeInt(keys[r]);
+            d.write(rows, r * outputs, outputs);
+        }
     }
 
-    /** The model's bytes before compression, for the digest. */
+    /** The model's weights as bytes, for the digest. */
     private byte[] bytes() {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (DataOutputStream d = new DataOutputStream(bos)) {
-            for (Category c : categories) {
-                d.writeUTF(c.name());
-            }
-            d.writeFloat(low);
-            d.writeFloat(high);
-            d.writeFloat(categoryMargin);
-            d.writeFloat(scale);
-            for (float b : bias) {
-                d.writeFloat(b);
-            }
-            for (int r : byKey()) {
-                d.writeInt(keys[r]);
-                d.write(rows, r * outputs, outputs);
-            }
+            writeWeights(d);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

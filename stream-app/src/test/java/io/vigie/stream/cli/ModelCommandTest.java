@@ -3,7 +3,7 @@ package io.vigie.stream.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigie.core.model.RiskModel;
 import io.vigie.core.model.RiskModelLoader;
-import io.vigie.stream.serde.Json;
+import io.vigie.stream.eval.EvalSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,32 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code moderation model train|info} and the {@code moderation.model} setting, as an operator uses them. */
 class ModelCommandTest {
 
-    private static final Path EVAL = Path.of("src/test/resources/eval");
-
     private static List<String> inputs(String... sets) {
-        List<String> args = new ArrayList<>();
-        for (String s : sets) {
-            Path d = EVAL.resolve(s);
-            args.addAll(List.of("--input", d.resolve("harmful.jsonl").toString(), "--input",
-                    d.resolve("benign.jsonl").toString(), "--labels", d.resolve("harmful-labels.json").toString(),
-                    "--labels", d.resolve("benign-labels.json").toString()));
-        }
-        return args;
+        return EvalSets.inputsAndLabels(List.of(sets));
     }
 
     private static ModerationCliTest.Result train(Path out, String... sets) {
         List<String> args = new ArrayList<>(List.of("model", "train", "--out", out.toString()));
         args.addAll(inputs(sets));
         return run(args.toArray(String[]::new));
-    }
-
-    private static JsonNode eval(Path json, String model, String set) throws Exception {
-        List<String> args = new ArrayList<>(List.of("eval", "--json", json.toString(), "--set",
-                "moderation.model=" + model));
-        args.addAll(inputs(set));
-        ModerationCliTest.Result r = run(args.toArray(String[]::new));
-        assertEquals(0, r.code(), r.err());
-        return Json.MAPPER.readTree(json.toFile());
     }
 
     @Test
@@ -61,8 +43,8 @@ class ModelCommandTest {
         assertTrue(m.provenance().contains("fresh10/harmful-labels.json"), m.provenance());
         // when: a fourth set, which neither the model nor the rules' authors saw before measuring, with the model
         // and without
-        JsonNode with = eval(dir.resolve("with.json"), model.toString(), "fresh13");
-        JsonNode without = eval(dir.resolve("without.json"), "none", "fresh13");
+        JsonNode with = EvalSets.evalWithModel(dir.resolve("with.json"), model.toString(), "fresh13");
+        JsonNode without = EvalSets.evalWithModel(dir.resolve("without.json"), "none", "fresh13");
         // then: more harmful conversations found, and the alerts name the model's rules
         int found = with.get("harmfulAlerted").get("count").asInt();
         int foundByRules = without.get("harmfulAlerted").get("count").asInt();

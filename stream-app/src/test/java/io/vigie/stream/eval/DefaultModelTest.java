@@ -3,7 +3,6 @@ package io.vigie.stream.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigie.core.model.RiskModelLoader;
 import io.vigie.stream.cli.ModerationCliTest.Result;
-import io.vigie.stream.serde.Json;
 import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;
 import org.junit.jupiter.api.Test;
@@ -34,19 +33,13 @@ class DefaultModelTest {
     static final long BACKGROUND_SEED = 7;
     static final long BACKGROUND_MESSAGES = 50_000;
 
-    private static final Path EVAL = Path.of("src/test/resources/eval");
     private static final Path EMBEDDED = Path.of("../moderation-core/src/main/resources")
             .resolve(RiskModelLoader.DEFAULT_RESOURCE.substring(1));
 
     private static List<String> trainArgs(Path out, Path background, List<String> sets) {
         List<String> args = new ArrayList<>(List.of("model", "train", "--out", out.toString(), "--background",
                 background.toString()));
-        for (String s : sets) {
-            Path d = EVAL.resolve(s);
-            args.addAll(List.of("--input", d.resolve("harmful.jsonl").toString(), "--input",
-                    d.resolve("benign.jsonl").toString(), "--labels", d.resolve("harmful-labels.json").toString(),
-                    "--labels", d.resolve("benign-labels.json").toString()));
-        }
+        args.addAll(EvalSets.inputsAndLabels(sets));
         return args;
     }
 
@@ -82,8 +75,8 @@ class DefaultModelTest {
         Path model = dir.resolve("without-fresh13.vrm");
         assertEquals(0, run(trainArgs(model, background(dir), sets).toArray(String[]::new)).code());
         // when
-        JsonNode with = eval(dir.resolve("with.json"), model.toString());
-        JsonNode without = eval(dir.resolve("without.json"), "none");
+        JsonNode with = EvalSets.evalWithModel(dir.resolve("with.json"), model.toString(), "fresh13");
+        JsonNode without = EvalSets.evalWithModel(dir.resolve("without.json"), "none", "fresh13");
         // then: at least five more harmful conversations (measured: 33 -> 40 of 50), at most two more false alerts
         // (of 55)
         int found = with.get("harmfulAlerted").get("count").asInt();
@@ -94,15 +87,5 @@ class DefaultModelTest {
                 falseByRules, falseAlerts);
         assertTrue(found >= foundByRules + 5, found + " vs " + foundByRules);
         assertTrue(falseAlerts <= falseByRules + 2, falseAlerts + " vs " + falseByRules);
-    }
-
-    private static JsonNode eval(Path json, String model) throws Exception {
-        Path set = EVAL.resolve("fresh13");
-        Result r = run("eval", "--json", json.toString(), "--set", "moderation.model=" + model,
-                "--input", set.resolve("harmful.jsonl").toString(), "--input", set.resolve("benign.jsonl").toString(),
-                "--labels", set.resolve("harmful-labels.json").toString(),
-                "--labels", set.resolve("benign-labels.json").toString());
-        assertEquals(0, r.code(), r.err());
-        return Json.MAPPER.readTree(json.toFile());
     }
 }

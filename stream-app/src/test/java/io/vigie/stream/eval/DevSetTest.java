@@ -84,12 +84,9 @@ class DevSetTest {
 
     /** Runs {@code eval} on a labelled set beside the dev copy; fails under either threshold. */
     private static void assertSetHolds(String name, String minRecall, String maxFpr) {
-        Path set = COPY.resolveSibling(name);
-        Result r = run("eval", "--input", set.resolve("harmful.jsonl").toString(),
-                "--input", set.resolve("benign.jsonl").toString(),
-                "--labels", set.resolve("harmful-labels.json").toString(),
-                "--labels", set.resolve("benign-labels.json").toString(), "--min-recall", minRecall,
-                "--max-fpr", maxFpr);
+        List<String> args = new java.util.ArrayList<>(List.of("eval", "--min-recall", minRecall, "--max-fpr", maxFpr));
+        args.addAll(EvalSets.inputsAndLabels(List.of(name)));
+        Result r = run(args.toArray(String[]::new));
         System.out.print(r.out());
         assertEquals(0, r.code(), name + ": " + r.err());
     }
