@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh13}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh14}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -122,7 +122,11 @@ class FreshSetTest {
                 new Spec("fresh13", "g3", "u-g3", List.of(50, 481, 117), List.of(55, 314, 139), 598 + 453,
                         Map.of(Category.CHILD_GROOMING, 14, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 5,
                                 Category.AMBUSH, 10, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 30, Category.THREAT, 5)));
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 30, Category.THREAT, 5)),
+                new Spec("fresh14", "g4", "u-g4", List.of(50, 331, 114), List.of(55, 236, 125), 445 + 361,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 6,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 9)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
