@@ -64,8 +64,9 @@ public final class RiskModel {
                 categoryMargin, provenance);
     }
 
-    RiskModel(List<Category> categories, int[] keys, byte[] rows, float scale, float[] bias, float low,
-                      float high, float categoryMargin, String provenance) {
+    /** A model from quantized rows ({@code 1 + categories.length} bytes each) and their scale (the loader's). */
+    RiskModel(List<Category> categories, int[] keys, byte[] rows, float scale, float[] bias, float low, float high,
+              float categoryMargin, String provenance) {
         this.categories = categories.toArray(new Category[0]);
         this.outputs = this.categories.length + 1;
         if (bias.length != outputs || rows.length != keys.length * outputs) {
