@@ -17,7 +17,14 @@ import java.util.List;
  * @param errors    rule and cue errors met
  */
 public record Explanation(String text, String folded, List<CueSpan> cues, StatedAge statedAge, List<RuleCheck> rules,
-                          List<String> errors) {
+                          List<String> errors, RiskScore risk) {
+
+    /**
+     * What the risk model made of the message (null without a model): its harm score beside the thresholds of the
+     * {@code model.harm} and {@code model.harm_high} cues, and each category's score, highest first.
+     */
+    public record RiskScore(float harm, float low, float high, java.util.Map<String, Float> categories) {
+    }
 
     /**
      * One cue.

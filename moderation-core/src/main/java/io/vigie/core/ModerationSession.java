@@ -117,7 +117,29 @@ public final class ModerationSession {
         List<RuleCheck> checks = engine.rulePack().explain(f, ctx, registry);
         assessor.score(f, ctx); // collects this message's rule and cue errors
         List<String> errors = new ArrayList<>(assessor.lastErrors());
-        return new Explanation(raw, folded, List.copyOf(cues), age, List.copyOf(checks), List.copyOf(errors));
+        return new Explanation(raw, folded, List.copyOf(cues), age, List.copyOf(checks), List.copyOf(errors),
+                riskScore(folded));
+    }
+
+    /** The risk model's scores of a folded text, categories highest first; null without a model. */
+    private Explanation.RiskScore riskScore(String folded) {
+        io.vigie.core.model.RiskModel model = engine.cueModel().riskModel();
+        if (model == null) {
+            return null;
+        }
+        io.vigie.core.model.RiskModel.Scorer s = model.newScorer();
+        s.score(folded.toCharArray(), folded.length());
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < model.categories().size(); c++) {
+            order.add(c);
+        }
+        order.sort((a, b) -> Float.compare(s.category(b), s.category(a)));
+        java.util.Map<String, Float> categories = new java.util.LinkedHashMap<>();
+        for (int c : order) {
+            categories.put(model.categories().get(c).name(), s.category(c));
+        }
+        return new Explanation.RiskScore(s.harm(), model.lowThreshold(), model.highThreshold(),
+                java.util.Collections.unmodifiableMap(categories));
     }
 
     /** Rule and cue errors met by the last {@link #score} or {@link #assess} call; a reused list. */

@@ -35,4 +35,9 @@ public interface CueModel {
 
     /** A short version string of the compiled data (term count and content hash), for alerts. */
     String version();
+
+    /** The statistical risk model behind the {@code model.*} cues, or null when there is none. */
+    default io.vigie.core.model.RiskModel riskModel() {
+        return null;
+    }
 }

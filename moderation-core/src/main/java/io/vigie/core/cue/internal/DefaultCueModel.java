@@ -230,6 +230,11 @@ public final class DefaultCueModel implements CueModel {
     }
 
     @Override
+    public RiskModel riskModel() {
+        return risk;
+    }
+
+    @Override
     public CueExtractor newExtractor() {
         return new DefaultCueExtractor(this, normalizers.get());
     }
