@@ -39,7 +39,6 @@ public final class RiskModel {
     private final int mask;
     private final int[] keys;
     private final byte[] rows;
-    private final int rowCount;
     private final float scale;
     private final float[] bias;
     private final float low;
@@ -73,7 +72,6 @@ public final class RiskModel {
             throw new IllegalArgumentException("weights do not match " + outputs + " outputs");
         }
         this.rows = rows;
-        this.rowCount = keys.length;
         this.scale = scale;
         this.bias = bias.clone();
         this.low = low;
@@ -165,7 +163,7 @@ public final class RiskModel {
 
     /** Features the model weighs. */
     public int size() {
-        return rowCount;
+        return keys.length;
     }
 
     /** What the model was trained on, as the trainer wrote it. */
@@ -325,12 +323,12 @@ public final class RiskModel {
         for (float b : bias) {
             d.writeFloat(b);
         }
-        Integer[] order = new Integer[rowCount];
-        for (int r = 0; r < rowCount; r++) {
+        Integer[] order = new Integer[keys.length];
+        for (int r = 0; r < keys.length; r++) {
             order[r] = r;
         }
         Arrays.sort(order, (x, y) -> Integer.compare(keys[x], keys[y]));
-        d.writeInt(rowCount);
+        d.writeInt(keys.length);
         for (int r : order) {
             d.writeInt(keys[r]);
             d.write(rows, r * outputs, outputs);
@@ -358,7 +356,7 @@ public final class RiskModel {
 
     @Override
     public String toString() {
-        return "RiskModel[" + version() + ", " + rowCount + " features, " + categories.length + " categories, low "
+        return "RiskModel[" + version() + ", " + keys.length + " features, " + categories.length + " categories, low "
                 + low + ", high " + high + "]";
     }
 }

@@ -147,9 +147,8 @@ public final class RiskModelTrainer {
                 continue;
             }
             RiskModel m = fit(conversations, encoded, train, cats, 0f, 0f, "");
-            Weigher w = new Weigher(m);
             for (int i : test) {
-                maxAndSecond[i] = w.topTwo(encoded.get(i));
+                maxAndSecond[i] = topTwo(m, encoded.get(i));
             }
         }
         Calibration cal = calibrate(conversations, maxAndSecond, folds);
@@ -378,28 +377,20 @@ public final class RiskModelTrainer {
         }
     }
 
-    /** Scores encoded messages with a (quantized) model, as the engine does. */
-    private static final class Weigher {
-        private final RiskModel model;
-
-        Weigher(RiskModel model) {
-            this.model = model;
-        }
-
-        /** The highest and second-highest harm score of a conversation's messages. */
-        float[] topTwo(int[][] messages) {
-            float first = -Float.MAX_VALUE;
-            float second = -Float.MAX_VALUE;
-            for (int[] keys : messages) {
-                float s = model.harmOf(keys);
-                if (s > first) {
-                    second = first;
-                    first = s;
-                } else if (s > second) {
-                    second = s;
-                }
+    /** The highest and second-highest harm score of a conversation's encoded messages, as the engine scores them. */
+    private static float[] topTwo(RiskModel model, int[][] messages) {
+        float first = -Float.MAX_VALUE;
+        float second = -Float.MAX_VALUE;
+        for (int[] keys : messages) {
+            float s = model.harmOf(keys);
+            if (s > first) {
+                second = first;
+                first = s;
+            } else if (s > second) {
+                second = s;
             }
-            return new float[] {first, messages.length > 1 ? second : -Float.MAX_VALUE};
         }
+        return new float[] {first, messages.length > 1 ? second : -Float.MAX_VALUE};
     }
+
 }

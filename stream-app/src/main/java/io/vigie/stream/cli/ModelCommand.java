@@ -1,33 +1,28 @@
 package io.vigie.stream.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vigie.core.load.LoadException;
 import io.vigie.core.model.RiskModel;
 import io.vigie.core.model.RiskModelLoader;
 import io.vigie.core.model.RiskModelTrainer;
 import io.vigie.core.normalize.Normalizers;
 import io.vigie.stream.eval.EvalException;
+import io.vigie.stream.eval.InputMerger;
 import io.vigie.stream.eval.LabelSet;
-import io.vigie.stream.serde.Json;
+import io.vigie.stream.eval.Transcript;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -108,8 +103,8 @@ final class ModelCommand implements Callable<Integer> {
             }
             List<RiskModelTrainer.Conversation> conversations;
             try {
-                conversations = new ArrayList<>(read(inputs, LabelSet.load(labels), err));
-                conversations.addAll(read(background, null, err));
+                conversations = new ArrayList<>(read(inputs, LabelSet.load(labels)));
+                conversations.addAll(read(background, null));
             } catch (EvalException e) {
                 err.println("model train: " + e.getMessage());
                 return 1;
@@ -146,77 +141,39 @@ final class ModelCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads conversations' messages in event-time order: with labels, the labelled ones (others are skipped);
-     * without ({@code labels} null), every conversation, as benign background traffic.
+     * Reads conversations' messages in the order replay and eval see them (the inputs merged by event time): with
+     * labels, the labelled ones in label-file order; without ({@code labels} null), every conversation, as
+     * train-only background traffic.
      */
-    static List<RiskModelTrainer.Conversation> read(List<Path> inputs, LabelSet labels, PrintWriter err)
-            throws EvalException {
-        record Line(String messageId, Instant at, long order, String text) {
-        }
-        Map<String, List<Line>> byConversation = new LinkedHashMap<>();
-        long order = 0;
-        long skipped = 0;
-        for (Path input : inputs) {
-            try (BufferedReader r = Files.newBufferedReader(input)) {
-                String line;
-                int n = 0;
-                while ((line = r.readLine()) != null) {
-                    n++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode node;
-                    try {
-                        node = Json.MAPPER.readTree(line);
-                    } catch (IOException e) {
-                        throw new EvalException(input + ":" + n + ": not valid JSON");
-                    }
-                    if (!"message".equals(node.path("type").asText()) || !node.hasNonNull("conversationId")) {
-                        continue;
-                    }
-                    String cid = node.get("conversationId").asText();
-                    if (labels != null && labels.get(cid) == null) {
-                        skipped++;
-                        continue;
-                    }
-                    Instant at;
-                    try {
-                        at = Instant.parse(node.path("sentAt").asText());
-                    } catch (RuntimeException e) {
-                        throw new EvalException(input + ":" + n + ": sentAt is not an ISO-8601 instant");
-                    }
-                    byConversation.computeIfAbsent(cid, k -> new ArrayList<>()).add(new Line(
-                            node.path("messageId").asText(null), at, order++, node.path("text").asText("")));
-                }
-            } catch (IOException e) {
-                throw new EvalException("cannot read " + input + " (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        if (skipped > 0) {
-            err.println("model train: " + skipped + " messages of unlabelled conversations skipped");
+    static List<RiskModelTrainer.Conversation> read(List<Path> inputs, LabelSet labels) throws EvalException {
+        Transcript transcript;
+        try {
+            transcript = InputMerger.read(inputs, labels == null ? id -> true : id -> labels.get(id) != null);
+        } catch (IOException e) {
+            throw new EvalException("cannot read " + inputs + " (" + e.getClass().getSimpleName() + ")");
         }
         List<RiskModelTrainer.Conversation> out = new ArrayList<>();
-        for (Map.Entry<String, List<Line>> e : byConversation.entrySet()) {
-            List<Line> lines = e.getValue();
-            lines.sort(Comparator.comparing(Line::at).thenComparingLong(Line::order));
-            List<String> texts = lines.stream().map(Line::text).toList();
-            if (labels == null) {
-                out.add(new RiskModelTrainer.Conversation(e.getKey(), "", texts, Set.of(), 0, true));
+        if (labels == null) {
+            for (String id : transcript.conversations()) {
+                out.add(new RiskModelTrainer.Conversation(id, "", texts(transcript.messages(id)), Set.of(), 0, true));
+            }
+            return out;
+        }
+        for (LabelSet.Label label : labels.labels()) {
+            List<Transcript.Message> messages = transcript.messages(label.conversationId());
+            if (messages.isEmpty()) {
                 continue;
             }
-            LabelSet.Label label = labels.get(e.getKey());
-            int flag = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                if (label.firstFlagMessageId() != null && label.firstFlagMessageId().equals(lines.get(i).messageId())) {
-                    flag = i;
-                }
-            }
-            Path source = labels.source(e.getKey());
-            String group = source == null || source.toAbsolutePath().getParent() == null ? ""
-                    : source.toAbsolutePath().getParent().toString();
-            out.add(new RiskModelTrainer.Conversation(e.getKey(), group, texts, label.categories(), flag, false));
+            int flag = Math.max(0, transcript.position(label.conversationId(), label.firstFlagMessageId()));
+            Path source = labels.source(label.conversationId()).toAbsolutePath().getParent();
+            out.add(new RiskModelTrainer.Conversation(label.conversationId(), source == null ? "" : source.toString(),
+                    texts(messages), label.categories(), flag, false));
         }
         return out;
+    }
+
+    private static List<String> texts(List<Transcript.Message> messages) {
+        return messages.stream().map(m -> m.text() == null ? "" : m.text()).toList();
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true,

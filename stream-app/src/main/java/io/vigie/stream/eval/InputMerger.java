@@ -28,7 +28,7 @@ import java.util.List;
  *
  * <p>Stateless; each call streams its inputs (memory grows only with the labelled conversations it records).
  */
-final class InputMerger {
+public final class InputMerger {
 
     static final long PROGRESS_EVERY = 100_000;
 
@@ -44,6 +44,19 @@ final class InputMerger {
      */
     static Transcript merge(List<Path> inputs, Path out, LabelSet labels, boolean keepText, PrintStream progress)
             throws IOException {
+        return merge(inputs, out, id -> labels.get(id) != null, keepText, progress);
+    }
+
+    /**
+     * Reads {@code inputs} in the merged order without writing it, keeping the messages, text included, of the
+     * conversations {@code keep} accepts (what {@code model train} learns from).
+     */
+    public static Transcript read(List<Path> inputs, java.util.function.Predicate<String> keep) throws IOException {
+        return merge(inputs, null, keep, true, new PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
+    private static Transcript merge(List<Path> inputs, Path out, java.util.function.Predicate<String> keep,
+                                    boolean keepText, PrintStream progress) throws IOException {
         Transcript transcript = new Transcript(inputs);
         List<Source> sources = new ArrayList<>();
         try (BufferedWriter w = out == null ? null : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -58,7 +71,7 @@ final class InputMerger {
                     w.write(next.line);
                     w.write('\n');
                 }
-                record(next, transcript, labels, keepText);
+                record(next, transcript, keep, keepText);
                 if (transcript.lines() % PROGRESS_EVERY == 0) {
                     progress.printf("eval: read %,d lines%n", transcript.lines());
                 }
@@ -83,7 +96,8 @@ final class InputMerger {
         return best;
     }
 
-    private static void record(Source s, Transcript transcript, LabelSet labels, boolean keepText) {
+    private static void record(Source s, Transcript transcript, java.util.function.Predicate<String> keep,
+                               boolean keepText) {
         JsonNode n = s.node;
         String conversationId = n == null || !s.kind.equals("message") ? null : string(n, "conversationId");
         String messageId = conversationId == null ? null : string(n, "messageId");
@@ -91,7 +105,7 @@ final class InputMerger {
             transcript.countLine();
             return;
         }
-        boolean labelled = labels.get(conversationId) != null;
+        boolean labelled = keep.test(conversationId);
         transcript.add(conversationId, new Transcript.Message(messageId, string(n, "senderId"),
                 labelled && keepText ? string(n, "text") : null), labelled);
     }

@@ -2,7 +2,7 @@ package io.vigie.stream.eval;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +26,8 @@ public final class Transcript {
     }
 
     private final List<Path> inputs;
-    private final Set<String> conversations = new HashSet<>();
+    /** In the order first seen. */
+    private final Set<String> conversations = new LinkedHashSet<>();
     private final Map<String, List<Message>> messages = new HashMap<>();
     private final Map<String, Map<String, Integer>> positions = new HashMap<>();
     private long lines;
