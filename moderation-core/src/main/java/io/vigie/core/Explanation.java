@@ -21,9 +21,11 @@ public record Explanation(String text, String folded, List<CueSpan> cues, Stated
 
     /**
      * What the risk model made of the message (null without a model): its harm score beside the thresholds of the
-     * {@code model.harm} and {@code model.harm_high} cues, and each category's score, highest first.
+     * {@code model.plausible}, {@code model.harm} and {@code model.harm_high} cues, and each category's score, highest
+     * first.
      */
-    public record RiskScore(float harm, float low, float high, java.util.Map<String, Float> categories) {
+    public record RiskScore(float harm, float plausible, float low, float high,
+                            java.util.Map<String, Float> categories) {
     }
 
     /**

@@ -138,7 +138,7 @@ public final class ModerationSession {
         for (int c : order) {
             categories.put(model.categories().get(c).name(), s.category(c));
         }
-        return new Explanation.RiskScore(s.harm(), model.lowThreshold(), model.highThreshold(),
+        return new Explanation.RiskScore(s.harm(), model.plausibleThreshold(), model.lowThreshold(), model.highThreshold(),
                 java.util.Collections.unmodifiableMap(categories));
     }
 

@@ -48,6 +48,13 @@ public final class Cues {
      * low threshold. Weak alone: rules read it twice in a conversation, or beside other cues.
      */
     public static final String MODEL_HARM = "model.harm";
+    /**
+     * The risk model does not read the message as everyday talk: its harm score is above a quarter of the low
+     * threshold ({@link io.vigie.core.model.RiskModel#plausibleThreshold()}); fires on every message when no model is
+     * loaded. Rules whose words also fill ordinary chat require it in their window, so the model can veto them
+     * without ever making them fire.
+     */
+    public static final String MODEL_PLAUSIBLE = "model.plausible";
     /** The risk model scores the message as harmful above its high threshold. */
     public static final String MODEL_HARM_HIGH = "model.harm_high";
 
@@ -73,7 +80,7 @@ public final class Cues {
         AGE_STATED, AGE_STATED_MINOR, AGE_STATED_ADULT, AGE_MINOR_CONTEXT,
         CONTACT_PHONE, CONTACT_EMAIL, CONTACT_LINK, CONTACT_HANDLE,
         MEETING_TIME, MEETING_ADDRESS, MONEY_PRICE, MEDIA_KNOWN_SHA256, MEDIA_KNOWN_PDQ, NUMBER_ANY, TEXT_NAME,
-        MODEL_HARM, MODEL_HARM_HIGH,
+        MODEL_HARM, MODEL_HARM_HIGH, MODEL_PLAUSIBLE,
         MODEL_CATEGORIES[0], MODEL_CATEGORIES[1], MODEL_CATEGORIES[2], MODEL_CATEGORIES[3], MODEL_CATEGORIES[4],
         MODEL_CATEGORIES[5], MODEL_CATEGORIES[6], MODEL_CATEGORIES[7], MODEL_CATEGORIES[8],
     };

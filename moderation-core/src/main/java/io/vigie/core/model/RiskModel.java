@@ -151,6 +151,19 @@ public final class RiskModel {
         return low;
     }
 
+    /**
+     * Harm score from which {@code model.plausible} fires: a quarter of the low threshold. Below it the model reads
+     * the message as everyday talk. The fraction was chosen by leaving each eval set out of training in turn: rules
+     * whose words also fill ordinary chat (youth words beside a sale, "come alone", a drink someone prepares) gated
+     * on it lost 2 of 1,484 labelled pairs and 20 of 69 false alerts.
+     */
+    public float plausibleThreshold() {
+        return low * PLAUSIBLE_FRACTION;
+    }
+
+    /** {@link #plausibleThreshold()} as a fraction of {@link #lowThreshold()}. */
+    public static final float PLAUSIBLE_FRACTION = 0.25f;
+
     /** Harm score from which {@code model.harm_high} fires. */
     public float highThreshold() {
         return high;

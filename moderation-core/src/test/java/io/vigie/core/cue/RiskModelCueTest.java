@@ -3,6 +3,8 @@ package io.vigie.core.cue;
 import io.vigie.core.contract.Category;
 import io.vigie.core.model.RiskModel;
 import io.vigie.core.model.RiskModelLoader;
+import io.vigie.core.normalize.NormalizedText;
+import io.vigie.core.normalize.Normalizers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The risk model's scores become cues: model.harm, model.harm_high and model.&lt;category&gt;, over the evidence. */
+/**
+ * The risk model's scores become cues: model.plausible, model.harm, model.harm_high and model.&lt;category&gt;, over
+ * the evidence.
+ */
 class RiskModelCueTest {
 
     private static final String TEXT = "viens seul, pas d'appel, et ramène du liquide";
@@ -39,10 +44,11 @@ class RiskModelCueTest {
         CueModel model = CueModels.builder().riskModel(everything).build();
         // when
         MessageCues f = model.newExtractor().extract(TEXT, List.of(), TestCues.EVENT_MS);
-        // then: both harm cues, and exactly one category (the top one: the margin is out of reach)
+        // then: the three harm cues, and exactly one category (the top one: the margin is out of reach)
         List<String> fired = modelCues(model.cues(), f);
-        assertTrue(fired.contains(Cues.MODEL_HARM) && fired.contains(Cues.MODEL_HARM_HIGH), fired.toString());
-        assertEquals(3, fired.size(), fired.toString());
+        assertTrue(fired.containsAll(List.of(Cues.MODEL_PLAUSIBLE, Cues.MODEL_HARM, Cues.MODEL_HARM_HIGH)),
+                fired.toString());
+        assertEquals(4, fired.size(), fired.toString());
         int harm = model.cues().id(Cues.MODEL_HARM);
         String evidence = TEXT.substring(f.start(harm), f.end(harm));
         assertFalse(evidence.isBlank());
@@ -50,12 +56,28 @@ class RiskModelCueTest {
     }
 
     @Test
-    void shouldFireNothingBelowTheLowThresholdNorWithoutAModel() throws Exception {
+    void shouldFireOnlyPlausibleBetweenItsThresholdAndTheLowOne() throws Exception {
+        // given a model whose low threshold is twice the text's harm: plausible (a quarter of low) is below it
+        RiskModel embedded = RiskModelLoader.embedded();
+        RiskModel.Scorer scorer = embedded.newScorer();
+        NormalizedText t = Normalizers.standard().normalize(TEXT);
+        scorer.score(t.chars(), t.length());
+        float harm = scorer.harm();
+        assertTrue(harm > 0, "the text reads harmful: " + harm);
+        RiskModel between = embedded.withThresholds(2 * harm, 1e9f, 1e9f);
+        // then
+        assertEquals(List.of(Cues.MODEL_PLAUSIBLE), modelCues(CueModels.builder().riskModel(between).build().cues(),
+                cues(between, TEXT)));
+    }
+
+    @Test
+    void shouldFireNothingBelowThePlausibleThresholdAndOnlyPlausibleWithoutAModel() throws Exception {
         RiskModel nothing = RiskModelLoader.embedded().withThresholds(1e9f, 1e9f, 1e9f);
         CueModel model = CueModels.builder().riskModel(nothing).build();
         assertEquals(List.of(), modelCues(model.cues(), model.newExtractor().extract(TEXT, List.of(), TestCues.EVENT_MS)));
         CueModel none = CueModels.builder().riskModel(null).build();
-        assertEquals(List.of(), modelCues(none.cues(), cues(null, TEXT)));
+        // no model rules nothing out: rules gated on model.plausible keep working as they were written
+        assertEquals(List.of(Cues.MODEL_PLAUSIBLE), modelCues(none.cues(), cues(null, TEXT)));
         assertFalse(none.version().contains("model-"), none.version());
         assertTrue(model.version().contains("+model-"), model.version());
     }

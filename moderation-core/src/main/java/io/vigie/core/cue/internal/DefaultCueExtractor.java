@@ -115,8 +115,12 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
             contacts.extractLinks(view, this);
         }
         names(raw, b, len);
-        if (risk != null) {
-            risk(b, len);
+        if (raw.length() > 0) { // an attachment alone gives the risk model nothing to read
+            if (risk != null) {
+                risk(b, len);
+            } else {
+                cue(model.cueModelPlausible, 0, len); // no model: nothing is ruled out
+            }
         }
         if (!patterns.isEmpty()) {
             patterns.match(b, len, this);
@@ -167,17 +171,22 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
 
     /**
      * Scores the message with the risk model and fires its cues over the n-gram that weighed most toward harm:
-     * {@code model.harm} above the model's low threshold, {@code model.harm_high} above its high one, and with
-     * them {@code model.<category>} for each category the scores assign.
+     * {@code model.plausible} above its plausible threshold, {@code model.harm} above its low threshold,
+     * {@code model.harm_high} above its high one, and with them {@code model.<category>} for each category the scores
+     * assign.
      */
     private void risk(char[] b, int len) {
         risk.score(b, len);
         RiskModel m = model.risk;
-        if (!(risk.harm() > m.lowThreshold())) {
+        if (!(risk.harm() > m.plausibleThreshold())) {
             return;
         }
         int s = Math.max(0, risk.evidenceStart());
         int e = risk.evidenceEnd() < 0 ? len : risk.evidenceEnd();
+        cue(model.cueModelPlausible, s, e);
+        if (!(risk.harm() > m.lowThreshold())) {
+            return;
+        }
         cue(model.cueModelHarm, s, e);
         if (risk.harm() > m.highThreshold()) {
             cue(model.cueModelHigh, s, e);

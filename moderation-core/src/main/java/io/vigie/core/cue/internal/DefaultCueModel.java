@@ -69,6 +69,7 @@ public final class DefaultCueModel implements CueModel {
     final int cueName;
     final int cueModelHarm;
     final int cueModelHigh;
+    final int cueModelPlausible;
     /** Per output category of the risk model: its {@code model.<category>} cue. */
     final int[] cueModelCategory;
     /** The statistical risk model, or null. */
@@ -191,6 +192,7 @@ public final class DefaultCueModel implements CueModel {
         cueName = ids.get(Cues.TEXT_NAME);
         cueModelHarm = ids.get(Cues.MODEL_HARM);
         cueModelHigh = ids.get(Cues.MODEL_HARM_HIGH);
+        cueModelPlausible = ids.get(Cues.MODEL_PLAUSIBLE);
         List<Category> modelCategories = riskModel == null ? List.of() : riskModel.categories();
         cueModelCategory = new int[modelCategories.size()];
         for (int c = 0; c < cueModelCategory.length; c++) {
