@@ -200,8 +200,8 @@ final class ModelCommand implements Callable<Integer> {
             out.println((file == null ? "embedded" : file.toString()) + ": " + m.version());
             out.println("  features     " + m.size());
             out.println("  categories   " + m.categories());
-            out.printf(Locale.ROOT, "  thresholds   model.harm above %.3f, model.harm_high above %.3f, "
-                    + "category margin %.3f%n", m.lowThreshold(), m.highThreshold(), m.categoryMargin());
+            out.printf(Locale.ROOT, "  thresholds   model.plausible above %.3f, model.harm above %.3f, "
+                    + "model.harm_high above %.3f, category margin %.3f%n", m.plausibleThreshold(), m.lowThreshold(), m.highThreshold(), m.categoryMargin());
             out.println("  trained on   " + m.provenance());
             return 0;
         }

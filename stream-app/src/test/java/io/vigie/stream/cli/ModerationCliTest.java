@@ -147,11 +147,11 @@ public class ModerationCliTest {
         Result with = run("score", "--explain", "viens seul derrière le stade, et prends ton liquide");
         Result without = run("score", "--explain", "--set", "moderation.model=none",
                 "viens seul derrière le stade, et prends ton liquide");
-        // then: the harm score, the two thresholds, the top category; or "none"
+        // then: the harm score, the three thresholds, the top category; or "none"
         String line = with.out().lines().filter(l -> l.startsWith("risk model: ")).findFirst()
                 .orElseThrow(() -> new AssertionError(with.out()));
-        assertTrue(line.matches("risk model: harm -?[0-9.]+ \\(model\\.harm above [0-9.]+, model\\.harm_high above "
-                + "[0-9.]+\\); categories \\[AMBUSH [0-9.]+, .*"), line);
+        assertTrue(line.matches("risk model: harm -?[0-9.]+ \\(model\\.plausible above [0-9.]+, model\\.harm above "
+                + "[0-9.]+, model\\.harm_high above [0-9.]+\\); categories \\[AMBUSH [0-9.]+, .*"), line);
         assertTrue(without.out().contains("risk model: none"), without.out());
         assertTrue(!without.out().contains("  model.harm "), without.out());
     }
