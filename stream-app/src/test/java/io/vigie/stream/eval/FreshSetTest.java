@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh14}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh16}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -126,7 +126,15 @@ class FreshSetTest {
                 new Spec("fresh14", "g4", "u-g4", List.of(50, 331, 114), List.of(55, 236, 125), 445 + 361,
                         Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 6,
                                 Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 9)));
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 9)),
+                new Spec("fresh15", "g5", "u-g5", List.of(50, 584, 122), List.of(55, 437, 145), 706 + 582,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 28, Category.THREAT, 8)),
+                new Spec("fresh16", "g6", "u-g6", List.of(50, 337, 119), List.of(55, 281, 130), 456 + 411,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 6,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 22, Category.THREAT, 7)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
