@@ -74,12 +74,13 @@ class DevSetTest {
 
     @Test
     void shouldKeepTheSetsTheRiskModelLearnedFromLastAtTheirInSampleFigures() {
-        // given the three newest sets: the rules never read them, the embedded risk model trained on them, so these
-        // gates are in-sample for the model (its honest figure on fresh13 is DefaultModelTest's); false alerts stay
-        // what the rules give on hard benign chat nobody tuned them for
-        assertSetHolds("fresh11", "0.90", "0.11");
-        assertSetHolds("fresh12", "0.90", "0.15");
-        assertSetHolds("fresh13", "0.90", "0.13");
+        // given the four newest read sets: the rules were not tuned on them, the embedded risk model trained on them,
+        // so these gates are in-sample for the model (its honest figure on fresh13 is DefaultModelTest's); false
+        // alerts are what the rules, with the model's veto (model.plausible), give on hard benign chat
+        assertSetHolds("fresh11", "0.90", "0.10");
+        assertSetHolds("fresh12", "0.90", "0.11");
+        assertSetHolds("fresh13", "0.90", "0.08");
+        assertSetHolds("fresh14", "0.85", "0.08");
     }
 
     /** Runs {@code eval} on a labelled set beside the dev copy; fails under either threshold. */
