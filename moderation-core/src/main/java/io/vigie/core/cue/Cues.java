@@ -55,6 +55,12 @@ public final class Cues {
      * without ever making them fire.
      */
     public static final String MODEL_PLAUSIBLE = "model.plausible";
+    /**
+     * The risk model scores the message above 70 % of its low threshold ({@link
+     * io.vigie.core.model.RiskModel#weakThreshold()}): weak harm, common alone; rules count it over several
+     * messages of a conversation.
+     */
+    public static final String MODEL_HARM_WEAK = "model.harm_weak";
     /** The risk model scores the message as harmful above its high threshold. */
     public static final String MODEL_HARM_HIGH = "model.harm_high";
 
@@ -68,8 +74,8 @@ public final class Cues {
     }
 
     /**
-     * The cue the risk model fires with {@link #MODEL_HARM} for a category it assigns to the message ("model.threat",
-     * "model.child_grooming").
+     * The cue the risk model fires with {@link #MODEL_HARM_WEAK} for a category it assigns to the message
+     * ("model.threat", "model.child_grooming"): rules pair it with {@link #MODEL_HARM} for a confident reading.
      */
     public static String model(Category category) {
         return MODEL_CATEGORIES[category.ordinal()];
@@ -80,7 +86,7 @@ public final class Cues {
         AGE_STATED, AGE_STATED_MINOR, AGE_STATED_ADULT, AGE_MINOR_CONTEXT,
         CONTACT_PHONE, CONTACT_EMAIL, CONTACT_LINK, CONTACT_HANDLE,
         MEETING_TIME, MEETING_ADDRESS, MONEY_PRICE, MEDIA_KNOWN_SHA256, MEDIA_KNOWN_PDQ, NUMBER_ANY, TEXT_NAME,
-        MODEL_HARM, MODEL_HARM_HIGH, MODEL_PLAUSIBLE,
+        MODEL_HARM, MODEL_HARM_HIGH, MODEL_PLAUSIBLE, MODEL_HARM_WEAK,
         MODEL_CATEGORIES[0], MODEL_CATEGORIES[1], MODEL_CATEGORIES[2], MODEL_CATEGORIES[3], MODEL_CATEGORIES[4],
         MODEL_CATEGORIES[5], MODEL_CATEGORIES[6], MODEL_CATEGORIES[7], MODEL_CATEGORIES[8],
     };

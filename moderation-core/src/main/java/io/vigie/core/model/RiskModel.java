@@ -164,6 +164,19 @@ public final class RiskModel {
     /** {@link #plausibleThreshold()} as a fraction of {@link #lowThreshold()}. */
     public static final float PLAUSIBLE_FRACTION = 0.25f;
 
+    /**
+     * Harm score from which {@code model.harm_weak} and the category cues fire: 70 % of the low threshold. Weak
+     * harm in one message is common in everyday chat; in three of a conversation's last twelve it is not: leaving
+     * each eval set out of training in turn, counting it found 15 more of 929 harmful conversations for 2 more of
+     * 1,015 hard benign ones.
+     */
+    public float weakThreshold() {
+        return low * WEAK_FRACTION;
+    }
+
+    /** {@link #weakThreshold()} as a fraction of {@link #lowThreshold()}. */
+    public static final float WEAK_FRACTION = 0.7f;
+
     /** Harm score from which {@code model.harm_high} fires. */
     public float highThreshold() {
         return high;

@@ -27,6 +27,16 @@ public interface ConversationWindow {
         }
 
         @Override
+        public int collect(int[] cueIds, By by, int maxMessages, long maxAgeMs, int[] out) {
+            return 0;
+        }
+
+        @Override
+        public boolean carries(int handle, int cueId) {
+            return false;
+        }
+
+        @Override
         public Alert.Signal evidence(int handle, int cueId, String ruleId, Category category, int score) {
             throw new IllegalArgumentException("no entry " + handle);
         }
@@ -40,6 +50,17 @@ public interface ConversationWindow {
      * @return a handle for {@link #evidence}, or -1 when no such message is in the window
      */
     int find(int cueId, By by, int maxMessages, long maxAgeMs);
+
+    /**
+     * The earlier messages within bounds that carried any of the cues, most recent first, each counted once.
+     *
+     * @param out receives handles for {@link #evidence}; at most {@code out.length} are collected
+     * @return how many handles were written
+     */
+    int collect(int[] cueIds, By by, int maxMessages, long maxAgeMs, int[] out);
+
+    /** Whether the message behind a handle this window returned carried the cue. */
+    boolean carries(int handle, int cueId);
 
     /**
      * The cue's evidence in the message a {@link #find} returned, as an alert signal naming that message.

@@ -58,6 +58,32 @@ public final class RecentWindow implements ConversationWindow {
     }
 
     @Override
+    public int collect(int[] cueIds, By by, int maxMessages, long maxAgeMs, int[] out) {
+        int n = 0;
+        for (int i = entries.size() - 1; i >= 0 && n < out.length; i--) {
+            if (index - entries.index(i) > maxMessages || atMs - entries.sentAtMs(i) > maxAgeMs) {
+                break; // older entries are further back still
+            }
+            RecentMessage m = entries.get(i);
+            if (by == By.SAME && !m.senderId().equals(senderId) || by == By.OTHER && m.senderId().equals(senderId)) {
+                continue;
+            }
+            for (int c : cueIds) {
+                if (mark(m, cues.name(c)) != null) {
+                    out[n++] = i;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean carries(int handle, int cueId) {
+        return handle >= 0 && handle < entries.size() && mark(entries.get(handle), cues.name(cueId)) != null;
+    }
+
+    @Override
     public Alert.Signal evidence(int handle, int cueId, String ruleId, Category category, int score) {
         if (handle < 0 || handle >= entries.size()) {
             throw new IllegalArgumentException("no entry " + handle);

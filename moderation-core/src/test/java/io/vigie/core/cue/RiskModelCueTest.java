@@ -44,11 +44,11 @@ class RiskModelCueTest {
         CueModel model = CueModels.builder().riskModel(everything).build();
         // when
         MessageCues f = model.newExtractor().extract(TEXT, List.of(), TestCues.EVENT_MS);
-        // then: the three harm cues, and exactly one category (the top one: the margin is out of reach)
+        // then: the four harm cues, and exactly one category (the top one: the margin is out of reach)
         List<String> fired = modelCues(model.cues(), f);
-        assertTrue(fired.containsAll(List.of(Cues.MODEL_PLAUSIBLE, Cues.MODEL_HARM, Cues.MODEL_HARM_HIGH)),
-                fired.toString());
-        assertEquals(4, fired.size(), fired.toString());
+        assertTrue(fired.containsAll(List.of(Cues.MODEL_PLAUSIBLE, Cues.MODEL_HARM_WEAK, Cues.MODEL_HARM,
+                Cues.MODEL_HARM_HIGH)), fired.toString());
+        assertEquals(5, fired.size(), fired.toString());
         int harm = model.cues().id(Cues.MODEL_HARM);
         String evidence = TEXT.substring(f.start(harm), f.end(harm));
         assertFalse(evidence.isBlank());
@@ -56,13 +56,28 @@ class RiskModelCueTest {
     }
 
     @Test
+    void shouldFireTheWeakCueAndTheCategoryBelowTheLowThreshold() throws Exception {
+        // given a model whose low threshold is 1.2 times the text's harm: above the weak threshold (70 % of low)
+        RiskModel embedded = RiskModelLoader.embedded();
+        float harm = harmOf(embedded, TEXT);
+        RiskModel between = embedded.withThresholds(1.2f * harm, 1e9f, 1e9f);
+        // then: plausible, weak and the top category, not model.harm
+        List<String> fired = modelCues(CueModels.builder().riskModel(between).build().cues(), cues(between, TEXT));
+        assertEquals(List.of(Cues.MODEL_PLAUSIBLE, Cues.MODEL_HARM_WEAK, Cues.model(Category.AMBUSH)), fired);
+    }
+
+    private static float harmOf(RiskModel model, String text) {
+        RiskModel.Scorer scorer = model.newScorer();
+        NormalizedText t = Normalizers.standard().normalize(text);
+        scorer.score(t.chars(), t.length());
+        return scorer.harm();
+    }
+
+    @Test
     void shouldFireOnlyPlausibleBetweenItsThresholdAndTheLowOne() throws Exception {
         // given a model whose low threshold is twice the text's harm: plausible (a quarter of low) is below it
         RiskModel embedded = RiskModelLoader.embedded();
-        RiskModel.Scorer scorer = embedded.newScorer();
-        NormalizedText t = Normalizers.standard().normalize(TEXT);
-        scorer.score(t.chars(), t.length());
-        float harm = scorer.harm();
+        float harm = harmOf(embedded, TEXT);
         assertTrue(harm > 0, "the text reads harmful: " + harm);
         RiskModel between = embedded.withThresholds(2 * harm, 1e9f, 1e9f);
         // then

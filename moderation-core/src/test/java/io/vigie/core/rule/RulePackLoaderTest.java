@@ -303,6 +303,49 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void shouldCountMessagesNotCuesInAMinWindow() throws Exception {
+        // given "secrecy asked in three messages of the last five", the current one included
+        write("a.yaml", """
+                rules:
+                  - id: test.third_secrecy
+                    description: secrecy asked over and over
+                    categories: [CHILD_GROOMING]
+                    score: 20
+                    when:
+                      any: [grooming.secrecy]
+                      window: {any: [grooming.secrecy], min: 3, by: any, messages: 4}
+                    examples:
+                      fire:
+                        - {text: "dis rien à tes parents", before: ["notre secret", {text: "efface la conv", by: other}]}
+                      pass:
+                        - {text: "dis rien à tes parents", before: ["notre secret, efface la conv"]}
+                        - {text: "dis rien à tes parents", before: ["notre secret", "salut", "ça va", "bof", "et toi", "efface la conv"]}
+                """);
+
+        // when
+        RuleTester.Report report = RuleTester.test(dir, model);
+
+        // then: two cues in one earlier message count once; a message beyond the window does not count
+        assertTrue(report.failures().isEmpty(), report.describe());
+        assertTrue(report.describe().endsWith("1 rules, 3 examples, 0 failed\n"), report.describe());
+    }
+
+    @Test
+    void shouldRefuseAMinWithoutAnyOrBeyondTheWindow() throws Exception {
+        // given
+        write("a.yaml", GOOD.replace("      all: [grooming.secrecy]",
+                "      all: [grooming.secrecy]\n      window: {all: [grooming.secrecy], min: 2}"));
+        LoadException without = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+        write("a.yaml", GOOD.replace("      all: [grooming.secrecy]",
+                "      all: [grooming.secrecy]\n      window: {any: [grooming.secrecy], min: 6, messages: 4}"));
+        LoadException beyond = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then
+        find(without, "'min' without 'any'");
+        find(beyond, "min 6 is out of range");
+    }
+
+    @Test
     void shouldRefuseAnEarlierFlagThatIsNotABoolean() throws Exception {
         // given
         write("a.yaml", GOOD.replace("      all: [grooming.secrecy]",

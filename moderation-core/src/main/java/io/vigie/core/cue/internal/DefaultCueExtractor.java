@@ -171,29 +171,33 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
 
     /**
      * Scores the message with the risk model and fires its cues over the n-gram that weighed most toward harm:
-     * {@code model.plausible} above its plausible threshold, {@code model.harm} above its low threshold,
-     * {@code model.harm_high} above its high one, and with them {@code model.<category>} for each category the scores
-     * assign.
+     * {@code model.plausible} above its plausible threshold, {@code model.harm_weak} with {@code model.<category>}
+     * for each category the scores assign above its weak threshold, {@code model.harm} above its low threshold and
+     * {@code model.harm_high} above its high one.
      */
     private void risk(char[] b, int len) {
         risk.score(b, len);
         RiskModel m = model.risk;
-        if (!(risk.harm() > m.plausibleThreshold())) {
+        float harm = risk.harm();
+        if (!(harm > m.plausibleThreshold())) {
             return;
         }
         int s = Math.max(0, risk.evidenceStart());
         int e = risk.evidenceEnd() < 0 ? len : risk.evidenceEnd();
         cue(model.cueModelPlausible, s, e);
-        if (!(risk.harm() > m.lowThreshold())) {
+        if (!(harm > m.weakThreshold())) {
             return;
         }
-        cue(model.cueModelHarm, s, e);
-        if (risk.harm() > m.highThreshold()) {
-            cue(model.cueModelHigh, s, e);
-        }
+        cue(model.cueModelWeak, s, e);
         for (int c = 0; c < model.cueModelCategory.length; c++) {
             if (risk.assigns(c)) {
                 cue(model.cueModelCategory[c], s, e);
+            }
+        }
+        if (harm > m.lowThreshold()) {
+            cue(model.cueModelHarm, s, e);
+            if (harm > m.highThreshold()) {
+                cue(model.cueModelHigh, s, e);
             }
         }
     }

@@ -46,7 +46,7 @@ public final class RuleCompiler {
             "senderLikelyMinor", "senderLikelyAdult", "minAgeGap", "senderAccountAgeMaxHours", "stagesSeen",
             "minConversationMessages", "privateOnly", "window", "conversationAlerted");
     static final Set<String> WINDOW_KEYS = Set.of("all", "any", "none", "by", "messages", "minutes",
-            "earlier");
+            "earlier", "min");
     static final Set<String> STAGES_KEYS = Set.of("any", "all");
     static final Set<String> EXAMPLES_KEYS = Set.of("fire", "pass");
     static final Set<String> EXAMPLE_KEYS = Set.of("text", "senderAge", "senderStatedAge", "senderLikelyMinor",
@@ -361,7 +361,19 @@ public final class RuleCompiler {
             }
         }
         boolean earlierOnly = Boolean.TRUE.equals(bool(wm, "earlier"));
-        b.windows.add(new WindowClause(all, any, none, by, messages, minutes, earlierOnly));
+        int least = 1;
+        Long mn = integer(wm, "min", false);
+        if (mn != null) {
+            if (any.length == 0) {
+                error(wm.values().get("min"), "'min' without 'any'", "'min' counts the messages carrying an 'any' cue");
+            } else if (mn < 1 || mn > messages + 1) {
+                error(wm.values().get("min"), "min " + mn + " is out of range",
+                        "1.." + (messages + 1) + " (the window's messages, and the current one)");
+            } else {
+                least = mn.intValue();
+            }
+        }
+        b.windows.add(new WindowClause(all, any, none, by, messages, minutes, earlierOnly, least));
     }
 
     /** Largest look-back of a window clause, in messages (the conversation keeps no more anyway). */

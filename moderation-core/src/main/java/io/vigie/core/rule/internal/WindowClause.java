@@ -15,7 +15,8 @@ import java.util.Locale;
  * One window clause of a rule: cues that earlier messages of the conversation (by the same sender, someone else,
  * or anyone) must or must not have carried, within a number of messages and minutes. A cue in the message being
  * scored counts too, unless the clause looks at other people's messages or only at earlier ones ({@code earlier:
- * true}, for "a second threat"). Immutable and thread-safe.
+ * true}, for "a second threat"). With {@code min: n}, at least n messages of the window (each counted once, the
+ * current one included when it counts) must carry one of the {@code any} cues. Immutable and thread-safe.
  */
 final class WindowClause {
 
@@ -31,10 +32,12 @@ final class WindowClause {
     private final int messages;
     private final long maxAgeMs;
     private final boolean earlierOnly;
+    private final int min;
 
     WindowClause(int[] all, int[] any, int[] none, ConversationWindow.By by, int messages, long minutes,
-                 boolean earlierOnly) {
+                 boolean earlierOnly, int min) {
         this.earlierOnly = earlierOnly;
+        this.min = min;
         this.all = all.clone();
         this.any = any.clone();
         this.none = none.clone();
@@ -86,6 +89,9 @@ final class WindowClause {
             }
             out = add(out, w.evidence(h, c, ruleId, category, 0));
         }
+        if (min > 1) {
+            return atLeast(f, w, here, ruleId, category, out);
+        }
         if (any.length > 0) {
             boolean found = false;
             for (int c : any) {
@@ -108,6 +114,32 @@ final class WindowClause {
         return out;
     }
 
+    /** The {@code min} form of {@code any}: enough messages of the window carried one of the cues. */
+    private List<Alert.Signal> atLeast(MessageCues f, ConversationWindow w, boolean here, String ruleId,
+                                       Category category, List<Alert.Signal> related) {
+        int need = min;
+        for (int c : any) {
+            if (here && f.has(c)) {
+                need--;
+                break;
+            }
+        }
+        int[] handles = new int[need];
+        if (w.collect(any, by, messages, maxAgeMs, handles) < need) {
+            return FAILS;
+        }
+        List<Alert.Signal> out = related;
+        for (int h : handles) {
+            for (int c : any) {
+                if (w.carries(h, c)) {
+                    out = add(out, w.evidence(h, c, ruleId, category, 0));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<Alert.Signal> add(List<Alert.Signal> list, Alert.Signal s) {
         List<Alert.Signal> out = list == null ? new ArrayList<>(2) : list;
         out.add(s);
@@ -119,6 +151,9 @@ final class WindowClause {
         StringBuilder sb = new StringBuilder();
         append(sb, "all", all, cues);
         append(sb, "any", any, cues);
+        if (min > 1) {
+            sb.append(" in at least ").append(min).append(" messages");
+        }
         append(sb, "none", none, cues);
         return sb.append(" by ").append(by.name().toLowerCase(Locale.ROOT)).append(" within ").append(messages)
                 .append(" messages and ").append(maxAgeMs / 60_000L).append(" minutes")
