@@ -74,13 +74,15 @@ class DevSetTest {
 
     @Test
     void shouldKeepTheSetsTheRiskModelLearnedFromLastAtTheirInSampleFigures() {
-        // given the four newest read sets: the rules were not tuned on them, the embedded risk model trained on them,
+        // given the six newest sets: the rules were not tuned on them, the embedded risk model trained on them,
         // so these gates are in-sample for the model (its honest figure on fresh13 is DefaultModelTest's); false
         // alerts are what the rules, with the model's veto (model.plausible), give on hard benign chat
         assertSetHolds("fresh11", "0.90", "0.10");
         assertSetHolds("fresh12", "0.90", "0.11");
         assertSetHolds("fresh13", "0.90", "0.08");
         assertSetHolds("fresh14", "0.85", "0.08");
+        assertSetHolds("fresh15", "0.90", "0.17");
+        assertSetHolds("fresh16", "0.85", "0.04");
     }
 
     /** Runs {@code eval} on a labelled set beside the dev copy; fails under either threshold. */
