@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -397,7 +398,8 @@ class ConsoleBrowserIT {
     }
 
     private static void waitText(WebDriver d, By by, String text) {
-        new WebDriverWait(d, WAIT).until(x -> {
+        // the page re-renders the element when the claim lands: a reference found just before is stale, look again
+        new WebDriverWait(d, WAIT).ignoring(StaleElementReferenceException.class).until(x -> {
             List<WebElement> found = x.findElements(by);
             return !found.isEmpty() && found.get(0).getText().contains(text);
         });
