@@ -5,6 +5,8 @@ import io.vigie.stream.cli.ModerationCliTest.Result;
 import io.vigie.stream.serde.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,33 +58,23 @@ class DevSetTest {
         assertSetHolds("holdout", "0.90", "0.03");
     }
 
-    @Test
-    void shouldKeepWhatTheFreshSetsTaughtTheEngine() {
-        // given the ten later sets, written outside the team and then tuned on: regression gates at what they
-        // measure now, lower than the dev set's because their first runs (untuned) found more that the pack misses
-        assertSetHolds("fresh", "0.90", "0.05");
-        assertSetHolds("fresh2", "0.70", "0.07");
-        assertSetHolds("fresh3", "0.75", "0.03");
-        assertSetHolds("fresh4", "0.70", "0.05");
-        assertSetHolds("fresh5", "0.40", "0.06");
-        assertSetHolds("fresh6", "0.55", "0.07");
-        assertSetHolds("fresh7", "0.45", "0.05");
-        assertSetHolds("fresh8", "0.70", "0.04");
-        assertSetHolds("fresh9", "0.30", "0.10");
-        assertSetHolds("fresh10", "0.65", "0.05");
-    }
-
-    @Test
-    void shouldKeepTheSetsTheRiskModelLearnedFromLastAtTheirInSampleFigures() {
-        // given the six newest sets: the rules were not tuned on them, the embedded risk model trained on them,
-        // so these gates are in-sample for the model (its honest figure on fresh13 is DefaultModelTest's); false
-        // alerts are what the rules, with the model's veto (model.plausible), give on hard benign chat
-        assertSetHolds("fresh11", "0.90", "0.10");
-        assertSetHolds("fresh12", "0.90", "0.11");
-        assertSetHolds("fresh13", "0.90", "0.08");
-        assertSetHolds("fresh14", "0.85", "0.08");
-        assertSetHolds("fresh15", "0.90", "0.17");
-        assertSetHolds("fresh16", "0.85", "0.04");
+    /**
+     * The later sets, written outside the team. {@code fresh} … {@code fresh10} were tuned on: regression gates at
+     * what they measure now, lower than the dev set's because their first runs (untuned) found more that the pack
+     * misses. {@code fresh11} … {@code fresh16}: the rules were not tuned on them, the embedded risk model trained on
+     * them, so these gates are in-sample for the model (its honest figure on fresh13 is DefaultModelTest's); their
+     * false alerts are what the rules, with the model's veto ({@code model.plausible}), give on hard benign chat.
+     */
+    @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
+    @CsvSource({
+        "fresh, 0.90, 0.05", "fresh2, 0.70, 0.07", "fresh3, 0.75, 0.03", "fresh4, 0.70, 0.05",
+        "fresh5, 0.40, 0.06", "fresh6, 0.55, 0.07", "fresh7, 0.45, 0.05", "fresh8, 0.70, 0.04",
+        "fresh9, 0.30, 0.10", "fresh10, 0.65, 0.05",
+        "fresh11, 0.90, 0.10", "fresh12, 0.90, 0.11", "fresh13, 0.90, 0.08", "fresh14, 0.85, 0.08",
+        "fresh15, 0.90, 0.17", "fresh16, 0.85, 0.04",
+    })
+    void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
+        assertSetHolds(set, minRecall, maxFpr);
     }
 
     /** Runs {@code eval} on a labelled set beside the dev copy; fails under either threshold. */
