@@ -138,8 +138,8 @@ public final class ModerationSession {
         for (int c : order) {
             categories.put(model.categories().get(c).name(), s.category(c));
         }
-        return new Explanation.RiskScore(s.harm(), model.plausibleThreshold(), model.lowThreshold(), model.highThreshold(),
-                java.util.Collections.unmodifiableMap(categories));
+        return new Explanation.RiskScore(s.harm(), model.plausibleThreshold(), model.lowThreshold(),
+                model.highThreshold(), java.util.Collections.unmodifiableMap(categories));
     }
 
     /** Rule and cue errors met by the last {@link #score} or {@link #assess} call; a reused list. */

@@ -50,8 +50,8 @@ public final class Cues {
     public static final String MODEL_HARM = "model.harm";
     /**
      * The risk model does not read the message as everyday talk: its harm score is above a quarter of the low
-     * threshold ({@link io.vigie.core.model.RiskModel#plausibleThreshold()}); fires on every message when no model is
-     * loaded. Rules whose words also fill ordinary chat require it in their window, so the model can veto them
+     * threshold ({@link io.vigie.core.model.RiskModel#plausibleThreshold()}); fires on every message with text when no
+     * model is loaded. Rules whose words also fill ordinary chat require it in their window, so the model can veto them
      * without ever making them fire.
      */
     public static final String MODEL_PLAUSIBLE = "model.plausible";

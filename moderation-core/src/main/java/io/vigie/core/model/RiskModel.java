@@ -30,6 +30,12 @@ public final class RiskModel {
     static final String MAGIC = "vigie-risk-model";
     static final int FORMAT = 1;
 
+    /** {@link #plausibleThreshold()} as a fraction of {@link #lowThreshold()}. */
+    public static final float PLAUSIBLE_FRACTION = 0.25f;
+
+    /** {@link #weakThreshold()} as a fraction of {@link #lowThreshold()}. */
+    public static final float WEAK_FRACTION = 0.7f;
+
     private final Category[] categories;
     private final int outputs;
     /** Per slot: the key in the high 32 bits (0 = empty), the harm weight in the low 8. */
@@ -161,9 +167,6 @@ public final class RiskModel {
         return low * PLAUSIBLE_FRACTION;
     }
 
-    /** {@link #plausibleThreshold()} as a fraction of {@link #lowThreshold()}. */
-    public static final float PLAUSIBLE_FRACTION = 0.25f;
-
     /**
      * Harm score from which {@code model.harm_weak} and the category cues fire: 70 % of the low threshold. Weak
      * harm in one message is common in everyday chat; in three of a conversation's last twelve it is not: leaving
@@ -173,9 +176,6 @@ public final class RiskModel {
     public float weakThreshold() {
         return low * WEAK_FRACTION;
     }
-
-    /** {@link #weakThreshold()} as a fraction of {@link #lowThreshold()}. */
-    public static final float WEAK_FRACTION = 0.7f;
 
     /** Harm score from which {@code model.harm_high} fires. */
     public float highThreshold() {
