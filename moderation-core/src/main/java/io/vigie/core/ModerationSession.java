@@ -10,6 +10,7 @@ import io.vigie.core.contract.ChatMessage;
 import io.vigie.core.cue.CueExtractor;
 import io.vigie.core.cue.CueRegistry;
 import io.vigie.core.cue.MessageCues;
+import io.vigie.core.model.RiskModel;
 import io.vigie.core.rule.Finding;
 import io.vigie.core.rule.RuleCheck;
 import io.vigie.core.rule.ScoringContext;
@@ -123,11 +124,11 @@ public final class ModerationSession {
 
     /** The risk model's scores of a folded text, categories highest first; null without a model. */
     private Explanation.RiskScore riskScore(String folded) {
-        io.vigie.core.model.RiskModel model = engine.cueModel().riskModel();
+        RiskModel model = engine.cueModel().riskModel();
         if (model == null) {
             return null;
         }
-        io.vigie.core.model.RiskModel.Scorer s = model.newScorer();
+        RiskModel.Scorer s = model.newScorer();
         s.score(folded.toCharArray(), folded.length());
         List<Integer> order = new ArrayList<>();
         for (int c = 0; c < model.categories().size(); c++) {

@@ -42,15 +42,9 @@ public final class RecentWindow implements ConversationWindow {
     @Override
     public int find(int cueId, By by, int maxMessages, long maxAgeMs) {
         String name = cues.name(cueId);
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (index - entries.index(i) > maxMessages || atMs - entries.sentAtMs(i) > maxAgeMs) {
-                return -1; // older entries are further back still
-            }
-            RecentMessage m = entries.get(i);
-            if (by == By.SAME && !m.senderId().equals(senderId) || by == By.OTHER && m.senderId().equals(senderId)) {
-                continue;
-            }
-            if (mark(m, name) != null) {
+        for (int i = previous(entries.size(), by, maxMessages, maxAgeMs); i >= 0;
+                i = previous(i, by, maxMessages, maxAgeMs)) {
+            if (mark(entries.get(i), name) != null) {
                 return i;
             }
         }
@@ -60,22 +54,30 @@ public final class RecentWindow implements ConversationWindow {
     @Override
     public int collect(int[] cueIds, By by, int maxMessages, long maxAgeMs, int[] out) {
         int n = 0;
-        for (int i = entries.size() - 1; i >= 0 && n < out.length; i--) {
-            if (index - entries.index(i) > maxMessages || atMs - entries.sentAtMs(i) > maxAgeMs) {
-                break; // older entries are further back still
-            }
-            RecentMessage m = entries.get(i);
-            if (by == By.SAME && !m.senderId().equals(senderId) || by == By.OTHER && m.senderId().equals(senderId)) {
-                continue;
-            }
+        for (int i = previous(entries.size(), by, maxMessages, maxAgeMs); i >= 0 && n < out.length;
+                i = previous(i, by, maxMessages, maxAgeMs)) {
             for (int c : cueIds) {
-                if (mark(m, cues.name(c)) != null) {
+                if (carries(i, c)) {
                     out[n++] = i;
                     break;
                 }
             }
         }
         return n;
+    }
+
+    /** The entry before {@code i} that the window's bounds and {@code by} admit, or -1 once past the bounds. */
+    private int previous(int i, By by, int maxMessages, long maxAgeMs) {
+        for (int k = i - 1; k >= 0; k--) {
+            if (index - entries.index(k) > maxMessages || atMs - entries.sentAtMs(k) > maxAgeMs) {
+                return -1; // older entries are further back still
+            }
+            String sender = entries.get(k).senderId();
+            if (by == By.ANY || (by == By.SAME) == sender.equals(senderId)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     @Override
