@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh16}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh23}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -134,7 +134,35 @@ class FreshSetTest {
                 new Spec("fresh16", "g6", "u-g6", List.of(50, 337, 119), List.of(55, 281, 130), 456 + 411,
                         Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 6,
                                 Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 22, Category.THREAT, 7)));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 22, Category.THREAT, 7)),
+                new Spec("fresh17", "g7", "u-g7", List.of(52, 448, 129), List.of(55, 532, 186), 577 + 718,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 13, Category.SEXUAL_VIOLENCE, 10,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 25, Category.THREAT, 10)),
+                new Spec("fresh18", "g8", "u-g8", List.of(50, 361, 113), List.of(55, 457, 140), 474 + 597,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 8,
+                                Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 25, Category.THREAT, 8)),
+                new Spec("fresh19", "g9", "u-g9", List.of(50, 377, 119), List.of(55, 474, 153), 496 + 627,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 13, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 9, Category.OFF_PLATFORM, 22, Category.THREAT, 14)),
+                new Spec("fresh20", "j0", "u-j0", List.of(50, 444, 120), List.of(55, 460, 152), 564 + 612,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 8,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 9,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 21, Category.THREAT, 8)),
+                new Spec("fresh21", "j1", "u-j1", List.of(50, 425, 113), List.of(55, 490, 157), 538 + 647,
+                        Map.of(Category.CHILD_GROOMING, 12, Category.MINOR_SEXUALIZATION, 13, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 31, Category.THREAT, 10)),
+                new Spec("fresh22", "j2", "u-j2", List.of(50, 512, 114), List.of(55, 384, 126), 626 + 510,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
+                                Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 11, Category.THREAT, 7)),
+                new Spec("fresh23", "j3", "u-j3", List.of(50, 646, 113), List.of(60, 713, 157), 759 + 870,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 29, Category.THREAT, 8)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
