@@ -22,10 +22,11 @@ public record Explanation(String text, String folded, List<CueSpan> cues, Stated
     /**
      * What the risk model made of the message (null without a model): its harm score beside the thresholds of the
      * {@code model.plausible}, {@code model.harm} and {@code model.harm_high} cues, and each category's score, highest
-     * first.
+     * first; the context score of the message as a conversation of its own beside the {@code model.context} gate (both
+     * NaN for a model without the context output).
      */
     public record RiskScore(float harm, float plausible, float low, float high,
-                            java.util.Map<String, Float> categories) {
+                            java.util.Map<String, Float> categories, float context, float contextGate) {
     }
 
     /**

@@ -63,7 +63,10 @@ public final class ModerationSession {
     public Assessment assess(ChatMessage message, ConversationState conversation, UserState sender,
                              Map<String, UserState> recipients) {
         Objects.requireNonNull(message, "message must not be null");
-        MessageCues cues = extractor.extract(message.text(), message.attachments(), message.sentAt().toEpochMilli());
+        MessageCues cues = conversation == null
+                ? extractor.extract(message.text(), message.attachments(), message.sentAt().toEpochMilli())
+                : extractor.extract(message.text(), message.attachments(), message.sentAt().toEpochMilli(),
+                        conversation.context(), conversation.messages());
         return assessor.assess(message, cues, conversation, sender, recipients);
     }
 
@@ -119,11 +122,11 @@ public final class ModerationSession {
         assessor.score(f, ctx); // collects this message's rule and cue errors
         List<String> errors = new ArrayList<>(assessor.lastErrors());
         return new Explanation(raw, folded, List.copyOf(cues), age, List.copyOf(checks), List.copyOf(errors),
-                riskScore(folded));
+                riskScore(folded, f.contextScore()));
     }
 
     /** The risk model's scores of a folded text, categories highest first; null without a model. */
-    private Explanation.RiskScore riskScore(String folded) {
+    private Explanation.RiskScore riskScore(String folded, float context) {
         RiskModel model = engine.cueModel().riskModel();
         if (model == null) {
             return null;
@@ -140,7 +143,8 @@ public final class ModerationSession {
             categories.put(model.categories().get(c).name(), s.category(c));
         }
         return new Explanation.RiskScore(s.harm(), model.plausibleThreshold(), model.lowThreshold(),
-                model.highThreshold(), java.util.Collections.unmodifiableMap(categories));
+                model.highThreshold(), java.util.Collections.unmodifiableMap(categories), context,
+                model.context() == null ? Float.NaN : model.context().gate());
     }
 
     /** Rule and cue errors met by the last {@link #score} or {@link #assess} call; a reused list. */

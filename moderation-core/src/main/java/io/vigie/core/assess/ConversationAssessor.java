@@ -219,7 +219,7 @@ public final class ConversationAssessor {
                 conv.lateMessages() + (late ? 1 : 0),
                 Ages.learn(conv.learnedAges(), message.senderId(), sender, user, policy.bounds().maxParticipants()),
                 ConversationUpdate.window(conv.recent(), entry, keepText, conv.messages(), at.toEpochMilli(), policy),
-                conv.decidedAt(), languageScore);
+                conv.decidedAt(), languageScore, contextSum(conv, features));
         return new Assessment(next, user, findings.isEmpty() ? List.of() : findings, w.score, severity, alert,
                 actions);
     }
@@ -264,6 +264,11 @@ public final class ConversationAssessor {
         }
         return !alerted.isEmpty() && (decidedAt == null
                 || at.toEpochMilli() - decidedAt.toEpochMilli() <= policy.context().retentionMs());
+    }
+
+    /** The conversation's context sum with this message (see {@link io.vigie.core.model.RiskModel.Context}). */
+    private float contextSum(ConversationState conv, MessageCues features) {
+        return Float.isNaN(features.contextScore()) ? conv.context() : features.contextSum();
     }
 
     /** The message as the window keeps it, or null when it carries nothing to keep. */

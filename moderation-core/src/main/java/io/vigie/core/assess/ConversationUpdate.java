@@ -226,7 +226,8 @@ public final class ConversationUpdate {
                 conversation.messages(), conversation.risk(), conversation.riskAt(), conversation.stages(),
                 conversation.alerted(), conversation.evidence(), new ArrayList<>(dismissed),
                 conversation.lastEventAt(), conversation.lateMessages(), conversation.learnedAges(),
-                conversation.recent(), conversation.decidedAt(), conversation.languageScore());
+                conversation.recent(), conversation.decidedAt(), conversation.languageScore(),
+                conversation.context());
     }
 
     /**
@@ -251,7 +252,8 @@ public final class ConversationUpdate {
         return new ConversationState(conversation.conversationId(), conversation.participants(),
                 conversation.messages(), conversation.risk(), conversation.riskAt(), conversation.stages(),
                 conversation.alerted(), evidence, conversation.dismissedRules(), conversation.lastEventAt(),
-                conversation.lateMessages(), ages, recent, conversation.decidedAt(), conversation.languageScore());
+                conversation.lateMessages(), ages, recent, conversation.decidedAt(), conversation.languageScore(),
+                conversation.context());
     }
 
     private static void trimFront(LinkedHashSet<String> set, int max) {

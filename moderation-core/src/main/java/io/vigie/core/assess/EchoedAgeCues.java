@@ -110,4 +110,14 @@ final class EchoedAgeCues implements MessageCues {
     public String folded() {
         return cues.folded();
     }
+
+    @Override
+    public float contextSum() {
+        return cues.contextSum();
+    }
+
+    @Override
+    public float contextScore() {
+        return cues.contextScore();
+    }
 }

@@ -21,4 +21,16 @@ public interface CueExtractor {
      * @return a reused view, valid until the next call
      */
     MessageCues extract(CharSequence text, List<Attachment> attachments, long eventTimeMs);
+
+    /**
+     * Extracts the cues of one message of a conversation: as {@link #extract(CharSequence, List, long)}, with the
+     * conversation's context so far, so that {@code model.context} reads the whole conversation.
+     *
+     * @param contextBefore  the conversation's context sum before this message (0 for the first)
+     * @param messagesBefore how many messages the conversation had before this one
+     */
+    default MessageCues extract(CharSequence text, List<Attachment> attachments, long eventTimeMs,
+                                float contextBefore, int messagesBefore) {
+        return extract(text, attachments, eventTimeMs);
+    }
 }

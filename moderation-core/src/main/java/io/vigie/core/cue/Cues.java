@@ -63,6 +63,15 @@ public final class Cues {
     public static final String MODEL_HARM_WEAK = "model.harm_weak";
     /** The risk model scores the message as harmful above its high threshold. */
     public static final String MODEL_HARM_HIGH = "model.harm_high";
+    /**
+     * The risk model's context output reads the conversation so far, this message included, as possibly harmful:
+     * its context score ({@link io.vigie.core.model.RiskModel.Context}) is above the gate calibrated with the model.
+     * Fires on a conversation's first message (a message alone is judged by its words), and on every message with
+     * text when no model (or a model without the context output) is loaded. Rules whose words also fill benign
+     * conversations (a parent fetching a child, a journalist's interview, a moderators' channel) require it on the
+     * message they fire on, so the conversation can veto them without ever making them fire.
+     */
+    public static final String MODEL_CONTEXT = "model.context";
 
     /** The risk model's category cues, in {@link Category} order: {@code model.<category in lower case>}. */
     private static final String[] MODEL_CATEGORIES = new String[Category.values().length];
@@ -88,7 +97,7 @@ public final class Cues {
         MEETING_TIME, MEETING_ADDRESS, MONEY_PRICE, MEDIA_KNOWN_SHA256, MEDIA_KNOWN_PDQ, NUMBER_ANY, TEXT_NAME,
         MODEL_HARM, MODEL_HARM_HIGH, MODEL_PLAUSIBLE, MODEL_HARM_WEAK,
         MODEL_CATEGORIES[0], MODEL_CATEGORIES[1], MODEL_CATEGORIES[2], MODEL_CATEGORIES[3], MODEL_CATEGORIES[4],
-        MODEL_CATEGORIES[5], MODEL_CATEGORIES[6], MODEL_CATEGORIES[7], MODEL_CATEGORIES[8],
+        MODEL_CATEGORIES[5], MODEL_CATEGORIES[6], MODEL_CATEGORIES[7], MODEL_CATEGORIES[8], MODEL_CONTEXT,
     };
 
     private Cues() {

@@ -56,6 +56,19 @@ public interface MessageCues {
         return null;
     }
 
+    /**
+     * The conversation's context sum with this message, for the next conversation state (see {@link
+     * io.vigie.core.model.RiskModel.Context}); meaningless when {@link #contextScore()} is NaN.
+     */
+    default float contextSum() {
+        return 0f;
+    }
+
+    /** The context score of the conversation so far, this message included; NaN when there is none. */
+    default float contextScore() {
+        return Float.NaN;
+    }
+
     /** The normalized (folded) text the cues were matched on, for explanations; allocates. */
     default String folded() {
         return raw().toString();

@@ -28,7 +28,8 @@ import java.util.zip.GZIPOutputStream;
 public final class RiskModel {
 
     static final String MAGIC = "vigie-risk-model";
-    static final int FORMAT = 1;
+    /** Format 1: the message outputs; format 2 adds the conversation-context output. */
+    static final int FORMAT = 2;
 
     /** {@link #plausibleThreshold()} as a fraction of {@link #lowThreshold()}. */
     public static final float PLAUSIBLE_FRACTION = 0.25f;
@@ -52,6 +53,9 @@ public final class RiskModel {
     private final float categoryMargin;
     private final String provenance;
     private final String digest;
+    /** Per row, the quantized context weight (rows' order); null for a model without the context output. */
+    private final byte[] contextRows;
+    private final Context context;
 
     /**
      * A model from its parts (the trainer and the reader build them).
@@ -66,12 +70,30 @@ public final class RiskModel {
     RiskModel(List<Category> categories, int[] keys, float[][] weights, float[] bias, float low, float high,
               float categoryMargin, String provenance) {
         this(categories, keys, quantize(weights, scaleOf(weights)), scaleOf(weights), bias, low, high,
-                categoryMargin, provenance);
+                categoryMargin, provenance, null, null);
+    }
+
+    /**
+     * A model with the conversation-context output besides the message outputs (the trainer builds it).
+     *
+     * @param contextWeights per row, the context weight
+     * @param context        the context output's bias, gate and decay; its scale is computed here
+     */
+    RiskModel(List<Category> categories, int[] keys, float[][] weights, float[] bias, float low, float high,
+              float categoryMargin, String provenance, float[] contextWeights, Context context) {
+        this(categories, keys, quantize(weights, scaleOf(weights)), scaleOf(weights), bias, low, high,
+                categoryMargin, provenance, quantize(contextWeights, scaleOf(contextWeights)),
+                context.withScale(scaleOf(contextWeights)));
     }
 
     /** A model from quantized rows ({@code 1 + categories.length} bytes each) and their scale (the loader's). */
     RiskModel(List<Category> categories, int[] keys, byte[] rows, float scale, float[] bias, float low, float high,
-              float categoryMargin, String provenance) {
+              float categoryMargin, String provenance, byte[] contextRows, Context context) {
+        if ((contextRows == null) != (context == null) || contextRows != null && contextRows.length != keys.length) {
+            throw new IllegalArgumentException("context weights do not match " + keys.length + " features");
+        }
+        this.contextRows = contextRows;
+        this.context = context;
         this.categories = categories.toArray(new Category[0]);
         this.outputs = this.categories.length + 1;
         if (bias.length != outputs || rows.length != keys.length * outputs) {
@@ -97,7 +119,8 @@ public final class RiskModel {
             if (keyAt(at) == keys[r]) {
                 throw new IllegalArgumentException("duplicate feature key " + keys[r]);
             }
-            slots[at] = (long) keys[r] << 32 | (rows[r * outputs] & 0xffL);
+            slots[at] = (long) keys[r] << 32 | (contextRows == null ? 0 : (contextRows[r] & 0xffL) << 8)
+                    | (rows[r * outputs] & 0xffL);
             System.arraycopy(rows, r * outputs + 1, categoryWeights, at * (outputs - 1), outputs - 1);
         }
         this.digest = HexFormat.of().formatHex(sha256(bytes()), 0, 6);
@@ -121,6 +144,11 @@ public final class RiskModel {
         return (byte) slots[slot];
     }
 
+    /** The quantized context weight in a slot (0 without the context output). */
+    private int contextWeight(int slot) {
+        return (byte) (slots[slot] >>> 8);
+    }
+
     /** Output {@code o}'s (1 and up) quantized weight in a slot. */
     private int categoryWeight(int slot, int o) {
         return categoryWeights[slot * (outputs - 1) + o - 1];
@@ -134,6 +162,14 @@ public final class RiskModel {
             }
         }
         return max == 0 ? 1f : max / 127f;
+    }
+
+    private static float scaleOf(float[] weights) {
+        return scaleOf(new float[][] {weights});
+    }
+
+    private static byte[] quantize(float[] weights, float scale) {
+        return quantize(new float[][] {weights}, scale);
     }
 
     private static byte[] quantize(float[][] weights, float scale) {
@@ -204,7 +240,66 @@ public final class RiskModel {
 
     /** This model with other thresholds (an operator's trade between recall and false alerts). */
     public RiskModel withThresholds(float low, float high, float categoryMargin) {
-        return new RiskModel(List.of(categories), keys, rows, scale, bias, low, high, categoryMargin, provenance);
+        return new RiskModel(List.of(categories), keys, rows, scale, bias, low, high, categoryMargin, provenance,
+                contextRows, context);
+    }
+
+    /** This model with another context gate (no effect on a model without the context output). */
+    public RiskModel withContextGate(float gate) {
+        return context == null ? this : new RiskModel(List.of(categories), keys, rows, scale, bias, low, high,
+                categoryMargin, provenance, contextRows, new Context(context.scale(), context.bias(), gate,
+                context.decay()));
+    }
+
+    /**
+     * The conversation-context output: a score of the whole conversation so far, from its messages' n-grams,
+     * recent messages weighing most. It tells a benign conversation that uses harm's words (a parent fetching a
+     * child, a journalist's interview, moderators at work) from a harmful one, which one message cannot. Null for
+     * a model without it (format 1).
+     */
+    public Context context() {
+        return context;
+    }
+
+    /**
+     * How the context output turns a conversation's running sum into a score: {@code bias + sum / sqrt(weight)},
+     * where each message's contribution ({@link Scorer#context()}) is added to the sum after the earlier sum is
+     * multiplied by {@code decay}, and {@code weight} is the sum of the same decayed ones (a message count that
+     * forgets). {@code gate} is the score from which {@code model.context} fires, calibrated out of fold so that
+     * few harmful conversations' flagged messages fall below it.
+     *
+     * @param scale the quantization scale of the context weights
+     */
+    public record Context(float scale, float bias, float gate, float decay) {
+        public Context {
+            if (!Float.isFinite(bias) || !Float.isFinite(gate) || !(decay > 0 && decay <= 1) || !(scale > 0)
+                    || !Float.isFinite(scale)) {
+                throw new IllegalArgumentException("bad context output (scale " + scale + ", bias " + bias
+                        + ", gate " + gate + ", decay " + decay + ")");
+            }
+        }
+
+        Context withScale(float s) {
+            return new Context(s, bias, gate, decay);
+        }
+
+        /** The running sum after a message contributing {@code message}, the sum before being {@code before}. */
+        public float sum(float before, float message) {
+            return before * decay + message;
+        }
+
+        /** The decayed message count of a conversation of {@code messages} messages (at least 1). */
+        public float weight(int messages) {
+            if (decay >= 1f) {
+                return Math.max(1, messages);
+            }
+            return (float) ((1 - StrictMath.pow(decay, Math.max(1, messages))) / (1 - decay));
+        }
+
+        /** The context score of a conversation of {@code messages} messages whose running sum is {@code sum}. */
+        public float score(float sum, int messages) {
+            return bias + sum / (float) Math.sqrt(weight(messages));
+        }
     }
 
     /** The harm score of a message's feature keys (the trainer's calibration, without spans). */
@@ -217,6 +312,21 @@ public final class RiskModel {
             }
         }
         return bias[0] + sum * scale;
+    }
+
+    /** A message's contribution to its conversation's context sum, from its feature keys (the trainer's). */
+    float contextOf(int[] keys) {
+        if (context == null) {
+            return 0f;
+        }
+        int sum = 0;
+        for (int key : keys) {
+            int at = slot(key);
+            if (keyAt(at) == key) {
+                sum += contextWeight(at);
+            }
+        }
+        return sum * context.scale();
     }
 
     /** A scorer with its own scratch. */
@@ -234,6 +344,7 @@ public final class RiskModel {
         private boolean categoriesDone;
         private int bestStart = -1;
         private int bestEnd = -1;
+        private float contextSum;
 
         private Scorer() {
         }
@@ -247,6 +358,7 @@ public final class RiskModel {
             foundCount = 0;
             categoriesDone = false;
             int sum = 0;
+            int ctx = 0;
             int best = 0;
             bestStart = -1;
             bestEnd = -1;
@@ -262,6 +374,7 @@ public final class RiskModel {
                 found[foundCount++] = at;
                 int harm = harmWeight(at);
                 sum += harm;
+                ctx += contextWeight(at);
                 if (harm > best) {
                     best = harm;
                     bestStart = features.start(f);
@@ -269,6 +382,7 @@ public final class RiskModel {
                 }
             }
             scores[0] = bias[0] + sum * scale;
+            contextSum = context == null ? 0f : ctx * context.scale();
         }
 
         private void categories() {
@@ -288,6 +402,14 @@ public final class RiskModel {
         /** The last message's harm score (a logit: above 0 leans harmful). */
         public float harm() {
             return scores[0];
+        }
+
+        /**
+         * The last message's contribution to its conversation's context sum (see {@link Context}); 0 without the
+         * context output.
+         */
+        public float context() {
+            return contextSum;
         }
 
         /** The last message's score for category {@code c} (index into {@link #categories()}). */
@@ -329,7 +451,7 @@ public final class RiskModel {
         GZIPOutputStream gz = new GZIPOutputStream(out);
         DataOutputStream d = new DataOutputStream(gz);
         d.writeUTF(MAGIC);
-        d.writeInt(FORMAT);
+        d.writeInt(context == null ? 1 : FORMAT);
         d.writeUTF(provenance);
         writeWeights(d);
         d.flush();
@@ -359,6 +481,15 @@ public final class RiskModel {
             d.writeInt(keys[r]);
             d.write(rows, r * outputs, outputs);
         }
+        if (context != null) { // format 2
+            d.writeFloat(context.scale());
+            d.writeFloat(context.bias());
+            d.writeFloat(context.gate());
+            d.writeFloat(context.decay());
+            for (int r : order) {
+                d.writeByte(contextRows[r]);
+            }
+        }
     }
 
     /** The model's weights as bytes, for the digest. */
@@ -383,6 +514,6 @@ public final class RiskModel {
     @Override
     public String toString() {
         return "RiskModel[" + version() + ", " + keys.length + " features, " + categories.length + " categories, low "
-                + low + ", high " + high + "]";
+                + low + ", high " + high + (context == null ? "" : ", context gate " + context.gate()) + "]";
     }
 }

@@ -69,8 +69,9 @@ public final class RiskModelLoader {
                 throw error(name, "not a risk model (it starts with '" + magic + "')");
             }
             int format = d.readInt();
-            if (format != RiskModel.FORMAT) {
-                throw error(name, "model format " + format + " is not supported (this engine reads " + RiskModel.FORMAT + ")");
+            if (format < 1 || format > RiskModel.FORMAT) {
+                throw error(name, "model format " + format + " is not supported (this engine reads 1 to "
+                        + RiskModel.FORMAT + ")");
             }
             String provenance = d.readUTF();
             int nc = d.readInt();
@@ -109,11 +110,27 @@ public final class RiskModelLoader {
                 keys[r] = d.readInt();
                 d.readFully(rows, r * (nc + 1), nc + 1);
             }
+            byte[] contextRows = null;
+            RiskModel.Context context = null;
+            if (format >= 2) {
+                float cs = d.readFloat();
+                float cb = d.readFloat();
+                float cg = d.readFloat();
+                float cd = d.readFloat();
+                try {
+                    context = new RiskModel.Context(cs, cb, cg, cd);
+                } catch (IllegalArgumentException e) {
+                    throw error(name, e.getMessage());
+                }
+                contextRows = new byte[n];
+                d.readFully(contextRows);
+            }
             if (d.read() != -1) {
                 throw error(name, "unexpected bytes after the last feature");
             }
             try {
-                return new RiskModel(List.of(cats), keys, rows, scale, bias, low, high, margin, provenance);
+                return new RiskModel(List.of(cats), keys, rows, scale, bias, low, high, margin, provenance,
+                        contextRows, context);
             } catch (IllegalArgumentException e) {
                 throw error(name, e.getMessage());
             }

@@ -103,6 +103,13 @@ public final class RiskModelTrainer {
      * 1.0 found 2 more category pairs than 2.0 over 1,139, but gave 347 hits on a wrong category against 249.
      */
     static final float CATEGORY_MARGIN = 2.0f;
+    /**
+     * The share of harmful conversations' flagged messages (and later ones) whose out-of-fold context score may fall
+     * below the context gate.
+     */
+    static final float CONTEXT_MISS = 0.05f;
+    /** How much an earlier message's n-grams still weigh in the context, per later message. */
+    static final float CONTEXT_DECAY = 0.9f;
     private static final float LEARNING_RATE = 0.3f;
     private static final float BIAS_RATE = 0.01f;
     private static final float L2 = 1e-6f;
@@ -136,6 +143,8 @@ public final class RiskModelTrainer {
         int[] fold = folds(conversations);
         int folds = Arrays.stream(fold).max().orElse(0) + 1;
         float[][] maxAndSecond = new float[conversations.size()][];
+        ContextData contextData = new ContextData(conversations, encoded);
+        List<Float> positiveContext = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             progress.accept("calibration fold " + (k + 1) + "/" + folds);
             List<Integer> train = new ArrayList<>();
@@ -146,19 +155,35 @@ public final class RiskModelTrainer {
             if (test.isEmpty()) {
                 continue;
             }
-            RiskModel m = fit(conversations, encoded, train, cats, 0f, 0f, "");
+            RiskModel m = fit(conversations, encoded, train, cats, 0f, 0f, "", null);
             for (int i : test) {
                 maxAndSecond[i] = topTwo(m, encoded.get(i));
+            }
+            ContextFit cf = contextData.fit(train, options);
+            for (int i : test) {
+                Conversation c = conversations.get(i);
+                if (!c.labels().isEmpty()) {
+                    float[] scores = cf.scores(contextData, i);
+                    for (int mi = c.firstFlag(); mi < scores.length; mi++) {
+                        positiveContext.add(scores[mi]);
+                    }
+                }
             }
         }
         Calibration cal = calibrate(conversations, maxAndSecond, folds);
         progress.accept("calibration: " + cal);
+        positiveContext.sort(null);
+        float gate = positiveContext.isEmpty() ? -Float.MAX_VALUE / 2
+                : positiveContext.get((int) Math.floor(CONTEXT_MISS * (positiveContext.size() - 1)));
+        progress.accept(String.format(java.util.Locale.ROOT, "context gate %.2f (%.0f %% of %d out-of-fold flagged "
+                + "messages below it)", gate, 100.0 * CONTEXT_MISS, positiveContext.size()));
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < conversations.size(); i++) {
             all.add(i);
         }
         progress.accept("training the final model on " + conversations.size() + " conversations");
-        RiskModel model = fit(conversations, encoded, all, cats, cal.low(), cal.high(), provenance);
+        ContextFit context = contextData.fit(all, options).withGate(gate);
+        RiskModel model = fit(conversations, encoded, all, cats, cal.low(), cal.high(), provenance, context);
         int samples = 0;
         int positives = 0;
         for (Conversation c : conversations) {
@@ -263,7 +288,7 @@ public final class RiskModelTrainer {
 
     /** Trains one model on the conversations at {@code indexes}. */
     private RiskModel fit(List<Conversation> conversations, List<int[][]> encoded, List<Integer> indexes,
-                          List<Category> cats, float low, float high, String provenance) {
+                          List<Category> cats, float low, float high, String provenance, ContextFit context) {
         int outputs = cats.size() + 1;
         List<int[]> xs = new ArrayList<>();
         List<float[]> ys = new ArrayList<>();
@@ -343,14 +368,194 @@ public final class RiskModelTrainer {
                 }
             }
         }
-        int[] keys = new int[w.size()];
-        float[][] rows = new float[w.size()][];
-        int r = 0;
-        for (Map.Entry<Integer, float[]> e : new TreeMap<>(w).entrySet()) {
-            keys[r] = e.getKey();
-            rows[r++] = e.getValue();
+        if (context == null) {
+            int[] keys = new int[w.size()];
+            float[][] rows = new float[w.size()][];
+            int r = 0;
+            for (Map.Entry<Integer, float[]> e : new TreeMap<>(w).entrySet()) {
+                keys[r] = e.getKey();
+                rows[r++] = e.getValue();
+            }
+            return new RiskModel(cats, keys, rows, bias, low, high, CATEGORY_MARGIN, provenance);
         }
-        return new RiskModel(cats, keys, rows, bias, low, high, CATEGORY_MARGIN, provenance);
+        // the message outputs and the context output share one table: every key either of them weighs
+        TreeMap<Integer, float[]> union = new TreeMap<>(w);
+        for (int key : context.keys()) {
+            union.putIfAbsent(key, new float[outputs]);
+        }
+        int[] keys = new int[union.size()];
+        float[][] rows = new float[union.size()][];
+        float[] contextWeights = new float[union.size()];
+        int r = 0;
+        for (Map.Entry<Integer, float[]> e : union.entrySet()) {
+            keys[r] = e.getKey();
+            rows[r] = e.getValue();
+            contextWeights[r++] = context.weight(e.getKey());
+        }
+        return new RiskModel(cats, keys, rows, bias, low, high, CATEGORY_MARGIN, provenance, contextWeights,
+                new RiskModel.Context(1f, context.bias(), context.gate(), CONTEXT_DECAY));
+    }
+
+    /**
+     * The context output's training data: every message's n-grams as indexes into one dictionary, so that the many
+     * prefix samples (a conversation up to each of its messages) read dense arrays.
+     */
+    private static final class ContextData {
+        private final List<Conversation> conversations;
+        private final int[][][] messages;
+        private final int[] dictionary;
+        /** Messages back from which an earlier message weighs under 1 % of the newest. */
+        private final int span;
+
+        ContextData(List<Conversation> conversations, List<int[][]> encoded) {
+            this.conversations = conversations;
+            Map<Integer, Integer> index = new HashMap<>();
+            List<Integer> keys = new ArrayList<>();
+            messages = new int[encoded.size()][][];
+            for (int i = 0; i < messages.length; i++) {
+                int[][] msgs = encoded.get(i);
+                messages[i] = new int[msgs.length][];
+                for (int m = 0; m < msgs.length; m++) {
+                    int[] ids = new int[msgs[m].length];
+                    for (int k = 0; k < ids.length; k++) {
+                        int key = msgs[m][k];
+                        Integer id = index.get(key);
+                        if (id == null) {
+                            id = keys.size();
+                            index.put(key, id);
+                            keys.add(key);
+                        }
+                        ids[k] = id;
+                    }
+                    messages[i][m] = ids;
+                }
+            }
+            dictionary = keys.stream().mapToInt(Integer::intValue).toArray();
+            span = CONTEXT_DECAY >= 1f ? 1 << 20
+                    : (int) Math.min(256, Math.ceil(Math.log(0.01) / Math.log(CONTEXT_DECAY)));
+        }
+
+        /**
+         * Logistic regression on prefixes: in a harmful conversation, each prefix ending at or after the flagged
+         * message is a positive (earlier ones are left out); every prefix of a benign conversation is a negative.
+         */
+        ContextFit fit(List<Integer> indexes, Options options) {
+            List<long[]> samples = new ArrayList<>();
+            int positives = 0;
+            for (int i : indexes) {
+                Conversation c = conversations.get(i);
+                boolean harmful = !c.labels().isEmpty();
+                for (int m = harmful ? c.firstFlag() : 0; m < messages[i].length; m++) {
+                    samples.add(new long[] {i, m, harmful ? 1 : 0});
+                    positives += harmful ? 1 : 0;
+                }
+            }
+            float positiveWeight = (float) Math.sqrt(Math.max(1.0, (samples.size() - positives)
+                    / (double) Math.max(1, positives)));
+            // the message outputs' minimum count: an n-gram fewer training messages have weighs nothing here either
+            int[] seen = new int[dictionary.length];
+            for (int i : indexes) {
+                for (int[] msg : messages[i]) {
+                    for (int id : msg) {
+                        seen[id]++;
+                    }
+                }
+            }
+            boolean[] kept = new boolean[dictionary.length];
+            for (int id = 0; id < kept.length; id++) {
+                kept[id] = seen[id] >= options.minCount();
+            }
+            float[] w = new float[dictionary.length];
+            float[] acc = new float[dictionary.length];
+            boolean[] used = new boolean[dictionary.length];
+            float bias = 0f;
+            float[] z = new float[span];
+            Random random = new Random(options.seed() + 1);
+            int[] order = new int[samples.size()];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            for (int epoch = 0; epoch < options.epochs(); epoch++) {
+                for (int k = order.length - 1; k > 0; k--) {
+                    int j = random.nextInt(k + 1);
+                    int t = order[k];
+                    order[k] = order[j];
+                    order[j] = t;
+                }
+                for (int si : order) {
+                    long[] sample = samples.get(si);
+                    int[][] msgs = messages[(int) sample[0]];
+                    int m = (int) sample[1];
+                    int from = Math.max(0, m - span + 1);
+                    float norm = (float) (1 / Math.sqrt(CONTEXT.weight(m + 1)));
+                    float score = bias;
+                    for (int j = from; j <= m; j++) {
+                        z[j - from] = (float) StrictMath.pow(CONTEXT_DECAY, m - j) * norm;
+                        for (int id : msgs[j]) {
+                            if (kept[id]) {
+                                score += w[id] * z[j - from];
+                            }
+                        }
+                    }
+                    float p = (float) (1 / (1 + StrictMath.exp(-Math.max(-30, Math.min(30, score)))));
+                    float err = (p - sample[2]) * (sample[2] > 0 ? positiveWeight : 1);
+                    for (int j = from; j <= m; j++) {
+                        for (int id : msgs[j]) {
+                            if (!kept[id]) {
+                                continue;
+                            }
+                            float gr = err * z[j - from] + L2 * w[id];
+                            acc[id] += gr * gr;
+                            w[id] -= LEARNING_RATE * gr / (float) StrictMath.sqrt(acc[id] + 1e-6f);
+                            used[id] = true;
+                        }
+                    }
+                    bias -= BIAS_RATE * err;
+                }
+            }
+            Map<Integer, Float> weights = new HashMap<>();
+            for (int id = 0; id < w.length; id++) {
+                if (used[id]) {
+                    weights.put(dictionary[id], w[id]);
+                }
+            }
+            return new ContextFit(weights, bias, 0f);
+        }
+    }
+
+    /** The decay arithmetic of the context output, shared with the engine. */
+    private static final RiskModel.Context CONTEXT = new RiskModel.Context(1f, 0f, 0f, CONTEXT_DECAY);
+
+    /** A fitted context output: weights by feature key, bias, and the gate once calibrated. */
+    private record ContextFit(Map<Integer, Float> weights, float bias, float gate) {
+
+        ContextFit withGate(float g) {
+            return new ContextFit(weights, bias, g);
+        }
+
+        Iterable<Integer> keys() {
+            return weights.keySet();
+        }
+
+        float weight(int key) {
+            return weights.getOrDefault(key, 0f);
+        }
+
+        /** The context score after each message of conversation {@code i}, as the engine computes it. */
+        float[] scores(ContextData data, int i) {
+            int[][] msgs = data.messages[i];
+            float[] out = new float[msgs.length];
+            float sum = 0f;
+            for (int m = 0; m < msgs.length; m++) {
+                float message = 0f;
+                for (int id : msgs[m]) {
+                    message += weight(data.dictionary[id]);
+                }
+                sum = CONTEXT.sum(sum, message);
+                out[m] = bias + sum / (float) Math.sqrt(CONTEXT.weight(m + 1));
+            }
+            return out;
+        }
     }
 
     /** Normalizes texts and turns them into feature keys (a message's keys, duplicates kept). */

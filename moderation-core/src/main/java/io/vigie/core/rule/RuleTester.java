@@ -86,19 +86,26 @@ public final class RuleTester {
         }
     }
 
-    /** The conversation an example's earlier messages make, one minute apart, ending just before the example. */
+    /**
+     * The conversation an example's earlier messages make, one minute apart, ending just before the example.
+     *
+     * @param context receives the conversation's context sum after the earlier messages
+     */
     private static ConversationWindow window(List<RuleExample.Before> before, RulePack pack, CueModel model,
-                                             CueExtractor extractor) {
+                                             CueExtractor extractor, float[] context) {
         int[] windowCues = pack.windowCues();
         List<RecentMessage> entries = new ArrayList<>();
         int n = before.size();
+        float sum = 0f;
         for (int i = 0; i < n; i++) {
             RuleExample.Before b = before.get(i);
             long at = EXAMPLE_TIME_MS - (n - i) * 60_000L;
-            MessageCues f = extractor.extract(b.text(), List.of(), at);
+            MessageCues f = extractor.extract(b.text(), List.of(), at, sum, i);
+            sum = Float.isNaN(f.contextScore()) ? sum : f.contextSum();
             entries.add(new RecentMessage(i, "before-" + (i + 1), b.other() ? "other" : "sender",
                     Instant.ofEpochMilli(at), RecentWindow.marks(f, windowCues, model.cues()), null, List.of()));
         }
+        context[0] = sum;
         return new RecentWindow(entries, "sender", n, Instant.ofEpochMilli(EXAMPLE_TIME_MS), model.cues());
     }
 
@@ -139,9 +146,10 @@ public final class RuleTester {
                 hasPass |= !ex.fire();
                 findings.clear();
                 errors.clear();
+                float[] sum = {0f};
                 ScoringContext context = ex.before().isEmpty() ? ex.context()
-                        : ex.context().withWindow(window(ex.before(), pack, model, extractor));
-                MessageCues f = extractor.extract(ex.text(), List.of(), EXAMPLE_TIME_MS);
+                        : ex.context().withWindow(window(ex.before(), pack, model, extractor, sum));
+                MessageCues f = extractor.extract(ex.text(), List.of(), EXAMPLE_TIME_MS, sum[0], ex.before().size());
                 pack.evaluate(f, context, findings, errors);
                 boolean fired = false;
                 List<String> firedIds = new ArrayList<>();

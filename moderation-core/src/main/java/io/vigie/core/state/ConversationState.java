@@ -37,12 +37,14 @@ import java.util.Map;
  *                         kept text goes a retention period after it
  * @param languageScore    French minus English function words seen so far (bounded): the conversation's language
  *                         for reviewers' queues (positive French, negative English, 0 unknown)
+ * @param context          the risk model's running context sum over the conversation's messages (decayed, see
+ *                         {@link io.vigie.core.model.RiskModel.Context}); 0 without a model
  */
 public record ConversationState(String conversationId, List<String> participants, int messages, double risk,
                                 Instant riskAt, List<Stage> stages, Map<Category, Severity> alerted,
                                 List<Alert.Signal> evidence, List<String> dismissedRules, Instant lastEventAt,
                                 int lateMessages, Map<String, Alert.PersonAge> learnedAges,
-                                List<RecentMessage> recent, Instant decidedAt, int languageScore) {
+                                List<RecentMessage> recent, Instant decidedAt, int languageScore, float context) {
     public ConversationState {
         java.util.Objects.requireNonNull(conversationId, "conversationId must not be null");
         participants = participants == null ? List.of() : List.copyOf(participants);
@@ -54,16 +56,26 @@ public record ConversationState(String conversationId, List<String> participants
         recent = recent == null ? RecentList.of() : RecentList.copyOf(recent);
     }
 
+    /** A state without a context sum (no risk model), as before the context output existed. */
+    public ConversationState(String conversationId, List<String> participants, int messages, double risk,
+                             Instant riskAt, List<Stage> stages, Map<Category, Severity> alerted,
+                             List<Alert.Signal> evidence, List<String> dismissedRules, Instant lastEventAt,
+                             int lateMessages, Map<String, Alert.PersonAge> learnedAges,
+                             List<RecentMessage> recent, Instant decidedAt, int languageScore) {
+        this(conversationId, participants, messages, risk, riskAt, stages, alerted, evidence, dismissedRules,
+                lastEventAt, lateMessages, learnedAges, recent, decidedAt, languageScore, 0f);
+    }
+
     /** A copy with another window (the text a reviewer sees, the cues rules look back for). */
     public ConversationState withRecent(List<RecentMessage> recent) {
         return new ConversationState(conversationId, participants, messages, risk, riskAt, stages, alerted, evidence,
-                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, decidedAt, languageScore);
+                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, decidedAt, languageScore, context);
     }
 
     /** A copy after a reviewer decided an alert of this conversation at {@code at}. */
     public ConversationState withDecidedAt(Instant at) {
         return new ConversationState(conversationId, participants, messages, risk, riskAt, stages, alerted, evidence,
-                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, at, languageScore);
+                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, at, languageScore, context);
     }
 
     /** The conversation's language as far as its words tell: "fr", "en", or null when unknown. */

@@ -62,7 +62,8 @@ class EvidenceSpanTest {
             assertTrue(f.firedCues()[i - 1] < f.firedCues()[i]);
         }
         f = extractor.extract("bof bof", List.of(), TestCues.EVENT_MS);
-        assertEquals(1, f.firedCount(), "only model.plausible, which fires on every text without a model");
+        assertEquals(2, f.firedCount(),
+                "only model.plausible and model.context, which fire on every text without a model");
         assertTrue(f.has(model.cues().id(Cues.MODEL_PLAUSIBLE)));
         assertFalse(f.has(model.cues().id("contact.app")));
         assertEquals(-1, f.start(model.cues().id("contact.app")));

@@ -30,11 +30,43 @@ class RiskModelCueTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < f.firedCount(); i++) {
             String name = registry.name(f.firedCues()[i]);
-            if (name.startsWith("model.")) {
+            if (name.startsWith("model.") && !name.equals(Cues.MODEL_CONTEXT)) {
                 out.add(name);
             }
         }
         return out;
+    }
+
+    @Test
+    void shouldReadTheWholeConversationForTheContextCueAndCarryItsSumToTheNextMessage() throws Exception {
+        // given the embedded model, which has a context output
+        RiskModel m = RiskModelLoader.embedded();
+        RiskModel.Context c = m.context();
+        assertTrue(c != null, "the embedded model carries the context output");
+        CueModel model = CueModels.builder().riskModel(m).build();
+        CueExtractor ex = model.newExtractor();
+        int context = model.cues().id(Cues.MODEL_CONTEXT);
+        // when the same message comes first, then after an earlier sum
+        MessageCues first = ex.extract(TEXT, List.of(), TestCues.EVENT_MS);
+        float alone = first.contextSum();
+        MessageCues later = ex.extract(TEXT, List.of(), TestCues.EVENT_MS, 4f, 3);
+        // then the sum decays the earlier one and adds this message's part; the score divides by the decayed count
+        assertEquals(c.sum(4f, alone), later.contextSum(), 1e-5);
+        assertEquals(c.score(c.sum(4f, alone), 4), later.contextScore(), 1e-5);
+        assertTrue(first.has(context), "a conversation's first message is never vetoed by its context");
+        assertEquals(later.contextScore() > c.gate(), later.has(context));
+        // and the gate decides, whatever the words
+        MessageCues shut = CueModels.builder().riskModel(m.withContextGate(1e9f)).build().newExtractor()
+                .extract(TEXT, List.of(), TestCues.EVENT_MS, 4f, 3);
+        MessageCues open = CueModels.builder().riskModel(m.withContextGate(-1e9f)).build().newExtractor()
+                .extract("bonne nuit maman", List.of(), TestCues.EVENT_MS);
+        assertFalse(shut.has(context));
+        assertTrue(open.has(context));
+        // without a model nothing is ruled out
+        MessageCues none = CueModels.builder().riskModel(null).build().newExtractor()
+                .extract("bonne nuit maman", List.of(), TestCues.EVENT_MS);
+        assertTrue(none.has(context));
+        assertTrue(Float.isNaN(none.contextScore()));
     }
 
     @Test

@@ -48,6 +48,20 @@ class RiskModelTest {
                 new float[][] {{2f, 3f, -1f}, {4f, 0f, 0f}}, new float[] {-1f, 0f, 0f}, low, high, 1.0f, "test");
     }
 
+    /**
+     * The same model with a context output: "alone" weighs 1 toward a harmful conversation, "docks" 2, "mum" -3;
+     * bias -1, gate 0, decay 0.5.
+     */
+    private static RiskModel withContext() {
+        int alone = keysOf("alone")[0];
+        int comeAlone = keysOf("come alone")[2];
+        int docks = keysOf("docks")[0];
+        int mum = keysOf("mum")[0];
+        return new RiskModel(CATS, new int[] {alone, comeAlone, docks, mum},
+                new float[][] {{2f, 3f, -1f}, {4f, 0f, 0f}, {0f, 0f, 0f}, {0f, 0f, 0f}}, new float[] {-1f, 0f, 0f},
+                2f, 4f, 1.0f, "test", new float[] {1f, 0f, 2f, -3f}, new RiskModel.Context(1f, -1f, 0f, 0.5f));
+    }
+
     private static RiskModel.Scorer score(RiskModel m, String text) {
         RiskModel.Scorer s = m.newScorer();
         NormalizedText t = NORMALIZER.normalize(text);
@@ -108,6 +122,56 @@ class RiskModelTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         back.write(again);
         assertArrayEquals(Files.readAllBytes(file), again.toByteArray());
+    }
+
+    @Test
+    void shouldScoreTheConversationSoFarRecentMessagesWeighingMost() {
+        // given
+        RiskModel m = withContext();
+        RiskModel.Context c = m.context();
+        // when: "alone" (1), then "the docks" (2), then "mum" (-3); each earlier sum halves
+        float s1 = c.sum(0f, score(m, "alone").context());
+        float s2 = c.sum(s1, score(m, "the docks").context());
+        float s3 = c.sum(s2, score(m, "mum here").context());
+        // then: bias + sum / sqrt(1, 1.5, 1.75), weights within one quantization step (3/127)
+        assertEquals(1f, s1, 3f / 127);
+        assertEquals(2.5f, s2, 2 * 3f / 127);
+        assertEquals(-1.75f, s3, 3 * 3f / 127);
+        assertEquals(0f, c.score(s1, 1), 0.05f);
+        assertEquals(-1f + 2.5f / (float) Math.sqrt(1.5), c.score(s2, 2), 0.05f);
+        assertTrue(c.score(s3, 3) < c.gate(), "a mother's word turns the conversation back under the gate");
+        assertEquals(0f, score(model(2f, 4f), "alone").context(), "a format-1 model has no context output");
+        assertEquals(null, model(2f, 4f).context());
+    }
+
+    @Test
+    void shouldWriteAndReadBackTheContextOutputAndStillReadFormatOneModels(@TempDir Path dir) throws Exception {
+        // given
+        RiskModel m = withContext();
+        Path file = dir.resolve("m2.vrm");
+        try (var out = Files.newOutputStream(file)) {
+            m.write(out);
+        }
+        Path old = dir.resolve("m1.vrm");
+        try (var out = Files.newOutputStream(old)) {
+            model(2f, 4f).write(out);
+        }
+        // when
+        RiskModel back = RiskModelLoader.load(file);
+        RiskModel formatOne = RiskModelLoader.load(old);
+        // then
+        assertEquals(m.version(), back.version());
+        assertEquals(m.context(), back.context());
+        assertEquals(score(m, "the docks alone").context(), score(back, "the docks alone").context());
+        assertEquals(null, formatOne.context());
+        assertEquals(model(2f, 4f).version(), formatOne.version(), "format-1 digests are unchanged");
+        assertEquals(1, gunzip(Files.readAllBytes(old))[2 + "vigie-risk-model".length() + 3],
+                "a model without context is still written as format 1");
+        // and the gate is an operator's setting: the weights stay, the version says it changed
+        RiskModel stricter = back.withContextGate(1.5f);
+        assertEquals(1.5f, stricter.context().gate());
+        assertEquals(score(back, "docks").context(), score(stricter, "docks").context());
+        assertFalse(back.version().equals(stricter.version()));
     }
 
     @Test

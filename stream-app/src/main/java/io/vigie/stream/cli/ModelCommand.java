@@ -202,6 +202,9 @@ final class ModelCommand implements Callable<Integer> {
             out.println("  categories   " + m.categories());
             out.printf(Locale.ROOT, "  thresholds   model.plausible above %.3f, model.harm above %.3f, "
                     + "model.harm_high above %.3f, category margin %.3f%n", m.plausibleThreshold(), m.lowThreshold(), m.highThreshold(), m.categoryMargin());
+            out.println(m.context() == null ? "  context      none (a format-1 model: model.context fires on every message)"
+                    : String.format(Locale.ROOT, "  context      model.context above %.3f (decay %.2f per message)",
+                    m.context().gate(), m.context().decay()));
             out.println("  trained on   " + m.provenance());
             return 0;
         }

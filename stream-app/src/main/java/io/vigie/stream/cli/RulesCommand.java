@@ -76,11 +76,16 @@ final class RulesCommand implements Callable<Integer> {
             ModerationConfig config = loadConfig(Map.of());
             Path lexicons = config.path(ModerationConfig.LEXICON_DIR);
             Path hashLists = config.path(ModerationConfig.HASHLIST_DIR);
-            if (lexicons == null && hashLists == null) {
+            String model = config.getString(ModerationConfig.MODEL);
+            boolean defaultModel = (model == null || model.isBlank() || model.strip().equals("default"))
+                    && config.getString(ModerationConfig.MODEL_CONTEXT_GATE).isBlank();
+            if (lexicons == null && hashLists == null && defaultModel) {
                 return signals();
             }
             try {
-                return CueModels.load(lexicons, hashLists);
+                // the examples run against the risk model the engine would run (its model.* cues gate rules)
+                return CueModels.builder().lexiconDir(lexicons).hashListDir(hashLists).riskModel(config.riskModel())
+                        .build();
             } catch (LoadException e) {
                 io.vigie.stream.engine.Engines.printErrors(spec.commandLine().getErr()::println, command, e);
                 return null;

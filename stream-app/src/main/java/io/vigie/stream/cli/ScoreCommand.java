@@ -122,7 +122,9 @@ final class ScoreCommand extends ConfiguredCommand implements Callable<Integer> 
         out.println("risk model: " + (risk == null ? "none" : String.format(java.util.Locale.ROOT,
                 "harm %.2f (model.plausible above %.2f, model.harm above %.2f, model.harm_high above %.2f); categories %s",
                 risk.harm(), risk.plausible(), risk.low(), risk.high(), risk.categories().entrySet().stream().limit(3)
-                        .map(c -> String.format(java.util.Locale.ROOT, "%s %.2f", c.getKey(), c.getValue())).toList())));
+                        .map(c -> String.format(java.util.Locale.ROOT, "%s %.2f", c.getKey(), c.getValue())).toList())
+                + (Float.isNaN(risk.contextGate()) ? "" : String.format(java.util.Locale.ROOT,
+                "; context %.2f alone (model.context above %.2f)", risk.context(), risk.contextGate()))));
         List<RuleCheck> fired = e.rules().stream().filter(RuleCheck::fired).toList();
         List<RuleCheck> near = e.rules().stream().filter(r -> !r.fired()).toList();
         out.println("rules fired:" + (fired.isEmpty() ? " none" : ""));

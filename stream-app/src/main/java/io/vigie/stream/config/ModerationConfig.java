@@ -139,6 +139,12 @@ public final class ModerationConfig extends AbstractConfig {
     private static final String MODEL_DOC = "The statistical risk model behind the model.* cues: 'default' (the "
             + "embedded one), 'none' (those cues never fire), or a file written by 'moderation model train'. Read "
             + "once at startup.";
+    public static final String MODEL_CONTEXT_GATE = "moderation.model.context.gate";
+    private static final String MODEL_CONTEXT_GATE_DOC = "The conversation-context score from which the cue "
+            + "model.context fires; most rules require it, so the conversation so far can hold their alerts "
+            + "(docs/concepts.md, 'The risk model'). Empty: the gate calibrated with the model. Lower finds more and "
+            + "alerts more often on benign conversations that use harm's words; higher the reverse. Ignored without a "
+            + "model or with a model that has no context output.";
     public static final String RULES_RELOAD_INTERVAL_MS = "moderation.rules.reload.interval.ms";
     private static final String RULES_RELOAD_INTERVAL_MS_DOC = "How often the rule, lexicon and hash list "
             + "directories are checked for changes; a changed pack is compiled and swapped in without restart, a "
@@ -334,6 +340,18 @@ public final class ModerationConfig extends AbstractConfig {
             .define(LEXICON_DIR, Type.STRING, "", Importance.MEDIUM, LEXICON_DIR_DOC)
             .define(HASHLIST_DIR, Type.STRING, "", Importance.MEDIUM, HASHLIST_DIR_DOC)
             .define(MODEL, Type.STRING, "default", Importance.MEDIUM, MODEL_DOC)
+            .define(MODEL_CONTEXT_GATE, Type.STRING, "", (name, value) -> {
+                String v = value == null ? "" : value.toString().strip();
+                if (!v.isEmpty()) {
+                    try {
+                        if (!Float.isFinite(Float.parseFloat(v))) {
+                            throw new NumberFormatException();
+                        }
+                    } catch (NumberFormatException e) {
+                        throw new ConfigException(name, value, "a number, or empty for the model's own gate");
+                    }
+                }
+            }, Importance.LOW, MODEL_CONTEXT_GATE_DOC)
             .define(RULES_RELOAD_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM,
                     RULES_RELOAD_INTERVAL_MS_DOC)
             .define(MESSAGE_MAX_BYTES, Type.INT, 65_536, Range.between(1024, 16 * 1024 * 1024),
@@ -596,10 +614,14 @@ public final class ModerationConfig extends AbstractConfig {
      */
     public io.vigie.core.model.RiskModel riskModel() throws io.vigie.core.load.LoadException {
         String s = getString(MODEL);
+        io.vigie.core.model.RiskModel m;
         if (s == null || s.isBlank() || s.strip().equals("default")) {
-            return io.vigie.core.model.RiskModelLoader.embedded();
+            m = io.vigie.core.model.RiskModelLoader.embedded();
+        } else {
+            m = s.strip().equals("none") ? null : io.vigie.core.model.RiskModelLoader.load(Path.of(s.strip()));
         }
-        return s.strip().equals("none") ? null : io.vigie.core.model.RiskModelLoader.load(Path.of(s.strip()));
+        String gate = getString(MODEL_CONTEXT_GATE);
+        return m == null || gate == null || gate.isBlank() ? m : m.withContextGate(Float.parseFloat(gate.strip()));
     }
 
     /** The HTTP token, or null when none is set. */

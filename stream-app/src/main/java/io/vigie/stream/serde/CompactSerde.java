@@ -46,6 +46,8 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
      * messages, the decision time, the language score). V1 conversations are still read.
      */
     public static final byte V2 = 2;
+    /** Conversations only: V2 followed by the risk model's context sum. V1 and V2 conversations are still read. */
+    public static final byte V3 = 3;
 
     /** Each thread's buffer for {@link #serialize}: one store write per message must not regrow one every time. */
     private static final ThreadLocal<Writer> SCRATCH = ThreadLocal.withInitial(Writer::new);
@@ -405,6 +407,8 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
             }
             writeInstant(c.decidedAt(), out);
             out.writeInt(c.languageScore());
+            // V3
+            out.writeInt(Float.floatToIntBits(c.context()));
         }
 
         /** One window entry, as {@link EntryCache} keeps it. */
@@ -446,12 +450,12 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
 
         @Override
         protected byte version() {
-            return V2;
+            return V3;
         }
 
         @Override
         protected ConversationState read(Reader in) throws IOException {
-            return read(in, V2);
+            return read(in, V3);
         }
 
         @Override
@@ -519,8 +523,9 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
                 decidedAt = readInstant(in);
                 language = in.readInt();
             }
+            float context = version >= V3 ? Float.intBitsToFloat(in.readInt()) : 0f;
             return new ConversationState(id, participants, messages, risk, riskAt, stages, alerted, evidence,
-                    dismissed, lastEventAt, late, ages, recent, decidedAt, language);
+                    dismissed, lastEventAt, late, ages, recent, decidedAt, language, context);
         }
     }
 

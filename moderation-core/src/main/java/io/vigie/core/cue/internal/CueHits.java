@@ -21,6 +21,8 @@ final class CueHits implements MessageCues {
     private String error;
     private char[] foldedChars;
     private int foldedLength;
+    private float context;
+    private float contextScore = Float.NaN;
 
     CueHits(int cueCount) {
         counts = new int[cueCount];
@@ -41,6 +43,24 @@ final class CueHits implements MessageCues {
         statedAgeFirstPerson = false;
         error = null;
         foldedChars = null;
+        context = 0f;
+        contextScore = Float.NaN;
+    }
+
+    /** The conversation's context sum and score with this message. */
+    void context(float sum, float score) {
+        context = sum;
+        contextScore = score;
+    }
+
+    @Override
+    public float contextSum() {
+        return context;
+    }
+
+    @Override
+    public float contextScore() {
+        return contextScore;
     }
 
     /** The folded text of this message (a reused buffer, read only by {@link #folded()}). */

@@ -72,10 +72,16 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
 
     @Override
     public MessageCues extract(CharSequence text, List<Attachment> attachments, long eventTimeMs) {
+        return extract(text, attachments, eventTimeMs, 0f, 0);
+    }
+
+    @Override
+    public MessageCues extract(CharSequence text, List<Attachment> attachments, long eventTimeMs,
+                               float contextBefore, int messagesBefore) {
         CharSequence raw = text == null ? "" : text;
         features.reset(raw);
         try {
-            run(raw, eventTimeMs);
+            run(raw, eventTimeMs, contextBefore, messagesBefore);
             if (attachments != null && !attachments.isEmpty()) {
                 media(attachments);
             }
@@ -88,7 +94,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         return features;
     }
 
-    private void run(CharSequence raw, long eventTimeMs) {
+    private void run(CharSequence raw, long eventTimeMs, float contextBefore, int messagesBefore) {
         NormalizedText nt = normalizer.normalize(raw);
         folded = nt;
         char[] b = nt.chars();
@@ -122,6 +128,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
                 cue(model.cueModelPlausible, 0, len); // no model: nothing is ruled out
             }
         }
+        context(raw.length() > 0, len, contextBefore, messagesBefore);
         if (!patterns.isEmpty()) {
             patterns.match(b, len, this);
             if (patterns.exhausted()) {
@@ -199,6 +206,29 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
             if (harm > m.highThreshold()) {
                 cue(model.cueModelHigh, s, e);
             }
+        }
+    }
+
+    /**
+     * Fires {@code model.context} when the conversation so far, this message included, scores above the context
+     * gate, and on a conversation's first message (on every message without a model or without its context output):
+     * the model vetoes with the conversation around a message, never a message alone. Records the conversation's sum
+     * for the next state. A message without text fires nothing and adds nothing, but counts as a message.
+     */
+    private void context(boolean scored, int len, float contextBefore, int messagesBefore) {
+        RiskModel.Context c = risk == null ? null : model.risk.context();
+        if (c == null) {
+            if (scored) {
+                cue(model.cueModelContext, 0, len);
+            }
+            return;
+        }
+        float sum = c.sum(contextBefore, scored ? risk.context() : 0f);
+        float score = c.score(sum, messagesBefore + 1);
+        features.context(sum, score);
+        // a conversation's first message has no conversation around it to veto it: its words alone decide
+        if (scored && (messagesBefore == 0 || score > c.gate())) {
+            cue(model.cueModelContext, 0, len);
         }
     }
 

@@ -70,6 +70,7 @@ public final class DefaultCueModel implements CueModel {
     final int cueModelHarm;
     final int cueModelHigh;
     final int cueModelPlausible;
+    final int cueModelContext;
     final int cueModelWeak;
     /** Per output category of the risk model: its {@code model.<category>} cue. */
     final int[] cueModelCategory;
@@ -194,6 +195,7 @@ public final class DefaultCueModel implements CueModel {
         cueModelHarm = ids.get(Cues.MODEL_HARM);
         cueModelHigh = ids.get(Cues.MODEL_HARM_HIGH);
         cueModelPlausible = ids.get(Cues.MODEL_PLAUSIBLE);
+        cueModelContext = ids.get(Cues.MODEL_CONTEXT);
         cueModelWeak = ids.get(Cues.MODEL_HARM_WEAK);
         List<Category> modelCategories = riskModel == null ? List.of() : riskModel.categories();
         cueModelCategory = new int[modelCategories.size()];
