@@ -340,18 +340,7 @@ public final class ModerationConfig extends AbstractConfig {
             .define(LEXICON_DIR, Type.STRING, "", Importance.MEDIUM, LEXICON_DIR_DOC)
             .define(HASHLIST_DIR, Type.STRING, "", Importance.MEDIUM, HASHLIST_DIR_DOC)
             .define(MODEL, Type.STRING, "default", Importance.MEDIUM, MODEL_DOC)
-            .define(MODEL_CONTEXT_GATE, Type.STRING, "", (name, value) -> {
-                String v = value == null ? "" : value.toString().strip();
-                if (!v.isEmpty()) {
-                    try {
-                        if (!Float.isFinite(Float.parseFloat(v))) {
-                            throw new NumberFormatException();
-                        }
-                    } catch (NumberFormatException e) {
-                        throw new ConfigException(name, value, "a number, or empty for the model's own gate");
-                    }
-                }
-            }, Importance.LOW, MODEL_CONTEXT_GATE_DOC)
+            .define(MODEL_CONTEXT_GATE, Type.STRING, "", new NumberOrEmpty(), Importance.LOW, MODEL_CONTEXT_GATE_DOC)
             .define(RULES_RELOAD_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM,
                     RULES_RELOAD_INTERVAL_MS_DOC)
             .define(MESSAGE_MAX_BYTES, Type.INT, 65_536, Range.between(1024, 16 * 1024 * 1024),
@@ -659,6 +648,30 @@ public final class ModerationConfig extends AbstractConfig {
         }
 
         private KafkaKeys() {
+        }
+    }
+
+    /** A setting that is empty or a finite number (its docs say so). */
+    private static final class NumberOrEmpty implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String v = value == null ? "" : value.toString().strip();
+            if (v.isEmpty()) {
+                return;
+            }
+            try {
+                if (Float.isFinite(Float.parseFloat(v))) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new ConfigException(name, value, "a number, or empty for the model's own gate");
+        }
+
+        @Override
+        public String toString() {
+            return "empty or a number";
         }
     }
 }

@@ -26,10 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DefaultModelTest {
 
-    /** Every labelled set the default model learns from. The blind set is never one of them. */
+    /**
+     * Every labelled set the default model learns from. The blind set is never one of them; nor are {@code fresh17}
+     * … {@code fresh23} (eighth session): trained on, they made the model read short explicit lines as benign (the
+     * team corpus lost two CSAM items, a grooming paraphrase its alert), so they measure the model instead.
+     */
     static final List<String> TRAINING_SETS = List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4",
             "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-            "fresh15", "fresh16", "fresh17", "fresh18", "fresh21", "fresh22", "fresh23");
+            "fresh15", "fresh16");
     /** Everyday traffic taken as benign: the simulator's ordinary chat, seed 7, no harmful scenario. */
     static final long BACKGROUND_SEED = 7;
     static final long BACKGROUND_MESSAGES = 50_000;
