@@ -328,18 +328,10 @@ public final class RiskModelTrainer {
         Map<Integer, float[]> g = new HashMap<>();
         float[] bias = new float[outputs];
         Random random = new Random(options.seed());
-        int[] order = new int[xs.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = identity(xs.size());
         float[] err = new float[outputs];
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            shuffle(order, random);
             for (int s : order) {
                 int[] x = xs.get(s);
                 float[] y = ys.get(s);
@@ -471,17 +463,9 @@ public final class RiskModelTrainer {
             float bias = 0f;
             float[] z = new float[span];
             Random random = new Random(options.seed() + 1);
-            int[] order = new int[samples.size()];
-            for (int k = 0; k < order.length; k++) {
-                order[k] = k;
-            }
+            int[] order = identity(samples.size());
             for (int epoch = 0; epoch < options.epochs(); epoch++) {
-                for (int k = order.length - 1; k > 0; k--) {
-                    int j = random.nextInt(k + 1);
-                    int t = order[k];
-                    order[k] = order[j];
-                    order[j] = t;
-                }
+                shuffle(order, random);
                 for (int si : order) {
                     long[] sample = samples.get(si);
                     int[][] msgs = messages[(int) sample[0]];
@@ -520,6 +504,25 @@ public final class RiskModelTrainer {
                 }
             }
             return new ContextFit(weights, bias, 0f);
+        }
+    }
+
+    /** {@code 0 .. n-1}: the sample order before the first shuffle. */
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** One epoch's order: a Fisher-Yates shuffle with the trainer's seeded random (the same seed, the same model). */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
         }
     }
 
