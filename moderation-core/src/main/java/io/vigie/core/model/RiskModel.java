@@ -290,7 +290,7 @@ public final class RiskModel {
 
         /** The decayed message count of a conversation of {@code messages} messages (at least 1). */
         public float weight(int messages) {
-            if (decay >= 1f) {
+            if (decay >= 1f || messages <= 1) {
                 return Math.max(1, messages);
             }
             return (float) ((1 - StrictMath.pow(decay, Math.max(1, messages))) / (1 - decay));

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * A compiled rule pack. Rules are indexed by cue: each rule sits under its first {@code all} cue, or under
  * each of its {@code any} cues, so a message is only checked against rules whose cues it carries; the few rules
- * without message cues (held by their window clauses alone) are checked on every message. Immutable and
- * thread-safe; regex scratch is per thread.
+ * without message cues (held by their window clauses alone) are checked on every message. Cues that fire on nearly
+ * every message ({@code model.context}, {@code model.plausible}: gates, not evidence) index a rule only when it has
+ * no other message cue, else every message would check it. Immutable and thread-safe; regex scratch is per thread.
  */
 public final class CompiledPack implements RulePack {
 
@@ -28,8 +29,14 @@ public final class CompiledPack implements RulePack {
     private final int[] windowCues;
     /** Rules without message cues, checked on every message (see {@link CompiledRule#windowOnly()}). */
     private final int[] windowOnly;
+    /** Per rule: indexed under each of its {@code any} cues, so checked only at the first one the message has. */
+    private final boolean[] byAny;
 
-    CompiledPack(String name, String version, List<CompiledRule> rules, int cueCount) {
+    /**
+     * @param common cue ids that fire on nearly every message (-1 for one the registry lacks): not an index key
+     *               while a rule has another message cue
+     */
+    CompiledPack(String name, String version, List<CompiledRule> rules, int cueCount, int[] common) {
         this.name = name;
         this.version = version;
         this.rules = rules.toArray(new CompiledRule[0]);
@@ -37,6 +44,7 @@ public final class CompiledPack implements RulePack {
         int regexCount = 0;
         List<List<Integer>> index = new ArrayList<>(cueCount);
         List<Integer> windowOnlyList = new ArrayList<>();
+        this.byAny = new boolean[this.rules.length];
         for (int c = 0; c < cueCount; c++) {
             index.add(new ArrayList<>());
         }
@@ -46,14 +54,18 @@ public final class CompiledPack implements RulePack {
             if (rule.hasRegex()) {
                 regexCount = Math.max(regexCount, rule.maxRegexSlot() + 1);
             }
+            int key = firstNotIn(rule.allCues(), common);
             if (rule.windowOnly()) {
                 windowOnlyList.add(r);
-            } else if (rule.allCues().length > 0) {
-                index.get(rule.allCues()[0]).add(r);
-            } else {
+            } else if (key >= 0) {
+                index.get(key).add(r);
+            } else if (rule.anyCues().length > 0) {
+                byAny[r] = true;
                 for (int c : rule.anyCues()) {
                     index.get(c).add(r);
                 }
+            } else {
+                index.get(rule.allCues()[0]).add(r);
             }
         }
         this.ruleIds = List.copyOf(ids);
@@ -76,6 +88,20 @@ public final class CompiledPack implements RulePack {
         }
         int slots = regexCount;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(slots));
+    }
+
+    /** The first of {@code cues} that is not one of {@code common}, or -1. */
+    private static int firstNotIn(int[] cues, int[] common) {
+        for (int c : cues) {
+            boolean isCommon = false;
+            for (int k : common) {
+                isCommon |= c == k;
+            }
+            if (!isCommon) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /** The pack's name (its folder name, or {@code default}). */
@@ -116,7 +142,7 @@ public final class CompiledPack implements RulePack {
             }
             for (int r : rulesByCue[cue]) {
                 CompiledRule rule = rules[r];
-                if (rule.allCues().length == 0 && !rule.isFirstPresentAny(cue, features)) {
+                if (byAny[r] && !rule.isFirstPresentAny(cue, features)) {
                     continue;
                 }
                 s = check(rule, features, context, s, out, errors);

@@ -14,6 +14,7 @@ import io.vigie.core.rule.internal.YamlTree.MapNode;
 import io.vigie.core.rule.internal.YamlTree.Node;
 import io.vigie.core.rule.internal.YamlTree.ScalarNode;
 import io.vigie.core.cue.CueRegistry;
+import io.vigie.core.cue.Cues;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -103,7 +104,8 @@ public final class RuleCompiler {
                     .thenComparingInt(LoadError::column));
             throw new LoadException(sorted);
         }
-        return new CompiledPack(packName, packName + "@" + hash(sources), rules, cues.size());
+        return new CompiledPack(packName, packName + "@" + hash(sources), rules, cues.size(),
+                new int[] {cues.id(Cues.MODEL_CONTEXT), cues.id(Cues.MODEL_PLAUSIBLE)});
     }
 
     private static String hash(List<Source> sources) {
