@@ -602,4 +602,29 @@ class ModerationSessionTest {
             assertNotNull(c.reason());
         }
     }
+
+    @Test
+    void shouldCarryTheConversationsContextSumFromOneMessageToTheNext() {
+        // given the default engine (its risk model has a context output) and the cues its extractor gives alone
+        ModerationEngine engine = ModerationEngine.defaults();
+        io.vigie.core.cue.CueExtractor extractor = engine.cueModel().newExtractor();
+        String first = "t'es vraiment mature pour ton âge";
+        String second = "on se voit samedi, dis rien à personne";
+        float afterFirst = extractor.extract(first, List.of(), T0.toEpochMilli()).contextSum();
+        float afterSecond = extractor.extract(second, List.of(), T0.plusSeconds(60).toEpochMilli(), afterFirst, 1)
+                .contextSum();
+        // when the session assesses the conversation message by message
+        ModerationSession session = engine.newSession();
+        ConversationState s1 = session.assess(msg("m1", "c-ctx", "u-a", "u-b", T0, first), null, null, Map.of())
+                .conversation();
+        ConversationState s2 = session.assess(msg("m2", "c-ctx", "u-a", "u-b", T0.plusSeconds(60), second), s1, null,
+                Map.of()).conversation();
+        // then the state carries the running sum that the next message's context score starts from
+        assertTrue(afterFirst != 0f && afterSecond != afterFirst, afterFirst + " then " + afterSecond);
+        assertEquals(afterFirst, s1.context(), 1e-6);
+        assertEquals(afterSecond, s2.context(), 1e-6);
+        // and a reviewer's dismissal or an erasure keeps it
+        assertEquals(s2.context(), session.dismiss(s2, List.of("grooming.meeting")).context());
+        assertEquals(s2.context(), session.erase(s2, "u-b").context());
+    }
 }
