@@ -31,6 +31,8 @@ public final class CompiledPack implements RulePack {
     private final int[] windowOnly;
     /** Per rule: indexed under each of its {@code any} cues, so checked only at the first one the message has. */
     private final boolean[] byAny;
+    /** Cue ids that fire on nearly every message: gates, not evidence. */
+    private final int[] common;
 
     /**
      * @param common cue ids that fire on nearly every message (-1 for one the registry lacks): not an index key
@@ -45,6 +47,7 @@ public final class CompiledPack implements RulePack {
         List<List<Integer>> index = new ArrayList<>(cueCount);
         List<Integer> windowOnlyList = new ArrayList<>();
         this.byAny = new boolean[this.rules.length];
+        this.common = common.clone();
         for (int c = 0; c < cueCount; c++) {
             index.add(new ArrayList<>());
         }
@@ -90,14 +93,31 @@ public final class CompiledPack implements RulePack {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(slots));
     }
 
+    /** True when the message carries one of the rule's message cues other than a gate. */
+    private boolean touched(CompiledRule rule, MessageCues features) {
+        for (int[] cues : new int[][] {rule.allCues(), rule.anyCues()}) {
+            for (int c : cues) {
+                if (features.has(c) && !contains(common, c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] ids, int id) {
+        for (int k : ids) {
+            if (k == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first of {@code cues} that is not one of {@code common}, or -1. */
     private static int firstNotIn(int[] cues, int[] common) {
         for (int c : cues) {
-            boolean isCommon = false;
-            for (int k : common) {
-                isCommon |= c == k;
-            }
-            if (!isCommon) {
+            if (!contains(common, c)) {
                 return c;
             }
         }
@@ -178,7 +198,10 @@ public final class CompiledPack implements RulePack {
         Scratch s = scratch.get();
         s.clear();
         for (CompiledRule rule : rules) {
-            if (!rule.touched(features) && !rule.windowOnly()) {
+            // a gate cue (model.context) on the message does not make a rule "nearly fired"
+            boolean always = rule.windowOnly()
+                    || firstNotIn(rule.allCues(), common) < 0 && rule.anyCues().length == 0;
+            if (!always && !touched(rule, features)) {
                 continue;
             }
             String missing;
@@ -187,7 +210,7 @@ public final class CompiledPack implements RulePack {
             } catch (RuntimeException e) {
                 missing = "error: " + e;
             }
-            if (rule.windowOnly() && missing != null) {
+            if (always && missing != null) {
                 continue; // checked on every message: listed when it fires, never as "nearly fired"
             }
             out.add(new RuleCheck(rule.id(), rule.description(), rule.score(), missing));

@@ -44,6 +44,7 @@ public final class CompiledRule {
     private final LiteralAlternation regexLiteral;
     private final LiteralAlternation notRegexLiteral;
     private final int evidenceCue;
+    private final boolean gateOnlyAll;
     private final byte recipientLikelyMinor;
     private final byte senderLikelyMinor;
     private final byte senderLikelyAdult;
@@ -77,6 +78,7 @@ public final class CompiledRule {
         this.regexLiteral = b.regex == null ? null : LiteralAlternation.parse(b.regex.pattern());
         this.notRegexLiteral = b.notRegex == null ? null : LiteralAlternation.parse(b.notRegex.pattern());
         this.evidenceCue = b.evidenceCue;
+        this.gateOnlyAll = b.gateOnlyAll && b.any.length > 0;
         this.recipientLikelyMinor = b.recipientLikelyMinor;
         this.senderLikelyMinor = b.senderLikelyMinor;
         this.senderLikelyAdult = b.senderLikelyAdult;
@@ -244,7 +246,7 @@ public final class CompiledRule {
                 end = f.end(evidenceCue);
             }
         } else {
-            int cue = evidenceCue >= 0 ? evidenceCue : all.length > 0 ? all[0] : firstAny;
+            int cue = evidenceCue >= 0 ? evidenceCue : all.length > 0 && !gateOnlyAll ? all[0] : firstAny;
             if (cue >= 0) {
                 start = f.start(cue);
                 end = f.end(cue);
@@ -493,6 +495,8 @@ public final class CompiledRule {
         Pattern notRegex;
         int notRegexSlot = -1;
         int evidenceCue = -1;
+        /** Every {@code all} cue is a gate (model.context): the evidence is the first {@code any} cue present. */
+        boolean gateOnlyAll;
         byte recipientLikelyMinor = ANY;
         byte senderLikelyMinor = ANY;
         byte senderLikelyAdult = ANY;

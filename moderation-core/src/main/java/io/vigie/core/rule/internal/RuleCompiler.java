@@ -232,10 +232,33 @@ public final class RuleCompiler {
         return errors.size() == before ? new CompiledRule(b) : null;
     }
 
+    /** Cues that fire on nearly every message (model.context, model.plausible): gates, never a rule's evidence. */
+    private boolean isGate(int cue) {
+        return cue >= 0 && (cue == cues.id(Cues.MODEL_CONTEXT) || cue == cues.id(Cues.MODEL_PLAUSIBLE));
+    }
+
+    /** The {@code all} cues with the gates last, so that a rule's evidence and "needs" name its own cue first. */
+    private int[] gatesLast(int[] all) {
+        int[] out = new int[all.length];
+        int n = 0;
+        for (int c : all) {
+            if (!isGate(c)) {
+                out[n++] = c;
+            }
+        }
+        for (int c : all) {
+            if (isGate(c)) {
+                out[n++] = c;
+            }
+        }
+        return out;
+    }
+
     private void compileWhen(MapNode w, CompiledRule.Builder b, int[] regexSlots) {
         checkKeys(w, WHEN_KEYS);
-        b.all = cueList(w, "all");
+        b.all = gatesLast(cueList(w, "all"));
         b.any = cueList(w, "any");
+        b.gateOnlyAll = b.all.length > 0 && isGate(b.all[0]);
         b.none = cueList(w, "none");
         Long min = integer(w, "min", false);
         if (min != null) {
