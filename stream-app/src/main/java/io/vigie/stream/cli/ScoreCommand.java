@@ -124,7 +124,8 @@ final class ScoreCommand extends ConfiguredCommand implements Callable<Integer> 
                 risk.harm(), risk.plausible(), risk.low(), risk.high(), risk.categories().entrySet().stream().limit(3)
                         .map(c -> String.format(java.util.Locale.ROOT, "%s %.2f", c.getKey(), c.getValue())).toList())
                 + (Float.isNaN(risk.contextGate()) ? "" : String.format(java.util.Locale.ROOT,
-                "; context %.2f alone (model.context above %.2f)", risk.context(), risk.contextGate()))));
+                "; context %.2f alone (model.context above %.2f from a conversation's second message; a first message "
+                + "always has it)", risk.context(), risk.contextGate()))));
         List<RuleCheck> fired = e.rules().stream().filter(RuleCheck::fired).toList();
         List<RuleCheck> near = e.rules().stream().filter(r -> !r.fired()).toList();
         out.println("rules fired:" + (fired.isEmpty() ? " none" : ""));
