@@ -63,10 +63,8 @@ public final class ModerationSession {
     public Assessment assess(ChatMessage message, ConversationState conversation, UserState sender,
                              Map<String, UserState> recipients) {
         Objects.requireNonNull(message, "message must not be null");
-        MessageCues cues = conversation == null
-                ? extractor.extract(message.text(), message.attachments(), message.sentAt().toEpochMilli())
-                : extractor.extract(message.text(), message.attachments(), message.sentAt().toEpochMilli(),
-                        conversation.context(), conversation.messages());
+        MessageCues cues = extractor.extract(message.text(), message.attachments(), message.sentAt().toEpochMilli(),
+                conversation == null ? 0f : conversation.context(), conversation == null ? 0 : conversation.messages());
         return assessor.assess(message, cues, conversation, sender, recipients);
     }
 

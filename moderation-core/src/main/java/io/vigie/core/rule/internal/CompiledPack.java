@@ -31,14 +31,8 @@ public final class CompiledPack implements RulePack {
     private final int[] windowOnly;
     /** Per rule: indexed under each of its {@code any} cues, so checked only at the first one the message has. */
     private final boolean[] byAny;
-    /** Cue ids that fire on nearly every message: gates, not evidence. */
-    private final int[] common;
 
-    /**
-     * @param common cue ids that fire on nearly every message (-1 for one the registry lacks): not an index key
-     *               while a rule has another message cue
-     */
-    CompiledPack(String name, String version, List<CompiledRule> rules, int cueCount, int[] common) {
+    CompiledPack(String name, String version, List<CompiledRule> rules, int cueCount) {
         this.name = name;
         this.version = version;
         this.rules = rules.toArray(new CompiledRule[0]);
@@ -47,7 +41,6 @@ public final class CompiledPack implements RulePack {
         List<List<Integer>> index = new ArrayList<>(cueCount);
         List<Integer> windowOnlyList = new ArrayList<>();
         this.byAny = new boolean[this.rules.length];
-        this.common = common.clone();
         for (int c = 0; c < cueCount; c++) {
             index.add(new ArrayList<>());
         }
@@ -57,11 +50,10 @@ public final class CompiledPack implements RulePack {
             if (rule.hasRegex()) {
                 regexCount = Math.max(regexCount, rule.maxRegexSlot() + 1);
             }
-            int key = firstNotIn(rule.allCues(), common);
             if (rule.windowOnly()) {
                 windowOnlyList.add(r);
-            } else if (key >= 0) {
-                index.get(key).add(r);
+            } else if (rule.hasOwnAll()) {
+                index.get(rule.allCues()[0]).add(r);
             } else if (rule.anyCues().length > 0) {
                 byAny[r] = true;
                 for (int c : rule.anyCues()) {
@@ -91,37 +83,6 @@ public final class CompiledPack implements RulePack {
         }
         int slots = regexCount;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(slots));
-    }
-
-    /** True when the message carries one of the rule's message cues other than a gate. */
-    private boolean touched(CompiledRule rule, MessageCues features) {
-        for (int[] cues : new int[][] {rule.allCues(), rule.anyCues()}) {
-            for (int c : cues) {
-                if (features.has(c) && !contains(common, c)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(int[] ids, int id) {
-        for (int k : ids) {
-            if (k == id) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The first of {@code cues} that is not one of {@code common}, or -1. */
-    private static int firstNotIn(int[] cues, int[] common) {
-        for (int c : cues) {
-            if (!contains(common, c)) {
-                return c;
-            }
-        }
-        return -1;
     }
 
     /** The pack's name (its folder name, or {@code default}). */
@@ -199,9 +160,8 @@ public final class CompiledPack implements RulePack {
         s.clear();
         for (CompiledRule rule : rules) {
             // a gate cue (model.context) on the message does not make a rule "nearly fired"
-            boolean always = rule.windowOnly()
-                    || firstNotIn(rule.allCues(), common) < 0 && rule.anyCues().length == 0;
-            if (!always && !touched(rule, features)) {
+            boolean always = !rule.hasOwnCue();
+            if (!always && !rule.touched(features)) {
                 continue;
             }
             String missing;

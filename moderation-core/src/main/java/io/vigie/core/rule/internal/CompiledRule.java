@@ -44,7 +44,8 @@ public final class CompiledRule {
     private final LiteralAlternation regexLiteral;
     private final LiteralAlternation notRegexLiteral;
     private final int evidenceCue;
-    private final boolean gateOnlyAll;
+    /** How many of {@code all}'s cues, last in it, are gates (model.context): required, never evidence. */
+    private final int gates;
     private final byte recipientLikelyMinor;
     private final byte senderLikelyMinor;
     private final byte senderLikelyAdult;
@@ -78,7 +79,7 @@ public final class CompiledRule {
         this.regexLiteral = b.regex == null ? null : LiteralAlternation.parse(b.regex.pattern());
         this.notRegexLiteral = b.notRegex == null ? null : LiteralAlternation.parse(b.notRegex.pattern());
         this.evidenceCue = b.evidenceCue;
-        this.gateOnlyAll = b.gateOnlyAll && b.any.length > 0;
+        this.gates = b.gates;
         this.recipientLikelyMinor = b.recipientLikelyMinor;
         this.senderLikelyMinor = b.senderLikelyMinor;
         this.senderLikelyAdult = b.senderLikelyAdult;
@@ -246,7 +247,8 @@ public final class CompiledRule {
                 end = f.end(evidenceCue);
             }
         } else {
-            int cue = evidenceCue >= 0 ? evidenceCue : all.length > 0 && !gateOnlyAll ? all[0] : firstAny;
+            int cue = evidenceCue >= 0 ? evidenceCue : hasOwnAll() || any.length == 0 && all.length > 0 ? all[0]
+                    : firstAny;
             if (cue >= 0) {
                 start = f.start(cue);
                 end = f.end(cue);
@@ -349,10 +351,23 @@ public final class CompiledRule {
         };
     }
 
-    /** True when at least one of the rule's message cues is present: the rule "nearly fired" if it did not. */
+    /** True when an {@code all} cue other than a gate comes first in {@code all}: the rule's index and evidence. */
+    boolean hasOwnAll() {
+        return all.length > gates;
+    }
+
+    /** True when the rule has a message cue other than a gate: else it is checked on every message. */
+    boolean hasOwnCue() {
+        return hasOwnAll() || any.length > 0;
+    }
+
+    /**
+     * True when at least one of the rule's message cues other than a gate is present: the rule "nearly fired" if it
+     * did not (a gate is on nearly every message).
+     */
     public boolean touched(MessageCues f) {
-        for (int c : all) {
-            if (f.has(c)) {
+        for (int i = 0; i < all.length - gates; i++) {
+            if (f.has(all[i])) {
                 return true;
             }
         }
@@ -495,8 +510,8 @@ public final class CompiledRule {
         Pattern notRegex;
         int notRegexSlot = -1;
         int evidenceCue = -1;
-        /** Every {@code all} cue is a gate (model.context): the evidence is the first {@code any} cue present. */
-        boolean gateOnlyAll;
+        /** How many cues at the end of {@code all} are gates. */
+        int gates;
         byte recipientLikelyMinor = ANY;
         byte senderLikelyMinor = ANY;
         byte senderLikelyAdult = ANY;

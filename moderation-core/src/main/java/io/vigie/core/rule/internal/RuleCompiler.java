@@ -104,8 +104,7 @@ public final class RuleCompiler {
                     .thenComparingInt(LoadError::column));
             throw new LoadException(sorted);
         }
-        return new CompiledPack(packName, packName + "@" + hash(sources), rules, cues.size(),
-                new int[] {cues.id(Cues.MODEL_CONTEXT), cues.id(Cues.MODEL_PLAUSIBLE)});
+        return new CompiledPack(packName, packName + "@" + hash(sources), rules, cues.size());
     }
 
     private static String hash(List<Source> sources) {
@@ -258,7 +257,9 @@ public final class RuleCompiler {
         checkKeys(w, WHEN_KEYS);
         b.all = gatesLast(cueList(w, "all"));
         b.any = cueList(w, "any");
-        b.gateOnlyAll = b.all.length > 0 && isGate(b.all[0]);
+        for (int c : b.all) {
+            b.gates += isGate(c) ? 1 : 0;
+        }
         b.none = cueList(w, "none");
         Long min = integer(w, "min", false);
         if (min != null) {
