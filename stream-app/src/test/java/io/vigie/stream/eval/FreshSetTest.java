@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh23}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh27}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -162,7 +162,23 @@ class FreshSetTest {
                 new Spec("fresh23", "j3", "u-j3", List.of(50, 646, 113), List.of(60, 713, 157), 759 + 870,
                         Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 6,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 29, Category.THREAT, 8)));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 29, Category.THREAT, 8)),
+                new Spec("fresh24", "j4", "u-j4", List.of(50, 427, 123), List.of(55, 386, 138), 550 + 524,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 16,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 20, Category.THREAT, 8)),
+                new Spec("fresh25", "j5", "u-j5", List.of(50, 453, 127), List.of(55, 380, 147), 580 + 527,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 5,
+                                Category.AMBUSH, 9, Category.HATE_HOMOPHOBIC, 20, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 18, Category.THREAT, 6)),
+                new Spec("fresh26", "j6", "u-j6", List.of(52, 412, 113), List.of(55, 361, 128), 525 + 489,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 12,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 21, Category.THREAT, 13)),
+                new Spec("fresh27", "j7", "u-j7", List.of(50, 685, 118), List.of(60, 845, 172), 803 + 1017,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 32, Category.THREAT, 8)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());

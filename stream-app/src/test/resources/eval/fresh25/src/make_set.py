@@ -1,0 +1,23 @@
+#!/usr/bin/env python3
+"""Twenty-fifth fresh evaluation set (for measurement first): turns the readable scripts beside this file into contract JSONL and label files.
+Usage and script syntax: ../../tools/fresh_sets.py (shared by the fresh sets); this file holds what is this set's own."""
+import os, sys  # noqa: E401
+from datetime import date
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools'))
+import fresh_sets  # noqa: E402
+
+SPEC = fresh_sets.Spec(
+    name='fresh25',
+    title=__doc__.split('\n')[0],
+    user='u-j5',
+    harmful=('j5-h-', 20261249),
+    benign=('j5-b-', 20261250),
+    first_day=date(2026, 2, 1), last_day=date(2026, 11, 30),
+    messages=(4, 14),
+    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8',
+            'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17',
+            'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23'),
+)
+
+if __name__ == '__main__':
+    sys.exit(fresh_sets.main(SPEC))
