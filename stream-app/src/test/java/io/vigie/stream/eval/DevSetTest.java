@@ -63,9 +63,11 @@ class DevSetTest {
      * what they measure now, lower than the dev set's because their first runs (untuned) found more that the pack
      * misses. {@code fresh11} … {@code fresh16}: the rules were not tuned on them, the embedded risk model trained on
      * them, so these gates are in-sample for the model (its honest figure on fresh13 is DefaultModelTest's).
-     * {@code fresh17} … {@code fresh23} (but {@code fresh19} and {@code fresh20}, kept unread): the model never trained
-     * on them and no rule was written for their conversations; the gates hold what they measure. Their false alerts are what the rules give on hard
-     * benign chat with the model's vetoes ({@code model.plausible}, and the conversation's {@code model.context}).
+     * {@code fresh17} … {@code fresh23}: no rule was written for their conversations, the model trained on them (ninth
+     * session), so their gates are in-sample for the model too. {@code fresh24} … {@code fresh27} were never read: the
+     * model never trained on them and no rule was written for them; the gates hold what they measured at the end of
+     * the session that commissioned them. Their false alerts are what the rules give on hard benign chat with the
+     * model's vetoes ({@code model.plausible}, and the conversation's {@code model.context}).
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -74,8 +76,9 @@ class DevSetTest {
         "fresh9, 0.30, 0.10", "fresh10, 0.65, 0.05",
         "fresh11, 0.90, 0.04", "fresh12, 0.90, 0.05", "fresh13, 0.90, 0.05", "fresh14, 0.85, 0.06",
         "fresh15, 0.90, 0.13", "fresh16, 0.85, 0.04",
-        "fresh17, 0.70, 0.12", "fresh18, 0.50, 0.12", "fresh21, 0.75, 0.12", "fresh22, 0.40, 0.10",
-        "fresh23, 0.65, 0.30",
+        "fresh17, 0.90, 0.07", "fresh18, 0.90, 0.05", "fresh19, 0.90, 0.09", "fresh20, 0.90, 0.02",
+        "fresh21, 0.90, 0.05", "fresh22, 0.90, 0.07", "fresh23, 0.90, 0.13",
+        "fresh24, 0.65, 0.17", "fresh25, 0.55, 0.14", "fresh26, 0.65, 0.09", "fresh27, 0.80, 0.25",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);
