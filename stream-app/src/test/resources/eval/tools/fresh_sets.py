@@ -108,7 +108,7 @@ class Spec:
     first_day: date
     last_day: date
     messages: tuple = (4, 30)      # messages per conversation, inclusive bounds
-    others: tuple = ('dev', 'holdout')  # sets whose ids this one must not reuse
+    others: tuple = None           # sets whose ids this one must not reuse; None: every other set but blind
 
     @property
     def src(self):
@@ -452,10 +452,19 @@ def validate(spec, name, records, labels, prefix):
     return problems
 
 
+def others_of(spec):
+    """The sets whose ids this one must not reuse: the spec's own list, else every other set folder under eval/ with
+    messages in it but blind (never opened by any tool here), as FreshSetTest derives them."""
+    if spec.others is not None:
+        return tuple(spec.others)
+    return tuple(sorted(n for n in (os.path.basename(os.path.dirname(p)) for p in glob.glob(
+        os.path.join(EVAL, '*', 'harmful.jsonl'))) if n not in (spec.name, 'blind')))
+
+
 def foreign_ids(spec):
     """Conversation, message and user ids of the sets this one may be merged with (ids only, read by program)."""
     ids = set()
-    for other in spec.others:
+    for other in others_of(spec):
         for path in glob.glob(os.path.join(EVAL, other, '*.jsonl')):
             with open(path, encoding='utf-8') as f:
                 for line in f:
@@ -532,7 +541,7 @@ def main(spec):
         problems.append('a user id is in both files: merging them would make two people one')
     clash = (ids['harmful'] | ids['benign']) & foreign_ids(spec)
     if clash:
-        problems.append(f'ids shared with the {", ".join(spec.others)} sets: {sorted(clash)[:5]}')
+        problems.append(f'ids shared with the {", ".join(others_of(spec))} sets: {sorted(clash)[:5]}')
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if problems else 0

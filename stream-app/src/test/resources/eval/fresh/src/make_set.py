@@ -13,7 +13,6 @@ SPEC = fresh_sets.Spec(
     harmful=('fr-h-', 20261101),
     benign=('fr-b-', 20261102),
     first_day=date(2026, 7, 6), last_day=date(2026, 11, 27),
-    others=('dev', 'holdout'),
 )
 
 if __name__ == '__main__':

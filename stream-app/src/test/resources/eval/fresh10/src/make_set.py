@@ -14,8 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('g0-b-', 20261220),
     first_day=date(2026, 1, 5), last_day=date(2026, 12, 1),
     messages=(3, 9),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8',
-            'fresh9'),
 )
 
 if __name__ == '__main__':

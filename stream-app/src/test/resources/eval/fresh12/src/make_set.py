@@ -14,8 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('g2-b-', 20261224),
     first_day=date(2026, 3, 1), last_day=date(2026, 11, 30),
     messages=(4, 12),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8',
-            'fresh9', 'fresh10', 'fresh11'),
 )
 
 if __name__ == '__main__':

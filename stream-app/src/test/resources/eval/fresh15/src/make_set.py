@@ -14,8 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('g5-b-', 20261230),
     first_day=date(2026, 1, 5), last_day=date(2026, 11, 28),
     messages=(5, 14),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8',
-            'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14'),
 )
 
 if __name__ == '__main__':

@@ -13,7 +13,6 @@ SPEC = fresh_sets.Spec(
     harmful=('f2-h-', 20261203),
     benign=('f2-b-', 20261204),
     first_day=date(2026, 5, 4), last_day=date(2026, 12, 18),
-    others=('dev', 'holdout', 'fresh'),
 )
 
 if __name__ == '__main__':

@@ -14,8 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('j2-b-', 20261244),
     first_day=date(2026, 1, 11), last_day=date(2026, 11, 26),
     messages=(3, 14),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8',
-            'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16'),
 )
 
 if __name__ == '__main__':

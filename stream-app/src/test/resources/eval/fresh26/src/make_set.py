@@ -14,9 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('j6-b-', 20261252),
     first_day=date(2026, 2, 1), last_day=date(2026, 11, 30),
     messages=(4, 14),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8',
-            'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17',
-            'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23'),
 )
 
 if __name__ == '__main__':

@@ -14,7 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('f3-b-', 20261206),
     first_day=date(2026, 5, 4), last_day=date(2026, 12, 18),
     messages=(3, 12),
-    others=('dev', 'holdout', 'fresh', 'fresh2'),
 )
 
 if __name__ == '__main__':

@@ -14,7 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('f4-b-', 20261208),
     first_day=date(2026, 5, 4), last_day=date(2026, 12, 18),
     messages=(3, 12),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3'),
 )
 
 if __name__ == '__main__':

@@ -14,7 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('f7-b-', 20261214),
     first_day=date(2026, 4, 13), last_day=date(2026, 12, 20),
     messages=(3, 10),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'),
 )
 
 if __name__ == '__main__':

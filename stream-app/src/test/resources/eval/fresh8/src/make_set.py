@@ -14,7 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('f8-b-', 20261216),
     first_day=date(2026, 5, 1), last_day=date(2026, 12, 20),
     messages=(3, 10),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7'),
 )
 
 if __name__ == '__main__':

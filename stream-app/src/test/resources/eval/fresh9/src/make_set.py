@@ -14,7 +14,6 @@ SPEC = fresh_sets.Spec(
     benign=('f9-b-', 20261218),
     first_day=date(2026, 3, 1), last_day=date(2026, 11, 30),
     messages=(3, 10),
-    others=('dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7'),
 )
 
 if __name__ == '__main__':
