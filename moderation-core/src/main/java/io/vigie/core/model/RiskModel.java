@@ -304,29 +304,24 @@ public final class RiskModel {
 
     /** The harm score of a message's feature keys (the trainer's calibration, without spans). */
     float harmOf(int[] keys) {
-        int sum = 0;
-        for (int key : keys) {
-            int at = slot(key);
-            if (keyAt(at) == key) {
-                sum += harmWeight(at);
-            }
-        }
-        return bias[0] + sum * scale;
+        return bias[0] + weightSum(keys, false) * scale;
     }
 
     /** A message's contribution to its conversation's context sum, from its feature keys (the trainer's). */
     float contextOf(int[] keys) {
-        if (context == null) {
-            return 0f;
-        }
+        return context == null ? 0f : weightSum(keys, true) * context.scale();
+    }
+
+    /** The quantized harm or context weights of the keys present in the table, summed (the trainer's sums). */
+    private int weightSum(int[] keys, boolean contextWeights) {
         int sum = 0;
         for (int key : keys) {
             int at = slot(key);
             if (keyAt(at) == key) {
-                sum += contextWeight(at);
+                sum += contextWeights ? contextWeight(at) : harmWeight(at);
             }
         }
-        return sum * context.scale();
+        return sum;
     }
 
     /** A scorer with its own scratch. */
