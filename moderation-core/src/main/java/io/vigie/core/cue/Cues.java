@@ -22,7 +22,7 @@ public final class Cues {
     public static final String CONTACT_EMAIL = "contact.email";
     /** URLs and invite links. */
     public static final String CONTACT_LINK = "contact.link";
-    /** {@code @handles}. */
+    /** {@code @handles}, and usernames joined by an underscore ("perle_events"). */
     public static final String CONTACT_HANDLE = "contact.handle";
     /** Clock times and moments ("18h", "8pm", "ce soir"). */
     public static final String MEETING_TIME = "meeting.time";
@@ -32,6 +32,11 @@ public final class Cues {
     public static final String MONEY_PRICE = "money.price";
     /** A standalone number of 1 to 7 digits that is not part of a phone number ("500", "1000", "8"). */
     public static final String NUMBER_ANY = "number.any";
+    /**
+     * A data size: digits and a unit, glued or apart ("40gb", "20 Go", "3TB", "500 mb"; not "2 to 3", not "3mo").
+     * Glued, the unit hides inside the number's word, where no lexicon pattern can read it.
+     */
+    public static final String NUMBER_SIZE = "number.size";
     /**
      * A word the writer capitalized inside a sentence ("add me on Kestrel", "t'as Blinq ?"): a name of a person,
      * a place or an app nobody listed. Not at a sentence's start, not in all capitals, not a weekday, a month
@@ -95,6 +100,7 @@ public final class Cues {
         AGE_STATED, AGE_STATED_MINOR, AGE_STATED_ADULT, AGE_MINOR_CONTEXT,
         CONTACT_PHONE, CONTACT_EMAIL, CONTACT_LINK, CONTACT_HANDLE,
         MEETING_TIME, MEETING_ADDRESS, MONEY_PRICE, MEDIA_KNOWN_SHA256, MEDIA_KNOWN_PDQ, NUMBER_ANY, TEXT_NAME,
+        NUMBER_SIZE,
         MODEL_HARM, MODEL_HARM_HIGH, MODEL_PLAUSIBLE, MODEL_HARM_WEAK,
         MODEL_CATEGORIES[0], MODEL_CATEGORIES[1], MODEL_CATEGORIES[2], MODEL_CATEGORIES[3], MODEL_CATEGORIES[4],
         MODEL_CATEGORIES[5], MODEL_CATEGORIES[6], MODEL_CATEGORIES[7], MODEL_CATEGORIES[8], MODEL_CONTEXT,

@@ -84,7 +84,7 @@ class PatternExtractorTest {
                 "taux 15%/h", "j'ai 12, 13 et 14 dans ma classe", "7 ans d'écart ça te dérange ?",
                 "12 years apart, is that ok?", "20 ans de mariage demain", "15 years ago i moved here",
                 "5 years with my husband next week", "12 ans avec lui en mai", "14 years at the plant",
-                "16 ans de vie commune");
+                "16 ans de vie commune", "9yo series, full", "11 yo pics no faces", "10 ans dossiers, récents");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,6 +112,12 @@ class PatternExtractorTest {
                 Arguments.of("kevin2010@hotmail.fr", Cues.CONTACT_EMAIL, "kevin2010@hotmail.fr"),
                 Arguments.of("ajoute @lea_du_93", Cues.CONTACT_HANDLE, "@lea_du_93"),
                 Arguments.of("@kevin.2010 sur insta", Cues.CONTACT_HANDLE, "@kevin.2010"),
+                Arguments.of("écrivez-moi sur Kobbo: perle_events", Cues.CONTACT_HANDLE, "perle_events"),
+                Arguments.of("same name there, max_lln22.", Cues.CONTACT_HANDLE, "max_lln22"),
+                // data sizes, glued or apart
+                Arguments.of("40gb for the lot", Cues.NUMBER_SIZE, "40gb"),
+                Arguments.of("le lot fait 20 Go", Cues.NUMBER_SIZE, "20 Go"),
+                Arguments.of("got 12 gigs", Cues.NUMBER_SIZE, "12 gigs"),
                 Arguments.of("va sur https://bit.ly/abc12", Cues.CONTACT_LINK, "https://bit.ly/abc12"),
                 Arguments.of("www.monsite.com", Cues.CONTACT_LINK, "www.monsite.com"),
                 Arguments.of("rejoins discord.gg/abcd", Cues.CONTACT_LINK, "discord.gg/abcd"),
@@ -168,6 +174,11 @@ class PatternExtractorTest {
                 Arguments.of("ajoute @lea_du_93", Cues.CONTACT_EMAIL),
                 Arguments.of("a@b", Cues.CONTACT_EMAIL),
                 Arguments.of("lea@gmail.com", Cues.CONTACT_HANDLE),
+                Arguments.of("trop bien ^_^", Cues.CONTACT_HANDLE),
+                Arguments.of("mail lea_b@exemple.fr", Cues.CONTACT_HANDLE),
+                Arguments.of("see you in 3mo", Cues.NUMBER_SIZE),
+                Arguments.of("from 2 to 3", Cues.NUMBER_SIZE),
+                Arguments.of("we need 20 good ones", Cues.NUMBER_SIZE),
                 Arguments.of("lea@gmail.com", Cues.CONTACT_LINK),
                 Arguments.of("il pèse 1.5 kg", Cues.CONTACT_LINK),
                 Arguments.of("ok. demain", Cues.CONTACT_LINK),

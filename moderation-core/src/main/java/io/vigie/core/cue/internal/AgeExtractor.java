@@ -82,7 +82,7 @@ final class AgeExtractor {
                 }
             }
         }
-        if (unit && spanOfTime(v, end)) {
+        if (unit && (spanOfTime(v, end) || goods(v, end))) {
             return false; // "7 ans d'écart", "10 years ago", "20 ans de mariage": a span of time, not an age
         }
         int start = ns;
@@ -160,7 +160,15 @@ final class AgeExtractor {
         return ts < 0 || vocab.afterConjunction.contains(v.buf, ts, v.tokenEnd(ts));
     }
 
-    /** "years old", "y/o", "y.o": extends the unit over its tail. */
+    /**
+     * The word after an age unit ending at {@code end} names goods the age describes ("9yo series", "10 ans
+     * dossiers", "12yo pics"): a trader's listing, not the writer's age.
+     */
+    private boolean goods(FoldedView v, int end) {
+        int ts = v.nextTokenStart(end);
+        return ts >= 0 && ts - end <= 2 && vocab.goodsAfterUnit.contains(v.buf, ts, v.tokenEnd(ts));
+    }
+
     /** The word after an age unit ending at {@code end} makes the number a span of time. */
     private boolean spanOfTime(FoldedView v, int end) {
         int ts = v.nextTokenStart(end);

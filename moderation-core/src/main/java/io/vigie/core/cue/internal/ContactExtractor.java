@@ -3,8 +3,8 @@ package io.vigie.core.cue.internal;
 import io.vigie.core.match.WordChars;
 
 /**
- * E-mail addresses and {@code @handles} (runs only when the text has an '@'), and links (only when it has a
- * '.' or ':'). Folding squashes repeated letters, so "https" and "www" arrive as "htps" and "w": both forms
+ * E-mail addresses and {@code @handles} (runs only when the text has an '@'), handles joined by an underscore
+ * (only when it has one), and links (only when it has a '.' or ':'). Folding squashes repeated letters, so "https" and "www" arrive as "htps" and "w": both forms
  * are accepted, and top-level domains are stored both ways. Every scan walks a bounded distance from an
  * '@', '.' or "://", so the work is linear. Not thread-safe.
  */
@@ -79,6 +79,52 @@ final class ContactExtractor {
                 p = he - 1;
             }
         }
+    }
+
+    /**
+     * Handles without an '@': a word joined to another by an underscore ("perle_events", "keish_23", "max_lln22").
+     * People type underscores in chat almost only to give a username; a smiley ("^_^") or a lone underscore has no
+     * letter on both sides and is not one, nor is a part of a link or an address (their own cues cover them).
+     */
+    void extractUnderscored(FoldedView v, DefaultCueExtractor out) {
+        char[] b = v.buf;
+        int n = v.len;
+        for (int p = 1; p + 1 < n; p++) {
+            if (b[p] != '_' || !WordChars.isWordChar(b[p - 1]) || !WordChars.isWordChar(b[p + 1])) {
+                continue;
+            }
+            int s = p;
+            int limit = Math.max(0, p - MAX_LOCAL);
+            while (s > limit && handleChar(b[s - 1])) {
+                s--;
+            }
+            int e = p + 1;
+            int hl = Math.min(n, p + 1 + MAX_LOCAL);
+            while (e < hl && handleChar(b[e])) {
+                e++;
+            }
+            v.count(e - s);
+            while (e > p + 1 && b[e - 1] == '.') {
+                e--;
+            }
+            while (s < p && b[s] == '.') {
+                s++;
+            }
+            boolean inLinkOrAddress = s > 0 && (b[s - 1] == '@' || b[s - 1] == '/' || b[s - 1] == '=')
+                    || e < n && (b[e] == '@' || b[e] == '/');
+            if (!inLinkOrAddress && letters(b, s, e) >= 2) {
+                out.cue(cueHandle, s, e);
+            }
+            p = e;
+        }
+    }
+
+    private static int letters(char[] b, int s, int e) {
+        int k = 0;
+        for (int i = s; i < e; i++) {
+            k += WordChars.isLetter(b[i]) ? 1 : 0;
+        }
+        return k;
     }
 
     /** End of a domain "label(.label)+" with a known-looking last label starting at {@code s}, or -1. */

@@ -25,6 +25,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
     private static final int DIGIT = 1;
     private static final int AT = 2;
     private static final int DOT = 4;
+    private static final int UNDERSCORE = 8;
     private static final int[] KIND = new int[128];
 
     static {
@@ -34,6 +35,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         KIND['@'] = AT;
         KIND['.'] = DOT;
         KIND[':'] = DOT;
+        KIND['_'] = UNDERSCORE;
     }
 
     private final DefaultCueModel model;
@@ -63,7 +65,7 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         this.features = new CueHits(model.cues().size());
         this.ages = new AgeExtractor(model.vocab);
         this.numbers = new NumberExtractor(model.vocab, ages, model.cuePhone, model.cueTime, model.cueAddress,
-                model.cuePrice, model.cueNumber);
+                model.cuePrice, model.cueNumber, model.cueSize);
         this.contacts = new ContactExtractor(model.tlds, model.slashTlds, model.cueEmail, model.cueHandle,
                 model.cueLink);
         this.patterns = model.patterns.newMatcher();
@@ -119,6 +121,9 @@ final class DefaultCueExtractor implements CueExtractor, MatchSink, TokenPattern
         }
         if ((kinds & DOT) != 0) {
             contacts.extractLinks(view, this);
+        }
+        if ((kinds & UNDERSCORE) != 0) {
+            contacts.extractUnderscored(view, this);
         }
         names(raw, b, len);
         if (raw.length() > 0) { // an attachment alone gives the risk model nothing to read

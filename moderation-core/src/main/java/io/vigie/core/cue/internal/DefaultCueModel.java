@@ -66,6 +66,7 @@ public final class DefaultCueModel implements CueModel {
     final int cueSha;
     final int cuePdq;
     final int cueNumber;
+    final int cueSize;
     final int cueName;
     final int cueModelHarm;
     final int cueModelHigh;
@@ -191,6 +192,7 @@ public final class DefaultCueModel implements CueModel {
         cueSha = ids.get(Cues.MEDIA_KNOWN_SHA256);
         cuePdq = ids.get(Cues.MEDIA_KNOWN_PDQ);
         cueNumber = ids.get(Cues.NUMBER_ANY);
+        cueSize = ids.get(Cues.NUMBER_SIZE);
         cueName = ids.get(Cues.TEXT_NAME);
         cueModelHarm = ids.get(Cues.MODEL_HARM);
         cueModelHigh = ids.get(Cues.MODEL_HARM_HIGH);

@@ -17,13 +17,14 @@ final class NumberExtractor {
     private final int cueAddress;
     private final int cuePrice;
     private final int cueNumber;
+    private final int cueSize;
 
     private int[] runStart = new int[16];
     private int[] runEnd = new int[16];
     private int runs;
 
     NumberExtractor(Vocab vocab, AgeExtractor ages, int cuePhone, int cueTime, int cueAddress, int cuePrice,
-                    int cueNumber) {
+                    int cueNumber, int cueSize) {
         this.vocab = vocab;
         this.ages = ages;
         this.cuePhone = cuePhone;
@@ -31,6 +32,7 @@ final class NumberExtractor {
         this.cueAddress = cueAddress;
         this.cuePrice = cuePrice;
         this.cueNumber = cueNumber;
+        this.cueSize = cueSize;
     }
 
     void extract(FoldedView v, int eventYear, DefaultCueExtractor out) {
@@ -62,6 +64,9 @@ final class NumberExtractor {
             if (len <= 7 && !v.letter(e)) {
                 out.cue(cueNumber, s, e);
             }
+            if (len <= 5) {
+                size(v, s, e, out);
+            }
             if (len <= 2) {
                 ages.tryNumber(v, s, e, value, false, out);
                 time(v, r, s, e, value, out);
@@ -77,6 +82,34 @@ final class NumberExtractor {
                 price(v, s, e, value, out);
             }
         }
+    }
+
+    /** A data size: the run, then a size unit glued to it ("40gb") or after one space ("20 go"). */
+    private void size(FoldedView v, int s, int e, DefaultCueExtractor out) {
+        int us = v.letter(e) ? e : v.at(e) == ' ' && v.letter(e + 1) ? e + 1 : -1;
+        if (us < 0) {
+            return;
+        }
+        int ue = us;
+        while (ue < v.len && v.letter(ue) && ue - us < 6) {
+            ue++;
+        }
+        if (!v.word(ue) && sizeUnit(v.buf, us, ue)) {
+            out.cue(cueSize, s, ue);
+        }
+    }
+
+    /** gb, go, tb, mb, gig(s), giga(s), folded ("go" is the French "gigaoctet"; "to" and "mo" read as words). */
+    private static boolean sizeUnit(char[] b, int s, int e) {
+        int n = e - s;
+        if (n == 2) {
+            char c0 = b[s];
+            char c1 = b[s + 1];
+            return (c0 == 'g' || c0 == 't' || c0 == 'm') && c1 == 'b' || c0 == 'g' && c1 == 'o';
+        }
+        return n >= 3 && n <= 5 && b[s] == 'g' && b[s + 1] == 'i' && b[s + 2] == 'g'
+                && (n == 3 || n == 4 && (b[s + 3] == 's' || b[s + 3] == 'a') || n == 5 && b[s + 3] == 'a'
+                && b[s + 4] == 's');
     }
 
     private void collectRuns(FoldedView v) {

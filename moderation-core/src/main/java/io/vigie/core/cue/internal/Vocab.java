@@ -50,6 +50,8 @@ final class Vocab {
     final TokenTable afterConjunction;
     /** What makes "N ans" a span of time, not an age, right after the unit: "7 ans d'écart", "10 years ago". */
     final TokenTable spanAfterUnit;
+    /** Words after an age unit that make the age one of goods on offer ("9yo series", "10 ans dossiers"). */
+    final TokenTable goodsAfterUnit;
     /** The same after "de": "20 ans de mariage", "3 ans de plus". */
     final TokenTable spanAfterUnitDe;
     /** asv genders: "14 f paris", "14/h/75". */
@@ -105,6 +107,10 @@ final class Vocab {
                 "différence", "gap", "ago", "later", "d'expérience", "experience", "ensemble", "together",
                 "married", "mariés", "d'âge", "earlier", "with", "avec", "since", "depuis", "at", "chez", "sober",
                 "clean", "sobre").build();
+        goodsAfterUnit = TokenTable.builder(n).add("series", "serie", "séries", "set", "sets", "pack", "packs",
+                "folder", "folders", "vids", "vid", "videos", "vidéos", "pics", "pic", "photos", "album", "albums",
+                "collection", "collections", "dossier", "dossiers", "fichiers", "files", "content", "mix", "lot",
+                "lots", "archive", "archives", "clips", "bundle", "bundles").build();
         spanAfterUnitDe = TokenTable.builder(n).add("mariage", "plus", "moins", "différence", "relation",
                 "expérience", "carrière", "service", "prison", "retard", "avance", "couple", "vie").build();
         gender = TokenTable.builder(n).add("f", "h", "m", "fille", "garcon", "gars", "mec", "meuf", "femme",

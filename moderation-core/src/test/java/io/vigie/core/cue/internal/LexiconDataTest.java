@@ -38,7 +38,7 @@ class LexiconDataTest {
             Map.entry("contact.email", "lea.b@exemple.fr"), Map.entry("contact.link", "https://exemple.fr/x"),
             Map.entry("contact.handle", "@exemple_12"), Map.entry("meeting.time", "22h"),
             Map.entry("meeting.address", "12 rue des lilas"), Map.entry("money.price", "200€"),
-            Map.entry("number.any", "500"), Map.entry("text.name", "Kestrel"));
+            Map.entry("number.any", "500"), Map.entry("text.name", "Kestrel"), Map.entry("number.size", "40gb"));
 
     private final CueModel model = CueModels.defaults();
     private final CueExtractor extractor = model.newExtractor();
