@@ -65,15 +65,7 @@ final class ContactExtractor {
                 }
                 continue;
             }
-            int he = p + 1;
-            int hl = Math.min(n, p + 1 + MAX_LOCAL);
-            while (he < hl && handleChar(b[he])) {
-                he++;
-            }
-            v.count(he - p);
-            while (he > p + 1 && b[he - 1] == '.') {
-                he--;
-            }
+            int he = handleEnd(v, p + 1, p);
             if (he - p - 1 >= 2) {
                 out.cue(cueHandle, p, he);
                 p = he - 1;
@@ -98,15 +90,7 @@ final class ContactExtractor {
             while (s > limit && handleChar(b[s - 1])) {
                 s--;
             }
-            int e = p + 1;
-            int hl = Math.min(n, p + 1 + MAX_LOCAL);
-            while (e < hl && handleChar(b[e])) {
-                e++;
-            }
-            v.count(e - s);
-            while (e > p + 1 && b[e - 1] == '.') {
-                e--;
-            }
+            int e = handleEnd(v, p + 1, s);
             while (s < p && b[s] == '.') {
                 s++;
             }
@@ -117,6 +101,24 @@ final class ContactExtractor {
             }
             p = e;
         }
+    }
+
+    /**
+     * The end of a handle's chars from {@code from} (bounded), without trailing dots ("@lea." ends a sentence);
+     * counts the chars read since {@code countFrom} as work.
+     */
+    private static int handleEnd(FoldedView v, int from, int countFrom) {
+        char[] b = v.buf;
+        int e = from;
+        int limit = Math.min(v.len, from + MAX_LOCAL);
+        while (e < limit && handleChar(b[e])) {
+            e++;
+        }
+        v.count(e - countFrom);
+        while (e > from && b[e - 1] == '.') {
+            e--;
+        }
+        return e;
     }
 
     private static int letters(char[] b, int s, int e) {
