@@ -4,9 +4,9 @@ import io.vigie.core.match.WordChars;
 
 /**
  * E-mail addresses and {@code @handles} (runs only when the text has an '@'), handles joined by an underscore
- * (only when it has one), and links (only when it has a '.' or ':'). Folding squashes repeated letters, so "https" and "www" arrive as "htps" and "w": both forms
- * are accepted, and top-level domains are stored both ways. Every scan walks a bounded distance from an
- * '@', '.' or "://", so the work is linear. Not thread-safe.
+ * (only when it has one), and links (only when it has a '.' or ':'). Folding squashes repeated letters, so "https"
+ * and "www" arrive as "htps" and "w": both forms are accepted, and top-level domains are stored both ways. Every
+ * scan walks a bounded distance from an '@', '_', '.' or "://", so the work is linear. Not thread-safe.
  */
 final class ContactExtractor {
 

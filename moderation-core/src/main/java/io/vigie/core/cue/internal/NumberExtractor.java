@@ -84,32 +84,19 @@ final class NumberExtractor {
         }
     }
 
-    /** A data size: the run, then a size unit glued to it ("40gb") or after one space ("20 go"). */
+    /**
+     * A data size: the run, then a size unit glued to it ("40gb") or after one space ("20 go"). Units are
+     * {@link Vocab#sizeUnit}: "to" and "mo" are left out, they read as words ("2 to 3", "3mo").
+     */
     private void size(FoldedView v, int s, int e, DefaultCueExtractor out) {
         int us = v.letter(e) ? e : v.at(e) == ' ' && v.letter(e + 1) ? e + 1 : -1;
         if (us < 0) {
             return;
         }
-        int ue = us;
-        while (ue < v.len && v.letter(ue) && ue - us < 6) {
-            ue++;
-        }
-        if (!v.word(ue) && sizeUnit(v.buf, us, ue)) {
+        int ue = v.tokenEnd(us);
+        if (vocab.sizeUnit.contains(v.buf, us, ue)) {
             out.cue(cueSize, s, ue);
         }
-    }
-
-    /** gb, go, tb, mb, gig(s), giga(s), folded ("go" is the French "gigaoctet"; "to" and "mo" read as words). */
-    private static boolean sizeUnit(char[] b, int s, int e) {
-        int n = e - s;
-        if (n == 2) {
-            char c0 = b[s];
-            char c1 = b[s + 1];
-            return (c0 == 'g' || c0 == 't' || c0 == 'm') && c1 == 'b' || c0 == 'g' && c1 == 'o';
-        }
-        return n >= 3 && n <= 5 && b[s] == 'g' && b[s + 1] == 'i' && b[s + 2] == 'g'
-                && (n == 3 || n == 4 && (b[s + 3] == 's' || b[s + 3] == 'a') || n == 5 && b[s + 3] == 'a'
-                && b[s + 4] == 's');
     }
 
     private void collectRuns(FoldedView v) {

@@ -52,6 +52,8 @@ final class Vocab {
     final TokenTable spanAfterUnit;
     /** Words after an age unit that make the age one of goods on offer ("9yo series", "10 ans dossiers"). */
     final TokenTable goodsAfterUnit;
+    /** Data-size units after a number, glued or not: "40gb", "20 go" (the French gigaoctet), "12 gigs". */
+    final TokenTable sizeUnit;
     /** The same after "de": "20 ans de mariage", "3 ans de plus". */
     final TokenTable spanAfterUnitDe;
     /** asv genders: "14 f paris", "14/h/75". */
@@ -107,6 +109,7 @@ final class Vocab {
                 "différence", "gap", "ago", "later", "d'expérience", "experience", "ensemble", "together",
                 "married", "mariés", "d'âge", "earlier", "with", "avec", "since", "depuis", "at", "chez", "sober",
                 "clean", "sobre").build();
+        sizeUnit = TokenTable.builder(n).add("gb", "go", "tb", "mb", "gig", "gigs", "giga", "gigas").build();
         goodsAfterUnit = TokenTable.builder(n).add("series", "serie", "séries", "set", "sets", "pack", "packs",
                 "folder", "folders", "vids", "vid", "videos", "vidéos", "pics", "pic", "photos", "album", "albums",
                 "collection", "collections", "dossier", "dossiers", "fichiers", "files", "content", "mix", "lot",
