@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh27}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh32}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -178,7 +178,27 @@ class FreshSetTest {
                 new Spec("fresh27", "j7", "u-j7", List.of(50, 685, 118), List.of(60, 845, 172), 803 + 1017,
                         Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 32, Category.THREAT, 8)));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 32, Category.THREAT, 8)),
+                new Spec("fresh28", "j8", "u-j8", List.of(50, 541, 123), List.of(55, 488, 153), 664 + 641,
+                        Map.of(Category.CHILD_GROOMING, 12, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 33, Category.THREAT, 9)),
+                new Spec("fresh29", "j9", "u-j9", List.of(51, 482, 120), List.of(55, 447, 144), 602 + 591,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 5,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 12, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 19, Category.THREAT, 14)),
+                new Spec("fresh30", "k0", "u-k0", List.of(50, 501, 136), List.of(58, 491, 157), 637 + 648,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 12,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 23, Category.THREAT, 7)),
+                new Spec("fresh31", "k1", "u-k1", List.of(50, 419, 121), List.of(55, 373, 141), 540 + 514,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 10,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 21, Category.THREAT, 10)),
+                new Spec("fresh32", "k2", "u-k2", List.of(50, 486, 131), List.of(55, 462, 156), 617 + 618,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 17, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 27, Category.THREAT, 7)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
