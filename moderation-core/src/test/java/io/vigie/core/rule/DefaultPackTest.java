@@ -73,7 +73,7 @@ class DefaultPackTest {
         Set<String> harmfulAlone = Set.of("grooming.young_ones_targeted", "minor_sex.school_context",
                 "minor_sex.children_asked_for_photos", "csam.child_context_codeword", "prostitution.paid_company_pitch", "threat.coercion",
                 "prostitution.company_for_money",
-                "csam.codeword_explicit", "csam.codeword", "csam.youth_material", "csam.known_sha256", "csam.known_pdq",
+                "csam.codeword_explicit", "csam.codeword", "csam.youth_material", "csam.child_range_material", "csam.known_sha256", "csam.known_pdq",
                 "ambush.isolated_alone", "ambush.crew", "ambush.hunting", "ambush.come_alone", "ambush.named",
                 "ambush.crew_waiting", "ambush.company_for_him", "ambush.beat_him", "hate.slur", "hate.dehumanizing",
                 "hate.exclusion", "hate.contempt_with_slur_context", "hate.group_attack_in_room", "hate.tropes_stacked", "threat.school_warning",
@@ -84,7 +84,7 @@ class DefaultPackTest {
                 "off_platform.evading_moderation", "threat.sextortion", "threat.exposure_to_circle",
                 "threat.extortion_deadline", "threat.outing", "threat.doxxing_violence", "threat.violence",
                 "threat.doxxing", "threat.expose_images", "threat.armed_meeting", "ambush.extortion_after_meeting", "csam.coded_trade",
-                "threat.doxxing_incitement");
+                "threat.doxxing_incitement", "threat.veiled_menace");
 
         // when / then
         for (CompiledRule r : pack.rules()) {

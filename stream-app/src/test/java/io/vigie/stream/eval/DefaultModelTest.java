@@ -28,14 +28,16 @@ class DefaultModelTest {
 
     /**
      * Every labelled set the default model learns from. The blind set is never one of them, nor are the sets written
-     * after the last retraining ({@code fresh24} … {@code fresh27}, ninth session): they measure the model. Adding
+     * after the last retraining ({@code fresh28} … {@code fresh32}, eleventh session): they measure the model. Adding
      * {@code fresh17} … {@code fresh23} (ninth session) kept the recall of the four sets nobody had read and took their
      * false alerts from 43 to 34 of 225 (eighth session: tried on the blind set only, dropped for two CSAM items of
-     * the team corpus).
+     * the team corpus). Adding {@code fresh24} … {@code fresh27} (eleventh session) took the five unread sets from
+     * 384 to 389 of 429 category pairs and 236 to 239 of 251 harmful conversations, false alerts 24 of 278 both.
      */
     static final List<String> TRAINING_SETS = List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4",
             "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-            "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23");
+            "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23",
+            "fresh24", "fresh25", "fresh26", "fresh27");
     /** Everyday traffic taken as benign: the simulator's ordinary chat, seed 7, no harmful scenario. */
     static final long BACKGROUND_SEED = 7;
     static final long BACKGROUND_MESSAGES = 50_000;
