@@ -163,8 +163,13 @@ public final class ModerationConfig extends AbstractConfig {
 
     // ---- state
     public static final String STATE_RETENTION_MS = "moderation.state.retention.ms";
-    private static final String STATE_RETENTION_MS_DOC = "Idle conversations, users, senders, devices and alert "
-            + "index entries are deleted after this much event time without activity." + DAY_MS;
+    private static final String STATE_RETENTION_MS_DOC = "Idle conversations, users, senders and devices are "
+            + "deleted after this much event time without activity." + DAY_MS;
+    public static final String STATE_REVIEW_RETENTION_MS = "moderation.state.review.retention.ms";
+    private static final String STATE_REVIEW_RETENTION_MS_DOC = "How long after an alert was detected a "
+            + "reviewer's decision on it still counts (the alert index keeps it that long); a decision on an older "
+            + "alert is ignored and logged. Counted from the alert's detectedAt: the wall clock in live runs, so a "
+            + "review of an alert about an old or late message is not lost; event time in replay." + DAY_MS;
     public static final String STATE_BAN_RETENTION_MS = "moderation.state.ban.retention.ms";
     private static final String STATE_BAN_RETENTION_MS_DOC = "Banned users are kept this long after their last "
             + "activity, so that a ban outlives ordinary retention." + DAY_MS;
@@ -353,6 +358,8 @@ public final class ModerationConfig extends AbstractConfig {
                     STATE_RETENTION_MS_DOC)
             .define(STATE_BAN_RETENTION_MS, Type.LONG, 365L * 86_400_000, Range.atLeast(60_000),
                     Importance.MEDIUM, STATE_BAN_RETENTION_MS_DOC)
+            .define(STATE_REVIEW_RETENTION_MS, Type.LONG, 90L * 86_400_000, Range.atLeast(60_000),
+                    Importance.MEDIUM, STATE_REVIEW_RETENTION_MS_DOC)
             .define(STATE_SWEEP_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(1_000), Importance.LOW,
                     STATE_SWEEP_INTERVAL_MS_DOC)
             .define(STATE_OBJECT_CACHE, Type.INT, 4096, Range.between(0, 10_000_000), Importance.LOW,

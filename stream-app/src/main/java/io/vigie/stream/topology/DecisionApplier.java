@@ -11,11 +11,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 
 /**
- * The alert index (store keyed by alertId, entries kept for the retention) and the reviewers' decisions
- * applied through it. CONFIRMED goes to the sender's facts (and bans them, with {@code ban}); DISMISSED
- * records the alert's rules as dismissed for its conversation (global dismissals store), which lowers that
- * conversation's alerting from its next message on. A decision on an alert older than the retention at the
- * decision's time is ignored, whether or not a sweep deleted it yet.
+ * The alert index (store keyed by alertId, entries kept for the review retention after the alert's detection)
+ * and the reviewers' decisions applied through it. CONFIRMED goes to the sender's facts (and bans them, with
+ * {@code ban}); DISMISSED records the alert's rules as dismissed for its conversation (global dismissals store),
+ * which lowers that conversation's alerting from its next message on. A decision on an alert detected longer than
+ * the review retention before the decision's time is ignored, whether or not a sweep deleted it yet. Detection,
+ * not the message's event time: a reviewer who bans a week after an alert about a month-old message must ban.
  */
 final class DecisionApplier extends ModerationProcessor<String, Events.IndexEvent> {
 
@@ -23,8 +24,11 @@ final class DecisionApplier extends ModerationProcessor<String, Events.IndexEven
 
     private KeyValueStore<String, Events.AlertRef> index;
 
+    private final long reviewRetentionMs;
+
     DecisionApplier(String name, ModerationConfig config, Wiring wiring) {
         super(name, config, wiring, null);
+        this.reviewRetentionMs = config.getLong(ModerationConfig.STATE_REVIEW_RETENTION_MS);
     }
 
     @Override
@@ -50,8 +54,9 @@ final class DecisionApplier extends ModerationProcessor<String, Events.IndexEven
         }
         Instant at = d.decidedAt() != null ? d.decidedAt() : Instant.ofEpochMilli(record.timestamp());
         Events.AlertRef ref = index.get(d.alertId());
-        if (ref == null || expired(ref.at(), at, retentionMs)) {
-            LOG.warn("Decision on an alert not in the index (unknown or older than the retention), ignored: {}",
+        if (ref == null || expired(ref.at(), at, reviewRetentionMs)) {
+            LOG.warn("Decision on an alert not in the index (unknown, or detected longer than {} ago), ignored: {}",
+                    java.time.Duration.ofMillis(reviewRetentionMs),
                     context().recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
                             .orElse("?"));
             return;
@@ -68,6 +73,6 @@ final class DecisionApplier extends ModerationProcessor<String, Events.IndexEven
 
     @Override
     protected void sweep(long horizonMs) {
-        expire(index, Stores.ALERT_INDEX, horizonMs, r -> millis(r.at()), r -> retentionMs);
+        expire(index, Stores.ALERT_INDEX, horizonMs, r -> millis(r.at()), r -> reviewRetentionMs);
     }
 }

@@ -253,8 +253,9 @@ abstract class ModerationProcessor<KIn, VIn> implements Processor<KIn, VIn, Obje
                     ruleIds.add(s.ruleId());
                 }
             }
+            // indexed at its detection, not its message's event time: a review days after an old message counts
             forward(Output.INDEX_EVENTS, a.alertId(), new Events.IndexEvent(new Events.AlertRef(a.alertId(),
-                    a.conversationId(), a.senderId(), ruleIds, a.categories(), a.sentAt()), null));
+                    a.conversationId(), a.senderId(), ruleIds, a.categories(), a.detectedAt()), null));
             wiring.metrics().alert(a);
             wiring.metrics().ruleErrors(a.errors());
         }

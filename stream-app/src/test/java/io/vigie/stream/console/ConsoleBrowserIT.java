@@ -88,7 +88,12 @@ class ConsoleBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Path SHOTS = Path.of("target", "console-screenshots");
     private static final Path DOCS_SHOTS = Path.of("..", "docs", "console");
-    private static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
+    /**
+     * When the conversation was sent: eight days before the run, so the reviewer decides longer after the messages
+     * than the state retention (7 days), as a reviewer with a backlog does; the decision must still ban.
+     */
+    private static final Instant T0 = Instant.now().minus(java.time.Duration.ofDays(8))
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     private String bootstrap;
     private String prefix;

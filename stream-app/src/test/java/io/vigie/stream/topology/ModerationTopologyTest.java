@@ -250,6 +250,35 @@ class ModerationTopologyTest {
     }
 
     @Test
+    void shouldBanOnAReviewOfAnAlertAboutAMonthOldMessage() throws Exception {
+        // given a live run (alerts detected on the wall clock) 120 days after a grooming conversation was sent,
+        // longer than the review retention (90 days): a backlog of retained history read by a new deployment, a
+        // late delivery or a client with a wrong clock; state retention one day
+        Instant now = T0.plus(Duration.ofDays(120));
+        fx.close();
+        fx = new TopologyFixture(Map.of(ModerationConfig.STATE_RETENTION_MS, "86400000",
+                ModerationConfig.DETECTED_AT_CLOCK, ModerationConfig.CLOCK_WALL), ModerationEngine::defaults,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        profiles();
+        groomingConversation("c-old", "u-1", "u-2", 1);
+        Alert alert = lastAlert("c-old");
+        assertNotNull(alert);
+        assertEquals(now, alert.detectedAt());
+        fx.actions.readRecordsToList();
+        // when a reviewer confirms it with a ban a few hours later
+        Instant decided = now.plus(Duration.ofHours(3));
+        fx.decision("{\"alertId\":\"" + alert.alertId() + "\",\"reviewer\":\"r-1\",\"verdict\":\"CONFIRMED\","
+                + "\"ban\":true,\"decidedAt\":\"" + decided + "\"}", decided);
+        // then the ban holds: the alert was detected three hours before, whatever its message's date
+        UserState banned = fx.<UserState>store(Stores.USER_FACTS).get("u-1");
+        assertTrue(banned != null && banned.banned(), "the ban was applied: " + banned);
+        // and the banned user's next message, however old its date, is blocked
+        send("c-old-9", "c-old", "u-1", "u-2", 20, "t'es la ?");
+        assertTrue(fx.actions.readValuesToList().stream().anyMatch(a -> a.userId().equals("u-1")
+                && (a.action() == Action.BLOCK || a.action() == Action.ESCALATE)), "a banned user is blocked");
+    }
+
+    @Test
     void shouldRecordDismissalSoThatTheConversationAlertsLess() {
         // given
         profiles();

@@ -201,6 +201,27 @@ class ProcessorAdaptersTest {
     }
 
     @Test
+    void decisionApplierHonoursADecisionWithinTheReviewRetentionOfTheAlertsDetection() {
+        // given the default review retention (90 days) and an alert detected at T0
+        DecisionApplier p = new DecisionApplier("i", config, wiring);
+        init(p, context);
+        context.setRecordMetadata("index-events", 0, 7);
+        p.process(new Record<>("a-1", new Events.IndexEvent(new Events.AlertRef("a-1", "c-1", "u-1",
+                List.of("r"), List.of(), T0), null), 0));
+        p.process(new Record<>("a-2", new Events.IndexEvent(new Events.AlertRef("a-2", "c-2", "u-2",
+                List.of("r"), List.of(), T0), null), 0));
+        // when one is decided a month later (longer than the 7-day state retention), the other after 91 days
+        p.process(new Record<>("a-1", new Events.IndexEvent(null, new Decision("a-1", "rev", Decision.Verdict.CONFIRMED,
+                true, T0.plus(java.time.Duration.ofDays(30)), null)), 0));
+        p.process(new Record<>("a-2", new Events.IndexEvent(null, new Decision("a-2", "rev", Decision.Verdict.CONFIRMED,
+                true, T0.plus(java.time.Duration.ofDays(91)), null)), 0));
+        // then only the first counts
+        List<Record<Object, Object>> users = forwardedTo("i", Output.USER_EVENTS);
+        assertEquals(1, users.size());
+        assertEquals("u-1", users.get(0).key());
+    }
+
+    @Test
     void userFactsKeeperPublishesWhatItLearnedAndSendsABanToEachDeviceOfTheUser() {
         UserFactsKeeper p = new UserFactsKeeper("u", config, wiring);
         init(p, context);
