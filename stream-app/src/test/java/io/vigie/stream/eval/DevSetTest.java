@@ -66,9 +66,9 @@ class DevSetTest {
      * {@code fresh17} … {@code fresh23}: no rule was written for their conversations, the model trained on them (ninth
      * session), so their gates are in-sample for the model too ({@code fresh22} at 0.85: the eleventh session's model lost
      * one terse u13 photo request, "pic after training?" then "top off" alone, which no rule reads). {@code fresh24} … {@code fresh27}: never read, the model
-     * trained on them in the eleventh session (in-sample gates). {@code fresh28} … {@code fresh32} were never read: the
+     * trained on them in the eleventh session (in-sample gates). {@code fresh28} … {@code fresh37} were never read: the
      * model never trained on them and no rule was written for them; the gates hold what they measured at the end of
-     * the session that commissioned them (they decided that retraining). Their false alerts are what the rules give on
+     * the session that commissioned them (they decided that retraining, and against the next one). Their false alerts are what the rules give on
      * hard benign chat with the model's vetoes ({@code model.plausible}, and the conversation's {@code model.context}).
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
@@ -82,7 +82,8 @@ class DevSetTest {
         "fresh21, 0.90, 0.05", "fresh22, 0.85, 0.07", "fresh23, 0.90, 0.13",
         "fresh24, 0.90, 0.09", "fresh25, 0.90, 0.11", "fresh26, 0.90, 0.04", "fresh27, 0.90, 0.12",
         "fresh28, 0.55, 0.07", "fresh29, 0.75, 0.16", "fresh30, 0.70, 0.08", "fresh31, 0.55, 0.07",
-        "fresh32, 0.65, 0.13",
+        "fresh32, 0.65, 0.13", "fresh33, 0.45, 0.10", "fresh34, 0.75, 0.03", "fresh35, 0.55, 0.06",
+        "fresh36, 0.70, 0.08", "fresh37, 0.45, 0.09",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh32}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh37}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -198,7 +198,27 @@ class FreshSetTest {
                 new Spec("fresh32", "k2", "u-k2", List.of(50, 486, 131), List.of(55, 462, 156), 617 + 618,
                         Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 17, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 27, Category.THREAT, 7)));
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 27, Category.THREAT, 7)),
+                new Spec("fresh33", "k3", "u-k3", List.of(50, 411, 124), List.of(55, 411, 163), 535 + 574,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 21, Category.THREAT, 11)),
+                new Spec("fresh34", "k4", "u-k4", List.of(50, 445, 132), List.of(55, 443, 157), 577 + 600,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 15, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 20, Category.THREAT, 11)),
+                new Spec("fresh35", "k5", "u-k5", List.of(50, 417, 116), List.of(55, 354, 138), 533 + 492,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 23, Category.THREAT, 16)),
+                new Spec("fresh36", "k6", "u-k6", List.of(50, 465, 123), List.of(55, 472, 142), 588 + 614,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 12, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 30, Category.THREAT, 8)),
+                new Spec("fresh37", "k7", "u-k7", List.of(50, 457, 119), List.of(63, 513, 157), 576 + 670,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 21, Category.THREAT, 8)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
