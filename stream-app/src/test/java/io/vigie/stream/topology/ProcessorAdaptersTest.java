@@ -185,15 +185,10 @@ class ProcessorAdaptersTest {
 
     @Test
     void decisionApplierConfirmsThroughTheIndexAndIgnoresUnknownAlerts() {
-        DecisionApplier p = new DecisionApplier("i", config, wiring);
-        init(p, context);
-        context.setRecordMetadata("index-events", 0, 7);
-        p.process(new Record<>("a-1", new Events.IndexEvent(new Events.AlertRef("a-1", "c-1", "u-1",
-                List.of("r"), List.of(), T0), null), 0));
-        p.process(new Record<>("a-1", new Events.IndexEvent(null, new Decision("a-1", "rev", Decision.Verdict.CONFIRMED,
-                true, T0.plusSeconds(60), null)), 0));
-        p.process(new Record<>("a-2", new Events.IndexEvent(null, new Decision("a-2", "rev",
-                Decision.Verdict.CONFIRMED, true, T0.plusSeconds(60), null)), 0));
+        DecisionApplier p = decisionApplier();
+        indexAlert(p, "a-1", "u-1", T0);
+        confirmWithBan(p, "a-1", T0.plusSeconds(60));
+        confirmWithBan(p, "a-2", T0.plusSeconds(60));
         List<Record<Object, Object>> users = forwardedTo("i", Output.USER_EVENTS);
         assertEquals(1, users.size());
         assertEquals("u-1", users.get(0).key());
@@ -202,23 +197,34 @@ class ProcessorAdaptersTest {
 
     @Test
     void decisionApplierHonoursADecisionWithinTheReviewRetentionOfTheAlertsDetection() {
-        // given the default review retention (90 days) and an alert detected at T0
-        DecisionApplier p = new DecisionApplier("i", config, wiring);
-        init(p, context);
-        context.setRecordMetadata("index-events", 0, 7);
-        p.process(new Record<>("a-1", new Events.IndexEvent(new Events.AlertRef("a-1", "c-1", "u-1",
-                List.of("r"), List.of(), T0), null), 0));
-        p.process(new Record<>("a-2", new Events.IndexEvent(new Events.AlertRef("a-2", "c-2", "u-2",
-                List.of("r"), List.of(), T0), null), 0));
+        // given the default review retention (90 days) and two alerts detected at T0
+        DecisionApplier p = decisionApplier();
+        indexAlert(p, "a-1", "u-1", T0);
+        indexAlert(p, "a-2", "u-2", T0);
         // when one is decided a month later (longer than the 7-day state retention), the other after 91 days
-        p.process(new Record<>("a-1", new Events.IndexEvent(null, new Decision("a-1", "rev", Decision.Verdict.CONFIRMED,
-                true, T0.plus(java.time.Duration.ofDays(30)), null)), 0));
-        p.process(new Record<>("a-2", new Events.IndexEvent(null, new Decision("a-2", "rev", Decision.Verdict.CONFIRMED,
-                true, T0.plus(java.time.Duration.ofDays(91)), null)), 0));
+        confirmWithBan(p, "a-1", T0.plus(java.time.Duration.ofDays(30)));
+        confirmWithBan(p, "a-2", T0.plus(java.time.Duration.ofDays(91)));
         // then only the first counts
         List<Record<Object, Object>> users = forwardedTo("i", Output.USER_EVENTS);
         assertEquals(1, users.size());
         assertEquals("u-1", users.get(0).key());
+    }
+
+    private DecisionApplier decisionApplier() {
+        DecisionApplier p = new DecisionApplier("i", config, wiring);
+        init(p, context);
+        context.setRecordMetadata("index-events", 0, 7);
+        return p;
+    }
+
+    private static void indexAlert(DecisionApplier p, String alertId, String senderId, Instant detectedAt) {
+        p.process(new Record<>(alertId, new Events.IndexEvent(new Events.AlertRef(alertId, "c-" + alertId, senderId,
+                List.of("r"), List.of(), detectedAt), null), 0));
+    }
+
+    private static void confirmWithBan(DecisionApplier p, String alertId, Instant decidedAt) {
+        p.process(new Record<>(alertId, new Events.IndexEvent(null, new Decision(alertId, "rev",
+                Decision.Verdict.CONFIRMED, true, decidedAt, null)), 0));
     }
 
     @Test
