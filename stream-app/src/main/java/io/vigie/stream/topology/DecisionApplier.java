@@ -8,6 +8,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -56,7 +57,7 @@ final class DecisionApplier extends ModerationProcessor<String, Events.IndexEven
         Events.AlertRef ref = index.get(d.alertId());
         if (ref == null || expired(ref.at(), at, reviewRetentionMs)) {
             LOG.warn("Decision on an alert not in the index (unknown, or detected longer than {} ago), ignored: {}",
-                    java.time.Duration.ofMillis(reviewRetentionMs),
+                    Duration.ofMillis(reviewRetentionMs),
                     context().recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
                             .orElse("?"));
             return;

@@ -82,8 +82,8 @@ final class AgeExtractor {
                 }
             }
         }
-        if (unit && (spanOfTime(v, end) || goods(v, end))) {
-            return false; // "7 ans d'écart", "10 years ago", "20 ans de mariage": a span of time, not an age
+        if (unit && notAnAge(v, end)) {
+            return false; // "7 ans d'écart", "10 years ago", "20 ans de mariage", "9yo series": not an age
         }
         int start = ns;
         boolean firstPerson = false;
@@ -161,22 +161,18 @@ final class AgeExtractor {
     }
 
     /**
-     * The word after an age unit ending at {@code end} names goods the age describes ("9yo series", "10 ans
-     * dossiers", "12yo pics"): a trader's listing, not the writer's age.
+     * The word after an age unit ending at {@code end} makes the number something else than a person's age: a span
+     * of time ("7 ans d'écart", "10 years ago", "20 ans de mariage") or goods the age describes, right after it
+     * ("9yo series", "10 ans dossiers", "12yo pics": a trader's listing).
      */
-    private boolean goods(FoldedView v, int end) {
-        int ts = v.nextTokenStart(end);
-        return ts >= 0 && ts - end <= 2 && vocab.goodsAfterUnit.contains(v.buf, ts, v.tokenEnd(ts));
-    }
-
-    /** The word after an age unit ending at {@code end} makes the number a span of time. */
-    private boolean spanOfTime(FoldedView v, int end) {
+    private boolean notAnAge(FoldedView v, int end) {
         int ts = v.nextTokenStart(end);
         if (ts < 0) {
             return false;
         }
         int te = v.tokenEnd(ts);
-        if (vocab.spanAfterUnit.contains(v.buf, ts, te)) {
+        if (vocab.spanAfterUnit.contains(v.buf, ts, te)
+                || ts - end <= 2 && vocab.goodsAfterUnit.contains(v.buf, ts, te)) {
             return true;
         }
         if (!v.is(ts, te, "de")) {
@@ -186,6 +182,7 @@ final class AgeExtractor {
         return ds >= 0 && vocab.spanAfterUnitDe.contains(v.buf, ds, v.tokenEnd(ds));
     }
 
+    /** "years old", "y/o", "y.o": extends the unit over its tail. */
     private int unitTail(FoldedView v, int us, int ue) {
         if (v.is(us, ue, "y") && (v.at(ue) == '/' || v.at(ue) == '.') && v.at(ue + 1) == 'o'
                 && !v.word(ue + 2)) {
