@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh37}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh42}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -218,7 +218,27 @@ class FreshSetTest {
                 new Spec("fresh37", "k7", "u-k7", List.of(50, 457, 119), List.of(63, 513, 157), 576 + 670,
                         Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 21, Category.THREAT, 8)));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 21, Category.THREAT, 8)),
+                new Spec("fresh38", "k8", "u-k8", List.of(50, 465, 116), List.of(55, 452, 138), 581 + 590,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 16, Category.OFF_PLATFORM, 23, Category.THREAT, 7)),
+                new Spec("fresh39", "k9", "u-k9", List.of(50, 519, 122), List.of(56, 465, 145), 641 + 610,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 13, Category.THREAT, 17)),
+                new Spec("fresh40", "l0", "u-l0", List.of(50, 525, 136), List.of(57, 474, 165), 661 + 639,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 18, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 19, Category.THREAT, 9)),
+                new Spec("fresh41", "l1", "u-l1", List.of(45, 515, 118), List.of(73, 1020, 189), 633 + 1209,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 19, Category.THREAT, 8)),
+                new Spec("fresh42", "l2", "u-l2", List.of(52, 585, 127), List.of(55, 520, 144), 712 + 664,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 7,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 7,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 27, Category.THREAT, 10)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
