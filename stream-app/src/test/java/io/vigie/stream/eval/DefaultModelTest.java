@@ -41,6 +41,14 @@ class DefaultModelTest {
             "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
             "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23",
             "fresh24", "fresh25", "fresh26", "fresh27");
+    /**
+     * The share of benign conversations of the folds it did not train on that the thresholds may flag, where the
+     * trainer's default is 0.02. Same weights, only the thresholds move (low 2.96 -> 2.80): on the fifteen sets the
+     * model never trained on ({@code fresh28} … {@code fresh42}, twelfth session) 1,112 -> 1,120 of 1,254 category
+     * pairs and 714 -> 721 of 748 harmful conversations for 67 -> 68 of 857 false alerts; 0.03 gave 729 harmful for
+     * 74 false alerts, 0.04 731 for 81.
+     */
+    static final String TARGET_FPR = "0.025";
     /** Everyday traffic taken as benign: the simulator's ordinary chat, seed 7, no harmful scenario. */
     static final long BACKGROUND_SEED = 7;
     static final long BACKGROUND_MESSAGES = 50_000;
@@ -50,7 +58,7 @@ class DefaultModelTest {
 
     private static List<String> trainArgs(Path out, Path background, List<String> sets) {
         List<String> args = new ArrayList<>(List.of("model", "train", "--out", out.toString(), "--background",
-                background.toString()));
+                background.toString(), "--target-fpr", TARGET_FPR));
         args.addAll(EvalSets.inputsAndLabels(sets));
         return args;
     }

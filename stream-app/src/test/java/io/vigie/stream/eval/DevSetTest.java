@@ -66,9 +66,12 @@ class DevSetTest {
      * {@code fresh17} … {@code fresh23}: no rule was written for their conversations, the model trained on them (ninth
      * session), so their gates are in-sample for the model too ({@code fresh22} at 0.85: the eleventh session's model lost
      * one terse u13 photo request, "pic after training?" then "top off" alone, which no rule reads). {@code fresh24} … {@code fresh27}: never read, the model
-     * trained on them in the eleventh session (in-sample gates). {@code fresh28} … {@code fresh37} were never read: the
-     * model never trained on them and no rule was written for them; the gates hold what they measured at the end of
-     * the session that commissioned them (they decided that retraining, and against the next one). Their false alerts are what the rules give on
+     * trained on them in the eleventh session (in-sample gates). {@code fresh28} … {@code fresh37}: the
+     * model never trained on them; their gates held what they measured at the end of the session that commissioned
+     * them (they decided that retraining, and against the next one); the twelfth session then read {@code fresh28} …
+     * {@code fresh32} and wrote rules for their misses and false alerts, {@code fresh33} … {@code fresh37} stay unread.
+     * {@code fresh38} … {@code fresh42} (twelfth session): the model never trained on them; rules were written for the
+     * false alerts of {@code fresh39}, {@code fresh40} and {@code fresh42} only; gates at the session's end. Their false alerts are what the rules give on
      * hard benign chat with the model's vetoes ({@code model.plausible}, and the conversation's {@code model.context}).
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
@@ -84,6 +87,8 @@ class DevSetTest {
         "fresh28, 0.55, 0.07", "fresh29, 0.75, 0.16", "fresh30, 0.70, 0.08", "fresh31, 0.55, 0.07",
         "fresh32, 0.65, 0.13", "fresh33, 0.45, 0.10", "fresh34, 0.75, 0.03", "fresh35, 0.55, 0.06",
         "fresh36, 0.70, 0.08", "fresh37, 0.45, 0.09",
+        "fresh38, 0.40, 0.06", "fresh39, 0.85, 0.09", "fresh40, 0.75, 0.08", "fresh41, 0.65, 0.16",
+        "fresh42, 0.70, 0.15",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);
