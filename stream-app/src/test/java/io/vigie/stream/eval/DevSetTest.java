@@ -69,7 +69,8 @@ class DevSetTest {
      * trained on them in the eleventh session (in-sample gates). {@code fresh28} … {@code fresh37}: the
      * model never trained on them; their gates held what they measured at the end of the session that commissioned
      * them (they decided that retraining, and against the next one); the twelfth session then read {@code fresh28} …
-     * {@code fresh32} and wrote rules for their misses and false alerts, {@code fresh33} … {@code fresh37} stay unread.
+     * {@code fresh32} and wrote rules for their misses and false alerts, {@code fresh33} … {@code fresh37} stay unread
+     * ({@code fresh35} at 0.08: one more false alert since {@code model.threat} reads weak harm earlier).
      * {@code fresh38} … {@code fresh42} (twelfth session): the model never trained on them; rules were written for the
      * false alerts of {@code fresh39}, {@code fresh40} and {@code fresh42} only; gates at the session's end. Their false alerts are what the rules give on
      * hard benign chat with the model's vetoes ({@code model.plausible}, and the conversation's {@code model.context}).
@@ -85,7 +86,7 @@ class DevSetTest {
         "fresh21, 0.90, 0.05", "fresh22, 0.85, 0.07", "fresh23, 0.90, 0.13",
         "fresh24, 0.90, 0.09", "fresh25, 0.90, 0.11", "fresh26, 0.90, 0.04", "fresh27, 0.90, 0.12",
         "fresh28, 0.55, 0.07", "fresh29, 0.75, 0.16", "fresh30, 0.70, 0.08", "fresh31, 0.55, 0.07",
-        "fresh32, 0.65, 0.13", "fresh33, 0.45, 0.10", "fresh34, 0.75, 0.03", "fresh35, 0.55, 0.06",
+        "fresh32, 0.65, 0.13", "fresh33, 0.45, 0.10", "fresh34, 0.75, 0.03", "fresh35, 0.55, 0.08",
         "fresh36, 0.70, 0.08", "fresh37, 0.45, 0.09",
         "fresh38, 0.40, 0.06", "fresh39, 0.85, 0.09", "fresh40, 0.75, 0.08", "fresh41, 0.65, 0.16",
         "fresh42, 0.70, 0.15",
