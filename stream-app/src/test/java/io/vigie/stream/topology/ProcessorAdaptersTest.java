@@ -202,8 +202,8 @@ class ProcessorAdaptersTest {
         indexAlert(p, "a-1", "u-1", T0);
         indexAlert(p, "a-2", "u-2", T0);
         // when one is decided a month later (longer than the 7-day state retention), the other after 91 days
-        confirmWithBan(p, "a-1", T0.plus(java.time.Duration.ofDays(30)));
-        confirmWithBan(p, "a-2", T0.plus(java.time.Duration.ofDays(91)));
+        confirmWithBan(p, "a-1", T0.plus(Duration.ofDays(30)));
+        confirmWithBan(p, "a-2", T0.plus(Duration.ofDays(91)));
         // then only the first counts
         List<Record<Object, Object>> users = forwardedTo("i", Output.USER_EVENTS);
         assertEquals(1, users.size());
