@@ -346,6 +346,66 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void shouldCheckTheFilesGateOnEveryRuleFromItsFirstMessageOnUnlessTheRuleOptsOut() throws Exception {
+        // given a file-wide veto "secrecy somewhere in the last 12 messages, from the conversation's 3rd message on"
+        write("a.yaml", """
+                gate:
+                  window: {any: [grooming.secrecy], by: any, messages: 12, from: 3}
+                rules:
+                  - id: test.gated
+                    description: a threat, under the file's gate
+                    categories: [THREAT]
+                    score: 40
+                    when:
+                      all: [threat.harm]
+                    examples:
+                      fire:
+                        - "je sais où tu habites"
+                        - {text: "je sais où tu habites", before: ["salut"]}
+                        - {text: "je sais où tu habites", before: ["notre secret", "salut"]}
+                      pass:
+                        - {text: "je sais où tu habites", before: ["salut", "ça va"]}
+                        - {text: "je sais où tu habites", before: ["notre secret", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]}
+                  - id: test.ungated
+                    description: the same threat, out of the gate
+                    categories: [THREAT]
+                    score: 40
+                    gate: false
+                    when:
+                      all: [threat.harm]
+                    examples:
+                      fire: [{text: "je sais où tu habites", before: ["salut", "ça va"]}]
+                """);
+
+        // when
+        RuleTester.Report report = RuleTester.test(dir, model);
+
+        // then the gate holds on the first two messages, vetoes from the third without the cue, and only there
+        assertTrue(report.failures().isEmpty(), report.describe());
+        assertTrue(report.describe().endsWith("2 rules, 6 examples, 0 failed\n"), report.describe());
+    }
+
+    @Test
+    void shouldRefuseAGateThatIsNotAWindowAndAFromOutOfRange() throws Exception {
+        // given
+        write("a.yaml", "gate: [model.plausible]\n" + GOOD);
+        LoadException list = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+        write("a.yaml", "gate: {windows: {any: [grooming.secrecy]}}\n" + GOOD);
+        LoadException misspelled = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+        write("a.yaml", "gate: {window: {any: [grooming.secrecy], from: 0}}\n" + GOOD);
+        LoadException zero = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+        write("a.yaml", GOOD.replace("score: 20", "score: 20\n    gate: sometimes"));
+        LoadException notBoolean = assertThrows(LoadException.class, () -> RulePackLoader.load(dir, model));
+
+        // then each is refused at its line with the reason
+        assertEquals(1, find(list, "'gate' must be a mapping").line());
+        assertEquals(1, find(misspelled, "unknown key 'windows'").line());
+        find(misspelled, "a gate needs 'window'");
+        assertEquals(1, find(zero, "from 0 is out of range").line());
+        assertEquals(6, find(notBoolean, "gate").line());
+    }
+
+    @Test
     void shouldRefuseAnEarlierFlagThatIsNotABoolean() throws Exception {
         // given
         write("a.yaml", GOOD.replace("      all: [grooming.secrecy]",

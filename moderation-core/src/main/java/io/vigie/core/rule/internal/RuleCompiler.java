@@ -40,14 +40,15 @@ public final class RuleCompiler {
     /** Largest rule file accepted, in bytes. */
     public static final int MAX_FILE_BYTES = 1 << 20;
 
-    static final Set<String> FILE_KEYS = Set.of("rules");
+    static final Set<String> FILE_KEYS = Set.of("rules", "gate");
+    static final Set<String> GATE_KEYS = Set.of("window");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "categories", "score", "stage", "shadow",
-            "evidence", "when", "examples");
+            "evidence", "when", "examples", "gate");
     static final Set<String> WHEN_KEYS = Set.of("all", "any", "min", "none", "regex", "notRegex", "recipientLikelyMinor",
             "senderLikelyMinor", "senderLikelyAdult", "minAgeGap", "senderAccountAgeMaxHours", "stagesSeen",
             "minConversationMessages", "privateOnly", "window", "conversationAlerted");
     static final Set<String> WINDOW_KEYS = Set.of("all", "any", "none", "by", "messages", "minutes",
-            "earlier", "min");
+            "earlier", "min", "from");
     static final Set<String> STAGES_KEYS = Set.of("any", "all");
     static final Set<String> EXAMPLES_KEYS = Set.of("fire", "pass");
     static final Set<String> EXAMPLE_KEYS = Set.of("text", "senderAge", "senderStatedAge", "senderLikelyMinor",
@@ -147,6 +148,7 @@ public final class RuleCompiler {
             return;
         }
         checkKeys(top, FILE_KEYS);
+        List<WindowClause> gate = gate(top.values().get("gate"));
         Node list = top.values().get("rules");
         if (list == null) {
             error(top.line(), top.column(), "missing key 'rules'", "start the file with 'rules:'");
@@ -165,14 +167,38 @@ public final class RuleCompiler {
                     continue;
                 }
             }
-            CompiledRule r = compileRule(item, regexSlots);
+            CompiledRule r = compileRule(item, regexSlots, gate);
             if (r != null) {
                 rules.add(r);
             }
         }
     }
 
-    private CompiledRule compileRule(Node node, int[] regexSlots) {
+    /**
+     * The file's gate: window clauses every rule of the file must satisfy too, unless the rule says {@code gate:
+     * false} (a pack-wide veto written once, e.g. "the risk model reads one of the last 12 messages as more than
+     * everyday talk").
+     */
+    private List<WindowClause> gate(Node gate) {
+        if (gate == null) {
+            return List.of();
+        }
+        if (!(gate instanceof MapNode gm)) {
+            error(gate, "'gate' must be a mapping", "e.g. 'gate: {window: {any: [model.plausible], messages: 12}}'");
+            return List.of();
+        }
+        checkKeys(gm, GATE_KEYS);
+        CompiledRule.Builder b = new CompiledRule.Builder();
+        Node window = gm.values().get("window");
+        if (window == null) {
+            error(gm, "a gate needs 'window'", "e.g. 'gate: {window: {any: [model.plausible], messages: 12}}'");
+        } else {
+            compileWindows(window, b);
+        }
+        return List.copyOf(b.windows);
+    }
+
+    private CompiledRule compileRule(Node node, int[] regexSlots, List<WindowClause> gate) {
         if (!(node instanceof MapNode m)) {
             error(node.line(), node.column(), "a rule must be a mapping", "write '- id: ...' then its keys");
             return null;
@@ -226,6 +252,10 @@ public final class RuleCompiler {
             }
         } else if ("regex".equals(evidence) && b.regex == null) {
             error(m.values().get("evidence"), "evidence 'regex' but the rule has no regex", "remove it");
+        }
+        Boolean gated = bool(m, "gate");
+        if (gated == null || gated) {
+            b.windows.addAll(gate);
         }
         b.examples = examples(m);
         return errors.size() == before ? new CompiledRule(b) : null;
@@ -315,21 +345,7 @@ public final class RuleCompiler {
         Boolean priv = bool(w, "privateOnly");
         b.privateOnly = priv != null && priv;
         b.conversationAlerted = tri(bool(w, "conversationAlerted"));
-        Node window = w.values().get("window");
-        if (window instanceof MapNode wm) {
-            compileWindow(wm, b);
-        } else if (window instanceof ListNode wl && !wl.items().isEmpty()) {
-            for (Node item : wl.items()) {
-                if (item instanceof MapNode wm) {
-                    compileWindow(wm, b);
-                } else {
-                    error(item, "each window clause must be a mapping", "e.g. '- {none: [speech.news], by: any}'");
-                }
-            }
-        } else if (window != null) {
-            error(window, "'window' must be a mapping or a list of them",
-                    "e.g. 'window: {any: [money.demand], by: same, messages: 8}'");
-        }
+        compileWindows(w.values().get("window"), b);
         if (!w.values().containsKey("all") && !w.values().containsKey("any")
                 && b.windows.stream().noneMatch(WindowClause::requiresCue)) {
             error(w, "a rule needs at least one cue in 'all' or 'any', or a window clause that requires one",
@@ -345,6 +361,24 @@ public final class RuleCompiler {
         } else if (stages != null) {
             error(stages, "'stagesSeen' must be a list or {any: [...], all: [...]}",
                     "e.g. 'stagesSeen: [SECRECY, MEETING]'");
+        }
+    }
+
+    /** {@code window:}: one clause or a list of them (null: none). */
+    private void compileWindows(Node window, CompiledRule.Builder b) {
+        if (window instanceof MapNode wm) {
+            compileWindow(wm, b);
+        } else if (window instanceof ListNode wl && !wl.items().isEmpty()) {
+            for (Node item : wl.items()) {
+                if (item instanceof MapNode wm) {
+                    compileWindow(wm, b);
+                } else {
+                    error(item, "each window clause must be a mapping", "e.g. '- {none: [speech.news], by: any}'");
+                }
+            }
+        } else if (window != null) {
+            error(window, "'window' must be a mapping or a list of them",
+                    "e.g. 'window: {any: [money.demand], by: same, messages: 8}'");
         }
     }
 
@@ -399,7 +433,17 @@ public final class RuleCompiler {
                 least = mn.intValue();
             }
         }
-        b.windows.add(new WindowClause(all, any, none, by, messages, minutes, earlierOnly, least));
+        int from = 1;
+        Long fr = integer(wm, "from", false);
+        if (fr != null) {
+            if (fr < 1 || fr > MAX_WINDOW_MESSAGES) {
+                error(wm.values().get("from"), "from " + fr + " is out of range",
+                        "1.." + MAX_WINDOW_MESSAGES + " (the conversation's message from which the clause is checked)");
+            } else {
+                from = fr.intValue();
+            }
+        }
+        b.windows.add(new WindowClause(all, any, none, by, messages, minutes, earlierOnly, least, from));
     }
 
     /** Largest look-back of a window clause, in messages (the conversation keeps no more anyway). */

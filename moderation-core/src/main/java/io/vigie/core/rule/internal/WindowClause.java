@@ -16,7 +16,8 @@ import java.util.Locale;
  * or anyone) must or must not have carried, within a number of messages and minutes. A cue in the message being
  * scored counts too, unless the clause looks at other people's messages or only at earlier ones ({@code earlier:
  * true}, for "a second threat"). With {@code min: n}, at least n messages of the window (each counted once, the
- * current one included when it counts) must carry one of the {@code any} cues. Immutable and thread-safe.
+ * current one included when it counts) must carry one of the {@code any} cues. With {@code from: n}, the clause is
+ * checked from the conversation's n-th message on and holds on earlier ones. Immutable and thread-safe.
  */
 final class WindowClause {
 
@@ -33,11 +34,13 @@ final class WindowClause {
     private final long maxAgeMs;
     private final boolean earlierOnly;
     private final int min;
+    private final int from;
 
     WindowClause(int[] all, int[] any, int[] none, ConversationWindow.By by, int messages, long minutes,
-                 boolean earlierOnly, int min) {
+                 boolean earlierOnly, int min, int from) {
         this.earlierOnly = earlierOnly;
         this.min = min;
+        this.from = from;
         this.all = all.clone();
         this.any = any.clone();
         this.none = none.clone();
@@ -72,6 +75,9 @@ final class WindowClause {
      */
     List<Alert.Signal> test(MessageCues f, ConversationWindow w, String ruleId, Category category,
                             List<Alert.Signal> related) {
+        if (w.messagesBefore() + 1 < from) {
+            return related; // too early in the conversation for this clause to say anything
+        }
         boolean here = by != ConversationWindow.By.OTHER && !earlierOnly;
         for (int c : none) {
             if (here && f.has(c) || w.find(c, by, messages, maxAgeMs) >= 0) {
@@ -157,7 +163,8 @@ final class WindowClause {
         append(sb, "none", none, cues);
         return sb.append(" by ").append(by.name().toLowerCase(Locale.ROOT)).append(" within ").append(messages)
                 .append(" messages and ").append(maxAgeMs / 60_000L).append(" minutes")
-                .append(earlierOnly ? " before this one" : "").toString();
+                .append(earlierOnly ? " before this one" : "")
+                .append(from > 1 ? ", from the conversation's message " + from + " on" : "").toString();
     }
 
     private static void append(StringBuilder sb, String what, int[] ids, CueRegistry cues) {
