@@ -241,6 +241,70 @@ class ModerationEngineDefaultsTest {
     }
 
     @Test
+    void shouldLetTheRiskModelVetoALexiconHitOnlyOnceItHasReadTheConversationsOpening() {
+        // given the same line alone, and after five messages of small talk
+        String line = "je sais où tu habites";
+        String[] smallTalk = {"salut", "t'as vu le match", "oui nul", "bon à demain", "ok bonne soirée"};
+        ModerationSession session = engine.newSession();
+
+        // when
+        Assessment alone = session.assess(msg("m-0", "c-alone", "u-a", "u-b", minutes(0), line), null, null, null);
+        ConversationState conv = null;
+        for (int i = 0; i < smallTalk.length; i++) {
+            String from = i % 2 == 0 ? "u-a" : "u-b";
+            conv = session.assess(msg("m-" + i, "c-talk", from, from.equals("u-a") ? "u-b" : "u-a", minutes(i),
+                    smallTalk[i]), conv, null, null).conversation();
+        }
+        Assessment afterTalk = session.assess(msg("m-9", "c-talk", "u-a", "u-b", minutes(9), line), conv, null,
+                null);
+
+        // then the pack's gate (the model reads one of the last 12 messages as more than everyday talk, from the
+        // 4th message on) lets the rules speak at the start and vetoes them once the model read everyday talk
+        assertNotNull(alone.alert(), "alone");
+        assertEquals(List.of(Category.THREAT), alone.alert().categories());
+        assertNull(afterTalk.alert(), () -> "after small talk: " + afterTalk.alert());
+    }
+
+    @Test
+    void shouldCheckAFilesGateInAConversationWhoseEarlierMessagesCarriedNoWindowCue(@TempDir Path dir)
+            throws Exception {
+        // given a pack whose only window cue is the gate's: talk of an article, from the conversation's 3rd message
+        Files.writeString(dir.resolve("gated.yaml"), """
+                gate:
+                  window: {any: [speech.news], by: any, messages: 12, from: 3}
+                rules:
+                  - id: test.doxxing
+                    description: knows where you live
+                    categories: [THREAT]
+                    score: 60
+                    when:
+                      all: [threat.doxx]
+                """, StandardCharsets.UTF_8);
+        ModerationSession session = ModerationEngine.load(dir, null, null, null).newSession();
+        String line = "je sais où tu habites";
+
+        // when the line comes second, third after small talk, third after an article
+        Assessment second = say(session, "c-2", List.of("salut"), line);
+        Assessment third = say(session, "c-3", List.of("salut", "ça va"), line);
+        Assessment afterNews = say(session, "c-4", List.of("t'as lu l'article du journal", "ça va"), line);
+
+        // then the gate holds before its message, and counts the messages that left nothing in the window
+        assertNotNull(second.alert(), "second");
+        assertNull(third.alert(), () -> "third: " + third.alert());
+        assertNotNull(afterNews.alert(), "after the article");
+    }
+
+    private static Assessment say(ModerationSession session, String conversation, List<String> before, String text) {
+        ConversationState conv = null;
+        for (int i = 0; i < before.size(); i++) {
+            conv = session.assess(msg(conversation + "-" + i, conversation, "u-a", "u-b", minutes(i), before.get(i)),
+                    conv, null, null).conversation();
+        }
+        return session.assess(msg(conversation + "-x", conversation, "u-a", "u-b", minutes(before.size()), text),
+                conv, null, null);
+    }
+
+    @Test
     void shouldEscalateAnAttachmentOnAnOperatorHashList(@TempDir Path dir) throws Exception {
         // given a hash list holding the SHA-256 of a generated file
         String sha = sha256("synthetic test file for the known-media path");
