@@ -74,6 +74,8 @@ class DevSetTest {
      * {@code fresh38} … {@code fresh42} (twelfth session): the model never trained on them; rules were written for the
      * false alerts of {@code fresh39}, {@code fresh40} and {@code fresh42} only; gates at the session's end. Their false alerts are what the rules give on
      * hard benign chat with the model's vetoes ({@code model.plausible}, and the conversation's {@code model.context}).
+     * {@code fresh43} and {@code fresh44} (thirteenth session): never read, the model never trained on them; gates at
+     * their first runs with the pack's gate ({@code fresh43}'s PROSTITUTION at 6 of 13 is the weakest figure).
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -89,7 +91,7 @@ class DevSetTest {
         "fresh32, 0.65, 0.13", "fresh33, 0.45, 0.10", "fresh34, 0.75, 0.03", "fresh35, 0.55, 0.08",
         "fresh36, 0.70, 0.08", "fresh37, 0.45, 0.09",
         "fresh38, 0.40, 0.06", "fresh39, 0.85, 0.09", "fresh40, 0.75, 0.08", "fresh41, 0.65, 0.16",
-        "fresh42, 0.70, 0.15",
+        "fresh42, 0.70, 0.15", "fresh43, 0.45, 0.10", "fresh44, 0.80, 0.10",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh42}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh44}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -238,7 +238,15 @@ class FreshSetTest {
                 new Spec("fresh42", "l2", "u-l2", List.of(52, 585, 127), List.of(55, 520, 144), 712 + 664,
                         Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 7,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 7,
-                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 27, Category.THREAT, 10)));
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 27, Category.THREAT, 10)),
+                new Spec("fresh43", "l3", "u-l3", List.of(50, 550, 129), List.of(55, 490, 152), 679 + 642,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 11,
+                                Category.PROSTITUTION, 13, Category.OFF_PLATFORM, 22, Category.THREAT, 8)),
+                new Spec("fresh44", "l4", "u-l4", List.of(50, 575, 125), List.of(60, 906, 174), 700 + 1080,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 19, Category.THREAT, 12)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
