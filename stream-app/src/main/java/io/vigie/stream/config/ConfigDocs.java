@@ -27,11 +27,13 @@ public final class ConfigDocs {
                 .append("Any other Kafka Streams, consumer, producer or admin setting may be given the same way. ")
                 .append("Every problem is reported at once; secrets are logged as `[hidden]`; unknown keys are ")
                 .append("warned about.\n")
-                .append("One Kafka client setting has a default of the app's own unless `batch.size` or ")
-                .append("`producer.batch.size` is given: `producer.batch.size` = ")
+                .append("Two Kafka producer settings have a default of the app's own unless given plain or with ")
+                .append("the `producer.` prefix: `producer.batch.size` = ")
                 .append(ModerationConfig.DEFAULT_PRODUCER_BATCH_SIZE)
                 .append(" (256 KiB, Kafka's is 16 KiB): every message writes its conversation state to a ")
-                .append("changelog, and small batches cost CPU per message (docs/performance.md).\n");
+                .append("changelog, and small batches cost CPU per message; `producer.compression.type` = ")
+                .append(ModerationConfig.DEFAULT_PRODUCER_COMPRESSION)
+                .append(" (Kafka's is none): those states are mostly text (docs/performance.md).\n");
         sb.append(tables(ModerationConfig.CONFIG));
         return sb.toString();
     }

@@ -37,6 +37,19 @@ class ModerationConfigTest {
     }
 
     @Test
+    void shouldCompressWhatTheStreamsProducerWritesUnlessTheOperatorChoosesACompression() throws Exception {
+        assertEquals("lz4", ConfigLoader.load(null, Map.of(), Map.of()).streamsProperties()
+                .get("producer.compression.type"));
+        Map<String, Object> prefixed = ConfigLoader.load(null, Map.of("KAFKA_PRODUCER_COMPRESSION_TYPE", "zstd"),
+                Map.of()).streamsProperties();
+        assertEquals("zstd", prefixed.get("producer.compression.type"));
+        Map<String, Object> plain = ConfigLoader.load(null, Map.of("KAFKA_COMPRESSION_TYPE", "none"), Map.of())
+                .streamsProperties();
+        assertEquals("none", plain.get("compression.type"));
+        assertFalse(plain.containsKey("producer.compression.type"), "the operator's setting is the only one");
+    }
+
+    @Test
     void shouldApplySourcesInOrderDefaultsFileEnvFlags(@TempDir Path dir) throws Exception {
         // given
         Path file = dir.resolve("app.properties");
