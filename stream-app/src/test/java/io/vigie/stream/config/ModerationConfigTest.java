@@ -2,6 +2,8 @@ package io.vigie.stream.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,30 +25,21 @@ class ModerationConfigTest {
         assertFalse(c.getBoolean(ModerationConfig.TOPICS_CREATE));
     }
 
-    @Test
-    void shouldGiveTheStreamsProducerLargeBatchesUnlessTheOperatorSetsTheBatchSize() throws Exception {
-        assertEquals(262_144, ConfigLoader.load(null, Map.of(), Map.of()).streamsProperties()
-                .get("producer.batch.size"));
-        Map<String, Object> prefixed = ConfigLoader.load(null, Map.of("KAFKA_PRODUCER_BATCH_SIZE", "32768"),
+    /** Large batches and lz4 for the Streams producer (every message writes its state to a changelog). */
+    @ParameterizedTest(name = "{0}: {1} unless the operator sets it")
+    @CsvSource({"batch.size, 262144, 32768, 65536", "compression.type, lz4, zstd, none"})
+    void shouldGiveTheStreamsProducerItsOwnDefaultUnlessTheOperatorSetsIt(String key, String ours, String prefixedValue,
+                                                                         String plainValue) throws Exception {
+        String env = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+        assertEquals(ours, String.valueOf(ConfigLoader.load(null, Map.of(), Map.of()).streamsProperties()
+                .get("producer." + key)));
+        Map<String, Object> prefixed = ConfigLoader.load(null, Map.of("KAFKA_PRODUCER_" + env, prefixedValue),
                 Map.of()).streamsProperties();
-        assertEquals("32768", prefixed.get("producer.batch.size"));
-        Map<String, Object> plain = ConfigLoader.load(null, Map.of("KAFKA_BATCH_SIZE", "65536"), Map.of())
+        assertEquals(prefixedValue, prefixed.get("producer." + key));
+        Map<String, Object> plain = ConfigLoader.load(null, Map.of("KAFKA_" + env, plainValue), Map.of())
                 .streamsProperties();
-        assertEquals("65536", plain.get("batch.size"));
-        assertFalse(plain.containsKey("producer.batch.size"), "the operator's setting is the only one");
-    }
-
-    @Test
-    void shouldCompressWhatTheStreamsProducerWritesUnlessTheOperatorChoosesACompression() throws Exception {
-        assertEquals("lz4", ConfigLoader.load(null, Map.of(), Map.of()).streamsProperties()
-                .get("producer.compression.type"));
-        Map<String, Object> prefixed = ConfigLoader.load(null, Map.of("KAFKA_PRODUCER_COMPRESSION_TYPE", "zstd"),
-                Map.of()).streamsProperties();
-        assertEquals("zstd", prefixed.get("producer.compression.type"));
-        Map<String, Object> plain = ConfigLoader.load(null, Map.of("KAFKA_COMPRESSION_TYPE", "none"), Map.of())
-                .streamsProperties();
-        assertEquals("none", plain.get("compression.type"));
-        assertFalse(plain.containsKey("producer.compression.type"), "the operator's setting is the only one");
+        assertEquals(plainValue, plain.get(key));
+        assertFalse(plain.containsKey("producer." + key), "the operator's setting is the only one");
     }
 
     @Test
