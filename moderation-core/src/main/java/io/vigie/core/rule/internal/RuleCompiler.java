@@ -180,11 +180,9 @@ public final class RuleCompiler {
      * everyday talk").
      */
     private List<WindowClause> gate(Node gate) {
-        if (gate == null) {
-            return List.of();
-        }
-        if (!(gate instanceof MapNode gm)) {
-            error(gate, "'gate' must be a mapping", "e.g. 'gate: {window: {any: [model.plausible], messages: 12}}'");
+        MapNode gm = optionalMapping(gate, "'gate' must be a mapping",
+                "e.g. 'gate: {window: {any: [model.plausible], messages: 12}}'");
+        if (gm == null) {
             return List.of();
         }
         checkKeys(gm, GATE_KEYS);
@@ -196,6 +194,18 @@ public final class RuleCompiler {
             compileWindows(window, b);
         }
         return List.copyOf(b.windows);
+    }
+
+    /** An optional value that must be a mapping: null when absent, and null with an error when not a mapping. */
+    private MapNode optionalMapping(Node node, String reason, String hint) {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof MapNode m)) {
+            error(node, reason, hint);
+            return null;
+        }
+        return m;
     }
 
     private CompiledRule compileRule(Node node, int[] regexSlots, List<WindowClause> gate) {
@@ -401,25 +411,8 @@ public final class RuleCompiler {
                         "same (the sender's own messages), other (anyone else's) or any");
             }
         }
-        int messages = WindowClause.DEFAULT_MESSAGES;
-        Long m = integer(wm, "messages", false);
-        if (m != null) {
-            if (m < 1 || m > MAX_WINDOW_MESSAGES) {
-                error(wm.values().get("messages"), "messages " + m + " is out of range", "1.." + MAX_WINDOW_MESSAGES);
-            } else {
-                messages = m.intValue();
-            }
-        }
-        long minutes = WindowClause.DEFAULT_MINUTES;
-        Long min = integer(wm, "minutes", false);
-        if (min != null) {
-            if (min < 1 || min > MAX_WINDOW_MINUTES) {
-                error(wm.values().get("minutes"), "minutes " + min + " is out of range",
-                        "1.." + MAX_WINDOW_MINUTES + " (7 days)");
-            } else {
-                minutes = min;
-            }
-        }
+        int messages = (int) bounded(wm, "messages", WindowClause.DEFAULT_MESSAGES, MAX_WINDOW_MESSAGES, "");
+        long minutes = bounded(wm, "minutes", WindowClause.DEFAULT_MINUTES, MAX_WINDOW_MINUTES, " (7 days)");
         boolean earlierOnly = Boolean.TRUE.equals(bool(wm, "earlier"));
         int least = 1;
         Long mn = integer(wm, "min", false);
@@ -433,17 +426,22 @@ public final class RuleCompiler {
                 least = mn.intValue();
             }
         }
-        int from = 1;
-        Long fr = integer(wm, "from", false);
-        if (fr != null) {
-            if (fr < 1 || fr > MAX_WINDOW_MESSAGES) {
-                error(wm.values().get("from"), "from " + fr + " is out of range",
-                        "1.." + MAX_WINDOW_MESSAGES + " (the conversation's message from which the clause is checked)");
-            } else {
-                from = fr.intValue();
-            }
-        }
+        int from = (int) bounded(wm, "from", 1, MAX_WINDOW_MESSAGES,
+                " (the conversation's message from which the clause is checked)");
         b.windows.add(new WindowClause(all, any, none, by, messages, minutes, earlierOnly, least, from));
+    }
+
+    /** An optional whole number in 1..max: the default when absent, an error (and the default) when out of range. */
+    private long bounded(MapNode m, String key, long absent, long max, String meaning) {
+        Long v = integer(m, key, false);
+        if (v == null) {
+            return absent;
+        }
+        if (v < 1 || v > max) {
+            error(m.values().get(key), key + " " + v + " is out of range", "1.." + max + meaning);
+            return absent;
+        }
+        return v;
     }
 
     /** Largest look-back of a window clause, in messages (the conversation keeps no more anyway). */
@@ -477,12 +475,9 @@ public final class RuleCompiler {
     }
 
     private List<RuleExample> examples(MapNode m) {
-        Node ex = m.values().get("examples");
-        if (ex == null) {
-            return List.of();
-        }
-        if (!(ex instanceof MapNode em)) {
-            error(ex, "'examples' must be a mapping with 'fire' and 'pass' lists", "e.g. 'examples: {fire: [...]}'");
+        MapNode em = optionalMapping(m.values().get("examples"),
+                "'examples' must be a mapping with 'fire' and 'pass' lists", "e.g. 'examples: {fire: [...]}'");
+        if (em == null) {
             return List.of();
         }
         checkKeys(em, EXAMPLES_KEYS);
