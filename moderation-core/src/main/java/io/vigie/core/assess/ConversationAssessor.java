@@ -245,10 +245,8 @@ public final class ConversationAssessor {
     }
 
     private ConversationWindow window(ConversationState conv, ChatMessage message) {
-        if (conv.recent().isEmpty() || windowCues.length == 0) {
-            return conv.messages() == 0 ? ConversationWindow.NONE : ConversationWindow.empty(conv.messages());
-        }
-        return new RecentWindow(conv.recent(), message.senderId(), conv.messages(), message.sentAt(), cues);
+        return conv.recent().isEmpty() || windowCues.length == 0 ? ConversationWindow.NONE
+                : new RecentWindow(conv.recent(), message.senderId(), conv.messages(), message.sentAt(), cues);
     }
 
     /**

@@ -20,44 +20,27 @@ public interface ConversationWindow {
     }
 
     /** No earlier message (a message scored alone). */
-    ConversationWindow NONE = empty(0);
+    ConversationWindow NONE = new ConversationWindow() {
+        @Override
+        public int find(int cueId, By by, int maxMessages, long maxAgeMs) {
+            return -1;
+        }
 
-    /**
-     * A conversation none of whose kept earlier messages carries a window cue.
-     *
-     * @param messagesBefore how many messages the conversation had before the one being scored
-     */
-    static ConversationWindow empty(int messagesBefore) {
-        return new ConversationWindow() {
-            @Override
-            public int messagesBefore() {
-                return messagesBefore;
-            }
+        @Override
+        public int collect(int[] cueIds, By by, int maxMessages, long maxAgeMs, int[] out) {
+            return 0;
+        }
 
-            @Override
-            public int find(int cueId, By by, int maxMessages, long maxAgeMs) {
-                return -1;
-            }
+        @Override
+        public boolean carries(int handle, int cueId) {
+            return false;
+        }
 
-            @Override
-            public int collect(int[] cueIds, By by, int maxMessages, long maxAgeMs, int[] out) {
-                return 0;
-            }
-
-            @Override
-            public boolean carries(int handle, int cueId) {
-                return false;
-            }
-
-            @Override
-            public Alert.Signal evidence(int handle, int cueId, String ruleId, Category category, int score) {
-                throw new IllegalArgumentException("no entry " + handle);
-            }
-        };
-    }
-
-    /** How many messages the conversation had before the one being scored, whatever they carried. */
-    int messagesBefore();
+        @Override
+        public Alert.Signal evidence(int handle, int cueId, String ruleId, Category category, int score) {
+            throw new IllegalArgumentException("no entry " + handle);
+        }
+    };
 
     /**
      * The most recent earlier message that carried a cue, within bounds.

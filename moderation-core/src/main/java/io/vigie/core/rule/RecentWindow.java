@@ -40,11 +40,6 @@ public final class RecentWindow implements ConversationWindow {
     }
 
     @Override
-    public int messagesBefore() {
-        return index;
-    }
-
-    @Override
     public int find(int cueId, By by, int maxMessages, long maxAgeMs) {
         String name = cues.name(cueId);
         for (int i = previous(entries.size(), by, maxMessages, maxAgeMs); i >= 0;

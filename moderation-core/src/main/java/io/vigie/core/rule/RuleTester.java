@@ -148,7 +148,7 @@ public final class RuleTester {
                 errors.clear();
                 float[] sum = {0f};
                 ScoringContext context = ex.before().isEmpty() ? ex.context()
-                        : ex.context().withWindow(window(ex.before(), pack, model, extractor, sum));
+                        : ex.context().withEarlier(window(ex.before(), pack, model, extractor, sum), ex.before().size());
                 MessageCues f = extractor.extract(ex.text(), List.of(), EXAMPLE_TIME_MS, sum[0], ex.before().size());
                 pack.evaluate(f, context, findings, errors);
                 boolean fired = false;

@@ -47,10 +47,13 @@ public record ScoringContext(Alert.PersonAge sender, List<Alert.PersonAge> recip
         this(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, ConversationWindow.NONE, false);
     }
 
-    /** A copy that sees {@code window}. */
-    public ScoringContext withWindow(ConversationWindow window) {
-        return new ScoringContext(sender, recipients, senderAccountAgeMs, stagesSeen, conversationMessages, window,
-                alerted, publicRoom);
+    /**
+     * A copy that sees {@code window}, the conversation's earlier messages, of which there were at least {@code
+     * earlier} (more when this context already counted more).
+     */
+    public ScoringContext withEarlier(ConversationWindow window, int earlier) {
+        return new ScoringContext(sender, recipients, senderAccountAgeMs, stagesSeen,
+                Math.max(conversationMessages, earlier), window, alerted, publicRoom);
     }
 
     /** A copy for a conversation that already raised an alert (or not). */

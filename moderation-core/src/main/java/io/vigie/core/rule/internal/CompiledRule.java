@@ -3,7 +3,6 @@ package io.vigie.core.rule.internal;
 import com.google.re2j.Pattern;
 import io.vigie.core.contract.Alert;
 import io.vigie.core.contract.Category;
-import io.vigie.core.rule.ConversationWindow;
 import io.vigie.core.rule.Finding;
 import io.vigie.core.rule.ScoringContext;
 import io.vigie.core.contract.Stage;
@@ -226,7 +225,7 @@ public final class CompiledRule {
         }
         List<Alert.Signal> related = List.of();
         if (windows.length > 0) {
-            related = windows(f, ctx.window());
+            related = windows(f, ctx);
             if (related == null) {
                 return null;
             }
@@ -271,10 +270,10 @@ public final class CompiledRule {
      * The window clauses: null when one does not hold, else the evidence they took from earlier messages (empty when
      * this message alone satisfied them).
      */
-    private List<Alert.Signal> windows(MessageCues f, ConversationWindow w) {
+    private List<Alert.Signal> windows(MessageCues f, ScoringContext ctx) {
         List<Alert.Signal> related = null;
         for (WindowClause clause : windows) {
-            related = clause.test(f, w, id, categories.get(0), related);
+            related = clause.test(f, ctx, id, categories.get(0), related);
             if (related == WindowClause.FAILS) {
                 return null;
             }
@@ -315,7 +314,7 @@ public final class CompiledRule {
             return context;
         }
         for (WindowClause clause : windows) {
-            if (clause.test(f, ctx.window(), id, categories.get(0), null) == WindowClause.FAILS) {
+            if (clause.test(f, ctx, id, categories.get(0), null) == WindowClause.FAILS) {
                 return "window: needs " + clause.describe(cues);
             }
         }

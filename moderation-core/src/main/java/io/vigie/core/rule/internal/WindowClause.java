@@ -5,6 +5,7 @@ import io.vigie.core.contract.Category;
 import io.vigie.core.cue.CueRegistry;
 import io.vigie.core.cue.MessageCues;
 import io.vigie.core.rule.ConversationWindow;
+import io.vigie.core.rule.ScoringContext;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,11 +74,12 @@ final class WindowClause {
      * @return {@link #FAILS} (compared by identity) when the clause does not hold, else {@code related} (possibly
      *         still null: nothing taken from earlier messages)
      */
-    List<Alert.Signal> test(MessageCues f, ConversationWindow w, String ruleId, Category category,
+    List<Alert.Signal> test(MessageCues f, ScoringContext ctx, String ruleId, Category category,
                             List<Alert.Signal> related) {
-        if (w.messagesBefore() + 1 < from) {
+        if (ctx.conversationMessages() + 1 < from) {
             return related; // too early in the conversation for this clause to say anything
         }
+        ConversationWindow w = ctx.window();
         boolean here = by != ConversationWindow.By.OTHER && !earlierOnly;
         for (int c : none) {
             if (here && f.has(c) || w.find(c, by, messages, maxAgeMs) >= 0) {
