@@ -550,7 +550,6 @@ public final class ModerationConfig extends AbstractConfig {
         return p;
     }
 
-
     /**
      * The producer's batch size unless the operator sets {@code batch.size} or {@code producer.batch.size}
      * ({@code KAFKA_PRODUCER_BATCH_SIZE}): 256 KiB instead of Kafka's 16 KiB. Every message writes its

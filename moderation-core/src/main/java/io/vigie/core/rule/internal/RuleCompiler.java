@@ -415,16 +415,10 @@ public final class RuleCompiler {
         long minutes = bounded(wm, "minutes", WindowClause.DEFAULT_MINUTES, MAX_WINDOW_MINUTES, " (7 days)");
         boolean earlierOnly = Boolean.TRUE.equals(bool(wm, "earlier"));
         int least = 1;
-        Long mn = integer(wm, "min", false);
-        if (mn != null) {
-            if (any.length == 0) {
-                error(wm.values().get("min"), "'min' without 'any'", "'min' counts the messages carrying an 'any' cue");
-            } else if (mn < 1 || mn > messages + 1) {
-                error(wm.values().get("min"), "min " + mn + " is out of range",
-                        "1.." + (messages + 1) + " (the window's messages, and the current one)");
-            } else {
-                least = mn.intValue();
-            }
+        if (wm.values().containsKey("min") && any.length == 0) {
+            error(wm.values().get("min"), "'min' without 'any'", "'min' counts the messages carrying an 'any' cue");
+        } else {
+            least = (int) bounded(wm, "min", 1, messages + 1L, " (the window's messages, and the current one)");
         }
         int from = (int) bounded(wm, "from", 1, MAX_WINDOW_MESSAGES,
                 " (the conversation's message from which the clause is checked)");
