@@ -76,6 +76,10 @@ class DevSetTest {
      * hard benign chat with the model's vetoes ({@code model.plausible}, and the conversation's {@code model.context}).
      * {@code fresh43} and {@code fresh44} (thirteenth session): never read, the model never trained on them; gates at
      * their first runs with the pack's gate ({@code fresh43}'s PROSTITUTION at 6 of 13 is the weakest figure).
+     * {@code fresh45} and {@code fresh46} (fourteenth session, both weighted to prostitution and minor sexualization
+     * told indirectly): the model never trained on them; {@code fresh45} is never read (gate at its first run,
+     * PROSTITUTION 7 of 12), {@code fresh46} was read after its first run (69/74 pairs, 4 false alerts) and rules were
+     * written for its misses and false alerts (gate at the session's end).
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -92,6 +96,7 @@ class DevSetTest {
         "fresh36, 0.70, 0.08", "fresh37, 0.45, 0.09",
         "fresh38, 0.40, 0.06", "fresh39, 0.85, 0.09", "fresh40, 0.75, 0.08", "fresh41, 0.65, 0.16",
         "fresh42, 0.70, 0.15", "fresh43, 0.45, 0.10", "fresh44, 0.80, 0.10",
+        "fresh45, 0.55, 0.10", "fresh46, 0.90, 0.04",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

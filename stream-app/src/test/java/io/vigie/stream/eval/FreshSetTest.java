@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh44}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh46}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -246,7 +246,15 @@ class FreshSetTest {
                 new Spec("fresh44", "l4", "u-l4", List.of(50, 575, 125), List.of(60, 906, 174), 700 + 1080,
                         Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 5,
                                 Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 19, Category.THREAT, 12)));
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 19, Category.THREAT, 12)),
+                new Spec("fresh45", "l5", "u-l5", List.of(50, 529, 129), List.of(55, 719, 145), 658 + 864,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 14, Category.THREAT, 8)),
+                new Spec("fresh46", "l6", "u-l6", List.of(50, 554, 124), List.of(55, 738, 151), 678 + 889,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 5,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 15, Category.THREAT, 8)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
