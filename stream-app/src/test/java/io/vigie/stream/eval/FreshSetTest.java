@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh46}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh48}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -254,7 +254,15 @@ class FreshSetTest {
                 new Spec("fresh46", "l6", "u-l6", List.of(50, 554, 124), List.of(55, 738, 151), 678 + 889,
                         Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 5,
                                 Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 15, Category.THREAT, 8)));
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 15, Category.THREAT, 8)),
+                new Spec("fresh47", "l7", "u-l7", List.of(50, 543, 124), List.of(55, 626, 148), 667 + 774,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 18, Category.THREAT, 7)),
+                new Spec("fresh48", "l8", "u-l8", List.of(50, 539, 123), List.of(55, 625, 140), 662 + 765,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 14, Category.THREAT, 7)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
