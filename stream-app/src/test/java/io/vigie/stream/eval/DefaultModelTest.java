@@ -27,28 +27,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DefaultModelTest {
 
     /**
-     * Every labelled set the default model learns from. The blind set is never one of them, nor are the sets written
-     * after the last retraining ({@code fresh28} … {@code fresh42}, eleventh and twelfth sessions): they measure the model. Adding
+     * Every labelled set the default model learns from. The blind set is never one of them, nor are the sets nobody has
+     * read ({@code fresh33} … {@code fresh38}, {@code fresh41}, {@code fresh43} … {@code fresh45}, {@code fresh47}): they measure the model. Adding
      * {@code fresh17} … {@code fresh23} (ninth session) kept the recall of the four sets nobody had read and took their
      * false alerts from 43 to 34 of 225 (eighth session: tried on the blind set only, dropped for two CSAM items of
      * the team corpus). Adding {@code fresh24} … {@code fresh27} (eleventh session) took the five unread sets from
      * 384 to 389 of 429 category pairs and 236 to 239 of 251 harmful conversations, false alerts 24 of 278 both; on
      * {@code fresh33} … {@code fresh37}, written after it, 351 to 354 of 420 pairs, 235 to 233 of 250 harmful
      * conversations, false alerts 23 to 18 of 283. Adding {@code fresh28} … {@code fresh32} as well did worse on
-     * those five (349 pairs, 231 harmful, 18 false alerts) and on the blind set: not done.
+     * those five (349 pairs, 231 harmful, 18 false alerts) and on the blind set: not done. Fourteenth session: every
+     * read set joins ({@code fresh28} … {@code fresh32}, {@code fresh39}, {@code fresh40}, {@code fresh42},
+     * {@code fresh46}, {@code fresh48}); on the eleven sets nobody has read ({@code fresh33} … {@code fresh38},
+     * {@code fresh41}, {@code fresh43}, {@code fresh44}, {@code fresh45}, {@code fresh47}) it gave 779 against 783 of
+     * 887 pairs and 513 against 520 of 545 harmful conversations for 43 against 49 of 636 false alerts at 0.025, and
+     * 804 pairs, 525 harmful, 50 false alerts at 0.03 (below).
      */
     static final List<String> TRAINING_SETS = List.of("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4",
             "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
             "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23",
-            "fresh24", "fresh25", "fresh26", "fresh27");
+            "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32",
+            "fresh39", "fresh40", "fresh42", "fresh46", "fresh48");
     /**
      * The share of benign conversations of the folds it did not train on that the thresholds may flag, where the
      * trainer's default is 0.02. Same weights, only the thresholds move (low 2.96 -> 2.80): on the fifteen sets the
      * model never trained on ({@code fresh28} … {@code fresh42}, twelfth session) 1,112 -> 1,120 of 1,254 category
      * pairs and 714 -> 721 of 748 harmful conversations for 67 -> 68 of 857 false alerts; 0.03 gave 729 harmful for
-     * 74 false alerts, 0.04 731 for 81.
+     * 74 false alerts, 0.04 731 for 81. Fourteenth session, the model trained on 39 sets: 0.03 against 0.025 on the
+     * eleven unread sets, 804 against 779 of 887 pairs, 525 against 513 of 545 harmful conversations, 50 against 43 of
+     * 636 false alerts (PROSTITUTION 81 against 75 of 95; the previous model with this session's rules: 783, 520, 49).
      */
-    static final String TARGET_FPR = "0.025";
+    static final String TARGET_FPR = "0.03";
     /** Everyday traffic taken as benign: the simulator's ordinary chat, seed 7, no harmful scenario. */
     static final long BACKGROUND_SEED = 7;
     static final long BACKGROUND_MESSAGES = 50_000;
