@@ -85,6 +85,11 @@ class DevSetTest {
      * end of that session (39 sets, 3 %) moved three unread gates: {@code fresh35}, {@code fresh38} and {@code fresh43}
      * gained recall (their weakest category now 0.69, 0.60 and 0.71: recall gates raised) and one false alert each (the
      * eleven unread sets together: 49 -> 50 of 636 false alerts, 783 -> 804 of 887 pairs).
+     * {@code fresh49} … {@code fresh52} (fifteenth session; threats and ambushes, prostitution and minor sexualization
+     * told indirectly, SMS spelling across every category, CSAM codewords and adults posing as teens, each with 55
+     * hard benign conversations): gates at their first runs (together 296 of 323 pairs, 197 of 200 harmful
+     * conversations, 22 of 220 false alerts); {@code fresh50} and {@code fresh52} are never read, {@code fresh49} and
+     * {@code fresh51} were read after their first runs.
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -102,6 +107,7 @@ class DevSetTest {
         "fresh38, 0.55, 0.08", "fresh39, 0.85, 0.09", "fresh40, 0.75, 0.08", "fresh41, 0.65, 0.16",
         "fresh42, 0.70, 0.15", "fresh43, 0.70, 0.11", "fresh44, 0.80, 0.10",
         "fresh45, 0.55, 0.10", "fresh46, 0.90, 0.04", "fresh47, 0.75, 0.13", "fresh48, 0.90, 0.06",
+        "fresh49, 0.80, 0.06", "fresh50, 0.65, 0.15", "fresh51, 0.75, 0.10", "fresh52, 0.75, 0.11",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh48}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh52}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -262,7 +262,23 @@ class FreshSetTest {
                 new Spec("fresh48", "l8", "u-l8", List.of(50, 539, 123), List.of(55, 625, 140), 662 + 765,
                         Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 5,
                                 Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 14, Category.THREAT, 7)));
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 14, Category.THREAT, 7)),
+                new Spec("fresh49", "l9", "u-l9", List.of(50, 499, 118), List.of(55, 647, 137), 617 + 784,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 5,
+                                Category.AMBUSH, 10, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 18, Category.THREAT, 12)),
+                new Spec("fresh50", "m0", "u-m0", List.of(50, 515, 125), List.of(55, 695, 143), 640 + 838,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 12, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 10,
+                                Category.PROSTITUTION, 11, Category.OFF_PLATFORM, 19, Category.THREAT, 6)),
+                new Spec("fresh51", "m1", "u-m1", List.of(50, 567, 129), List.of(55, 671, 136), 696 + 807,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 16, Category.THREAT, 7)),
+                new Spec("fresh52", "m2", "u-m2", List.of(50, 553, 132), List.of(55, 689, 138), 685 + 827,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 10,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 31, Category.THREAT, 8)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
