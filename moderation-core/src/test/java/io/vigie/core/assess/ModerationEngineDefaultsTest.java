@@ -14,6 +14,8 @@ import io.vigie.core.load.LoadException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -198,6 +200,39 @@ class ModerationEngineDefaultsTest {
         // then the question marks nobody; the child's statement marks her as a likely minor
         assertFalse(asked.sender().likelyMinor());
         assertTrue(told.sender().likelyMinor());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"troisième mi-temps samedi au club-house", "attends une seconde je reviens",
+            "c'est la première fois que je viens ici", "j'habite au 3e étage sans ascenseur",
+            "back in high school i was the same"})
+    void shouldNotTakeAGradesNameInOrdinaryTalkForTheWritersSchool(String text) {
+        // given an adult by profile, who says nothing of school
+        ModerationSession session = engine.newSession();
+        UserState grown = adult("u-adult");
+
+        // when a grade's name comes up in everyday talk
+        Assessment a = session.assess(msg("m-1", "c-3", "u-adult", "u-other", minutes(0), text), null, grown,
+                Map.of());
+
+        // then the writer stays an adult for the rules that read ages
+        assertFalse(a.sender().likelyMinor(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jsuis en 4e", "je passe en troisième l'an prochain", "je redouble ma seconde",
+            "im in 8th grade lol"})
+    void shouldStillTakeTheWritersOwnSchoolYearAsAMinorHint(String text) {
+        // given a profile that says adult (children type 18 to get in)
+        ModerationSession session = engine.newSession();
+        UserState grown = adult("u-kid");
+
+        // when the writer names the school year they are in
+        Assessment a = session.assess(msg("m-1", "c-4", "u-kid", "u-other", minutes(0), text), null, grown,
+                Map.of());
+
+        // then the school year overrules the declared age
+        assertTrue(a.sender().likelyMinor(), text);
     }
 
     @Test
