@@ -148,13 +148,31 @@ class RiskModelTrainerTest {
         // when
         RiskModel all = train(data, new ArrayList<>()).model();
         RiskModel pruned = new RiskModelTrainer(Normalizers::standard,
-                new RiskModelTrainer.Options(d.epochs(), d.seed(), d.targetFpr(), 2), s -> { }).train(data, "")
+                d.withMinCount(2), s -> { }).train(data, "")
                 .model();
         // then: the message's own words weigh in the full model only
         assertTrue(pruned.size() < all.size(), pruned + " vs " + all);
         assertTrue(all.harmOf(keys("flimwort grobbledy")) != all.harmOf(new int[0]));
         assertEquals(pruned.harmOf(new int[0]), pruned.harmOf(keys("flimwort grobbledy")));
-        assertThrows(IllegalArgumentException.class, () -> new RiskModelTrainer.Options(6, 1, 0.02, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RiskModelTrainer.Options(6, 1, 0.02, 0, 0.2));
+    }
+
+    @Test
+    void shouldDropNgramsReproduciblyAndOnlyWhenAsked() {
+        // given the same chat trained with and without dropout
+        List<RiskModelTrainer.Conversation> data = chat(6, 20);
+        RiskModelTrainer.Options d = RiskModelTrainer.Options.defaults();
+        RiskModelTrainer.Options none = new RiskModelTrainer.Options(d.epochs(), d.seed(), d.targetFpr(), 1, 0);
+        // when
+        RiskModel dropped = new RiskModelTrainer(Normalizers::standard, d, s -> { }).train(data, "").model();
+        RiskModel again = new RiskModelTrainer(Normalizers::standard, d, s -> { }).train(data, "").model();
+        RiskModel kept = new RiskModelTrainer(Normalizers::standard, none, s -> { }).train(data, "").model();
+        // then: the same seed drops the same n-grams (the model file is reproducible), and dropping changes weights
+        int[] phrase = keys("send me the pics tonight");
+        assertEquals(again.harmOf(phrase), dropped.harmOf(phrase));
+        assertTrue(kept.harmOf(phrase) != dropped.harmOf(phrase));
+        assertThrows(IllegalArgumentException.class, () -> new RiskModelTrainer.Options(6, 1, 0.02, 1, 0.95));
+        assertThrows(IllegalArgumentException.class, () -> new RiskModelTrainer.Options(6, 1, 0.02, 1, -0.1));
     }
 
     private static int[] keys(String text) {

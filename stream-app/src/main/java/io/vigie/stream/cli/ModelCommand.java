@@ -87,6 +87,11 @@ final class ModelCommand implements Callable<Integer> {
                 + "measurement cost 6 more false alerts over 795)")
         Integer minCount;
 
+        @Option(names = "--dropout", paramLabel = "F", description = "share of a message's n-grams left out at random "
+                + "each time it is trained on, so that no harm is learned from one phrase alone (default 0.2; 0 keeps "
+                + "them all)")
+        Double dropout;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
@@ -96,7 +101,7 @@ final class ModelCommand implements Callable<Integer> {
             try {
                 options = new RiskModelTrainer.Options(epochs == null ? d.epochs() : epochs,
                         seed == null ? d.seed() : seed, targetFpr == null ? d.targetFpr() : targetFpr,
-                        minCount == null ? d.minCount() : minCount);
+                        minCount == null ? d.minCount() : minCount, dropout == null ? d.dropout() : dropout);
             } catch (IllegalArgumentException e) {
                 err.println("model train: " + e.getMessage());
                 return 1;
