@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -203,36 +203,23 @@ class ModerationEngineDefaultsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"troisième mi-temps samedi au club-house", "attends une seconde je reviens",
-            "c'est la première fois que je viens ici", "j'habite au 3e étage sans ascenseur",
-            "back in high school i was the same"})
-    void shouldNotTakeAGradesNameInOrdinaryTalkForTheWritersSchool(String text) {
-        // given an adult by profile, who says nothing of school
+    @CsvSource(delimiter = '|', value = {
+        "troisième mi-temps samedi au club-house | false", "attends une seconde je reviens | false",
+        "c'est la première fois que je viens ici | false", "j'habite au 3e étage sans ascenseur | false",
+        "back in high school i was the same | false", "U14 team photo on Saturday, consent forms please | false",
+        "jsuis en 4e | true", "je passe en troisième l'an prochain | true", "je redouble ma seconde | true",
+        "im in 8th grade lol | true", "i play in the u13s on sundays | true"})
+    void shouldTakeASchoolYearForTheWritersOwnOnlyWhenTheWriterIsInIt(String text, boolean minor) {
+        // given a profile that says adult (children type 18 to get in, adults name grades in everyday talk)
         ModerationSession session = engine.newSession();
-        UserState grown = adult("u-adult");
+        UserState grown = adult("u-writer");
 
-        // when a grade's name comes up in everyday talk
-        Assessment a = session.assess(msg("m-1", "c-3", "u-adult", "u-other", minutes(0), text), null, grown,
+        // when the message names a school year or a youth team
+        Assessment a = session.assess(msg("m-1", "c-3", "u-writer", "u-other", minutes(0), text), null, grown,
                 Map.of());
 
-        // then the writer stays an adult for the rules that read ages
-        assertFalse(a.sender().likelyMinor(), text);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"jsuis en 4e", "je passe en troisième l'an prochain", "je redouble ma seconde",
-            "im in 8th grade lol"})
-    void shouldStillTakeTheWritersOwnSchoolYearAsAMinorHint(String text) {
-        // given a profile that says adult (children type 18 to get in)
-        ModerationSession session = engine.newSession();
-        UserState grown = adult("u-kid");
-
-        // when the writer names the school year they are in
-        Assessment a = session.assess(msg("m-1", "c-4", "u-kid", "u-other", minutes(0), text), null, grown,
-                Map.of());
-
-        // then the school year overrules the declared age
-        assertTrue(a.sender().likelyMinor(), text);
+        // then only the writer's own school year overrules the declared age
+        assertEquals(minor, a.sender().likelyMinor(), text);
     }
 
     @Test
