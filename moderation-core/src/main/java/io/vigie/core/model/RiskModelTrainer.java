@@ -349,23 +349,10 @@ public final class RiskModelTrainer {
         int[] order = identity(xs.size());
         float[] err = new float[outputs];
         Random drop = new Random(options.seed() ^ 0x5DEECE66DL);
-        int[] kept = new int[16];
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
             shuffle(order, random);
             for (int s : order) {
-                int[] x = xs.get(s);
-                if (options.dropout() > 0) {
-                    if (kept.length < x.length) {
-                        kept = new int[x.length * 2];
-                    }
-                    int n = 0;
-                    for (int key : x) {
-                        if (drop.nextFloat() >= options.dropout()) {
-                            kept[n++] = key;
-                        }
-                    }
-                    x = Arrays.copyOf(kept, n);
-                }
+                int[] x = options.dropout() > 0 ? kept(xs.get(s), drop, options.dropout()) : xs.get(s);
                 float[] y = ys.get(s);
                 float[] z = bias.clone();
                 for (int key : x) {
@@ -426,6 +413,18 @@ public final class RiskModelTrainer {
         }
         return new RiskModel(cats, keys, rows, bias, low, high, CATEGORY_MARGIN, provenance, contextWeights,
                 new RiskModel.Context(1f, context.bias(), context.gate(), CONTEXT_DECAY));
+    }
+
+    /** The n-grams of one training sample that survive dropout this time (each left out with probability p). */
+    private static int[] kept(int[] x, Random drop, double p) {
+        int[] out = new int[x.length];
+        int n = 0;
+        for (int key : x) {
+            if (drop.nextFloat() >= p) {
+                out[n++] = key;
+            }
+        }
+        return n == x.length ? out : Arrays.copyOf(out, n);
     }
 
     /**
