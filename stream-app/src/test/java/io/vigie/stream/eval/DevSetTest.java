@@ -93,6 +93,12 @@ class DevSetTest {
      * dropout 0.2) moved three unread gates down: {@code fresh34} (HATE_HOMOPHOBIC 10 of 15, THREAT 8 of 11),
      * {@code fresh43} (7 false alerts of 55) and {@code fresh50} (MINOR_SEXUALIZATION 7 of 12), while the thirteen
      * unread sets together went from 624 to 632 of 645 harmful conversations and from 61 to 57 of 746 false alerts.
+     * {@code fresh53} (hate without slurs, threats told over several messages, minor sexualization; benign side the
+     * hardest look-alikes: gay and trans people's own lives, reclaimed words, threats received and reported, parents
+     * and teachers) and {@code fresh54} (prostitution, drugging, ambushes and grooming without keywords; benign side
+     * real jobs in bars and salons, carers, coaches, sales), sixteenth session: gates at their first runs with the
+     * dropout model (77/83 pairs, 13 of 55 false alerts; 76/77, 5 of 55); {@code fresh54} is never read,
+     * {@code fresh53} was read after its first run.
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -111,6 +117,7 @@ class DevSetTest {
         "fresh42, 0.70, 0.15", "fresh43, 0.70, 0.13", "fresh44, 0.80, 0.10",
         "fresh45, 0.55, 0.10", "fresh46, 0.90, 0.04", "fresh47, 0.75, 0.13", "fresh48, 0.90, 0.06",
         "fresh49, 0.80, 0.06", "fresh50, 0.55, 0.15", "fresh51, 0.75, 0.10", "fresh52, 0.75, 0.11",
+        "fresh53, 0.75, 0.24", "fresh54, 0.85, 0.10",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

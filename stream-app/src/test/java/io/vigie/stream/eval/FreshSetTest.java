@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh52}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh54}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -278,7 +278,15 @@ class FreshSetTest {
                 new Spec("fresh52", "m2", "u-m2", List.of(50, 553, 132), List.of(55, 689, 138), 685 + 827,
                         Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 10,
                                 Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 31, Category.THREAT, 8)));
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 31, Category.THREAT, 8)),
+                new Spec("fresh53", "m3", "u-m3", List.of(50, 548, 128), List.of(55, 715, 147), 676 + 862,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 11, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 13, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 18, Category.THREAT, 12)),
+                new Spec("fresh54", "m4", "u-m4", List.of(50, 584, 129), List.of(55, 716, 146), 713 + 862,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 19, Category.THREAT, 7)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
