@@ -98,7 +98,8 @@ class DevSetTest {
      * and teachers) and {@code fresh54} (prostitution, drugging, ambushes and grooming without keywords; benign side
      * real jobs in bars and salons, carers, coaches, sales), sixteenth session: gates at their first runs with the
      * dropout model (77/83 pairs, 13 of 55 false alerts; 76/77, 5 of 55); {@code fresh54} is never read,
-     * {@code fresh53} was read after its first run.
+     * {@code fresh53} was read after its first run (gate at the session's end: 79/83 pairs, weakest category THREAT
+     * 10 of 12, 4 of 55 false alerts).
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -117,7 +118,7 @@ class DevSetTest {
         "fresh42, 0.70, 0.15", "fresh43, 0.70, 0.13", "fresh44, 0.80, 0.10",
         "fresh45, 0.55, 0.10", "fresh46, 0.90, 0.04", "fresh47, 0.75, 0.13", "fresh48, 0.90, 0.06",
         "fresh49, 0.80, 0.06", "fresh50, 0.55, 0.15", "fresh51, 0.75, 0.10", "fresh52, 0.75, 0.11",
-        "fresh53, 0.75, 0.24", "fresh54, 0.85, 0.10",
+        "fresh53, 0.80, 0.08", "fresh54, 0.85, 0.10",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);
