@@ -71,7 +71,7 @@ class DefaultPackTest {
         // each of these combines cues that are harmful together (a threat with a demand, youth with a trade, an
         // isolated place with "come alone"...) or names the harm itself (a slur, a codeword, "escort")
         Set<String> harmfulAlone = Set.of("grooming.young_ones_targeted", "minor_sex.school_context",
-                "minor_sex.children_asked_for_photos", "csam.child_context_codeword", "prostitution.paid_company_pitch", "threat.coercion",
+                "minor_sex.children_asked_for_photos", "minor_sex.body_remark_about_child", "csam.child_context_codeword", "prostitution.paid_company_pitch", "threat.coercion",
                 "prostitution.company_for_money",
                 "csam.codeword_explicit", "csam.codeword", "csam.youth_material", "csam.child_range_material", "csam.known_sha256", "csam.known_pdq",
                 "ambush.isolated_alone", "ambush.crew", "ambush.hunting", "ambush.come_alone", "ambush.named",
