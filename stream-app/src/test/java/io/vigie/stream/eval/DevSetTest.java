@@ -100,6 +100,13 @@ class DevSetTest {
      * dropout model (77/83 pairs, 13 of 55 false alerts; 76/77, 5 of 55); {@code fresh54} is never read,
      * {@code fresh53} was read after its first run (gate at the session's end: 79/83 pairs, weakest category THREAT
      * 10 of 12, 4 of 55 false alerts).
+     * {@code fresh55} (minor sexualization, prostitution, sextortion; benign side parents' and teachers' photos, real
+     * massage and hospitality jobs, people asking about scams they received), {@code fresh56} (hate without slurs,
+     * outing threats, ambushes on gay dates; benign side counter-speech, reclaimed words, trial news, date safety) and
+     * {@code fresh57} (CSAM codewords and storage, grooming without keywords, moves off the platform; benign side
+     * collectors, tutors with parents in the loop, ordinary app moves), seventeenth session: first runs 67/72 pairs,
+     * 5 of 55 false alerts; 68/73, 10 of 55; 73/78, 5 of 55. {@code fresh57} is never read; {@code fresh55} and
+     * {@code fresh56} were read after their first runs (gates at the session's end: 2 and 3 of 55 false alerts).
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -119,6 +126,7 @@ class DevSetTest {
         "fresh45, 0.55, 0.10", "fresh46, 0.90, 0.04", "fresh47, 0.75, 0.13", "fresh48, 0.90, 0.06",
         "fresh49, 0.80, 0.06", "fresh50, 0.55, 0.15", "fresh51, 0.75, 0.10", "fresh52, 0.75, 0.11",
         "fresh53, 0.80, 0.08", "fresh54, 0.85, 0.10",
+        "fresh55, 0.85, 0.06", "fresh56, 0.70, 0.07", "fresh57, 0.70, 0.11",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh54}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh57}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -286,7 +286,19 @@ class FreshSetTest {
                 new Spec("fresh54", "m4", "u-m4", List.of(50, 584, 129), List.of(55, 716, 146), 713 + 862,
                         Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
                                 Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 8,
-                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 19, Category.THREAT, 7)));
+                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 19, Category.THREAT, 7)),
+                new Spec("fresh55", "m5", "u-m5", List.of(50, 531, 119), List.of(55, 784, 146), 650 + 930,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 9, Category.OFF_PLATFORM, 17, Category.THREAT, 9)),
+                new Spec("fresh56", "m6", "u-m6", List.of(50, 484, 121), List.of(55, 707, 146), 605 + 853,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 5,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 11, Category.SEXUAL_VIOLENCE, 7,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 17, Category.THREAT, 9)),
+                new Spec("fresh57", "m7", "u-m7", List.of(50, 592, 119), List.of(55, 656, 148), 711 + 804,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 8,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 22, Category.THREAT, 8)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
