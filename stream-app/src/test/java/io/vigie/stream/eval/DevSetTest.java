@@ -107,18 +107,13 @@ class DevSetTest {
      * collectors, tutors with parents in the loop, ordinary app moves), seventeenth session: first runs 67/72 pairs,
      * 5 of 55 false alerts; 68/73, 10 of 55; 73/78, 5 of 55. {@code fresh57} is never read; {@code fresh55} and
      * {@code fresh56} were read after their first runs (gates at the session's end: 2 and 3 of 55 false alerts).
-     * The model retrained at the end of that session (50 sets) took the nine unread sets from 47 to 42 of 518 false
-     * alerts and 440 to 441 of 445 harmful conversations, but moved four gates down: {@code fresh54} THREAT 6 -> 4 of
-     * 7 (its false alerts 5 -> 4), {@code fresh43} PROSTITUTION 10 -> 9 of 13 (false alerts 6 -> 3), {@code fresh47}
-     * 6 -> 8 false alerts of 55, and {@code fresh14} (read) CHILD_GROOMING 9 -> 8 of 10: a Bajan-spelling grooming
-     * chat in which the new model finds no message plausible, so the gift and the move to another app are not scored.
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
         "fresh, 0.90, 0.05", "fresh2, 0.70, 0.07", "fresh3, 0.75, 0.03", "fresh4, 0.70, 0.05",
         "fresh5, 0.40, 0.06", "fresh6, 0.55, 0.07", "fresh7, 0.45, 0.05", "fresh8, 0.70, 0.04",
         "fresh9, 0.30, 0.10", "fresh10, 0.65, 0.05",
-        "fresh11, 0.90, 0.04", "fresh12, 0.90, 0.05", "fresh13, 0.90, 0.05", "fresh14, 0.80, 0.06",
+        "fresh11, 0.90, 0.04", "fresh12, 0.90, 0.05", "fresh13, 0.90, 0.05", "fresh14, 0.85, 0.06",
         "fresh15, 0.90, 0.13", "fresh16, 0.85, 0.04",
         "fresh17, 0.90, 0.07", "fresh18, 0.90, 0.05", "fresh19, 0.90, 0.09", "fresh20, 0.90, 0.02",
         "fresh21, 0.90, 0.05", "fresh22, 0.85, 0.07", "fresh23, 0.90, 0.13",
@@ -127,10 +122,10 @@ class DevSetTest {
         "fresh32, 0.65, 0.13", "fresh33, 0.45, 0.10", "fresh34, 0.65, 0.03", "fresh35, 0.65, 0.10",
         "fresh36, 0.70, 0.08", "fresh37, 0.45, 0.09",
         "fresh38, 0.55, 0.08", "fresh39, 0.85, 0.09", "fresh40, 0.75, 0.08", "fresh41, 0.65, 0.16",
-        "fresh42, 0.70, 0.15", "fresh43, 0.65, 0.13", "fresh44, 0.80, 0.10",
-        "fresh45, 0.55, 0.10", "fresh46, 0.90, 0.04", "fresh47, 0.75, 0.15", "fresh48, 0.90, 0.06",
+        "fresh42, 0.70, 0.15", "fresh43, 0.70, 0.13", "fresh44, 0.80, 0.10",
+        "fresh45, 0.55, 0.10", "fresh46, 0.90, 0.04", "fresh47, 0.75, 0.13", "fresh48, 0.90, 0.06",
         "fresh49, 0.80, 0.06", "fresh50, 0.55, 0.15", "fresh51, 0.75, 0.10", "fresh52, 0.75, 0.11",
-        "fresh53, 0.80, 0.08", "fresh54, 0.55, 0.10",
+        "fresh53, 0.80, 0.08", "fresh54, 0.85, 0.10",
         "fresh55, 0.85, 0.06", "fresh56, 0.70, 0.07", "fresh57, 0.70, 0.11",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
