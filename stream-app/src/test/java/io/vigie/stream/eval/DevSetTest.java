@@ -107,6 +107,11 @@ class DevSetTest {
      * collectors, tutors with parents in the loop, ordinary app moves), seventeenth session: first runs 67/72 pairs,
      * 5 of 55 false alerts; 68/73, 10 of 55; 73/78, 5 of 55. {@code fresh57} is never read; {@code fresh55} and
      * {@code fresh56} were read after their first runs (gates at the session's end: 2 and 3 of 55 false alerts).
+     * {@code fresh58} (prostitution and threats told indirectly), {@code fresh59} (minor sexualization, grooming without
+     * keywords; family chats with children as the benign side) and {@code fresh60} (hate, ambushes, drugging; reclaimed
+     * words, counter-speech and role-play as the benign side), written later that session to train a model and kept
+     * unread as judges instead when that model was not kept: first runs 73/76 pairs, 6 of 55 false alerts; 72/81
+     * (CSAM 4 of 6), 3 of 55; 72/77, 11 of 55.
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -127,6 +132,7 @@ class DevSetTest {
         "fresh49, 0.80, 0.06", "fresh50, 0.55, 0.15", "fresh51, 0.75, 0.10", "fresh52, 0.75, 0.11",
         "fresh53, 0.80, 0.08", "fresh54, 0.85, 0.10",
         "fresh55, 0.85, 0.06", "fresh56, 0.70, 0.07", "fresh57, 0.70, 0.11",
+        "fresh58, 0.80, 0.11", "fresh59, 0.65, 0.06", "fresh60, 0.85, 0.20",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

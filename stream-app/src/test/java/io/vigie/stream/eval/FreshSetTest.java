@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh57}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh60}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -298,7 +298,19 @@ class FreshSetTest {
                 new Spec("fresh57", "m7", "u-m7", List.of(50, 592, 119), List.of(55, 656, 148), 711 + 804,
                         Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 8,
                                 Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 22, Category.THREAT, 8)));
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 22, Category.THREAT, 8)),
+                new Spec("fresh58", "m8", "u-m8", List.of(50, 473, 109), List.of(55, 611, 124), 582 + 735,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 20, Category.THREAT, 10)),
+                new Spec("fresh59", "m9", "u-m9", List.of(50, 451, 117), List.of(55, 517, 136), 568 + 653,
+                        Map.of(Category.CHILD_GROOMING, 11, Category.MINOR_SEXUALIZATION, 13, Category.CSAM, 6,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 21, Category.THREAT, 8)),
+                new Spec("fresh60", "n0", "u-n0", List.of(50, 506, 117), List.of(55, 581, 145), 623 + 726,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 23, Category.THREAT, 8)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
