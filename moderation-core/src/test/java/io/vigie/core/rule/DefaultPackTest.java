@@ -84,7 +84,7 @@ class DefaultPackTest {
                 "off_platform.evading_moderation", "threat.sextortion", "threat.exposure_to_circle",
                 "threat.extortion_deadline", "threat.outing", "threat.doxxing_violence", "threat.violence",
                 "threat.doxxing", "threat.expose_images", "threat.armed_meeting", "ambush.extortion_after_meeting", "csam.coded_trade",
-                "threat.doxxing_incitement", "threat.veiled_menace");
+                "threat.doxxing_incitement", "threat.veiled_menace", "threat.stalking");
 
         // when / then
         for (CompiledRule r : pack.rules()) {
