@@ -112,6 +112,11 @@ class DevSetTest {
      * words, counter-speech and role-play as the benign side), written later that session to train a model and kept
      * unread as judges instead when that model was not kept: first runs 73/76 pairs, 6 of 55 false alerts; 72/81
      * (CSAM 4 of 6), 3 of 55; 72/77, 11 of 55.
+     * {@code fresh61} (hate without slurs, threats, recruitment told indirectly; gay and trans people among themselves,
+     * moderators, counter-speech, debts as the benign side) and {@code fresh62} (grooming and minor sexualization
+     * without keywords, ambushes, drugging, CSAM codewords; parents, teachers, coaches, nightlife, game trades as the
+     * benign side), eighteenth session, measured before anyone read them: 76/81 pairs (SEXUAL_VIOLENCE 4 of 5), 6 of
+     * 55 false alerts; 69/78 (THREAT 5 of 7), 7 of 55.
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -133,6 +138,7 @@ class DevSetTest {
         "fresh53, 0.80, 0.08", "fresh54, 0.85, 0.10",
         "fresh55, 0.85, 0.06", "fresh56, 0.70, 0.07", "fresh57, 0.70, 0.11",
         "fresh58, 0.80, 0.11", "fresh59, 0.65, 0.06", "fresh60, 0.85, 0.20",
+        "fresh61, 0.75, 0.13", "fresh62, 0.70, 0.15",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

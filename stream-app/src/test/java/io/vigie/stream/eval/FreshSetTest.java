@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh60}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh62}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -310,7 +310,15 @@ class FreshSetTest {
                 new Spec("fresh60", "n0", "u-n0", List.of(50, 506, 117), List.of(55, 581, 145), 623 + 726,
                         Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
                                 Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 8,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 23, Category.THREAT, 8)));
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 23, Category.THREAT, 8)),
+                new Spec("fresh61", "n1", "u-n1", List.of(50, 540, 123), List.of(55, 714, 141), 663 + 855,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 15, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 18, Category.THREAT, 13)),
+                new Spec("fresh62", "n2", "u-n2", List.of(50, 553, 119), List.of(55, 728, 149), 672 + 877,
+                        Map.of(Category.CHILD_GROOMING, 12, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 6,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 17, Category.THREAT, 7)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
