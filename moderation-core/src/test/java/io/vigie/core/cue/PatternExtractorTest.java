@@ -84,7 +84,8 @@ class PatternExtractorTest {
                 "taux 15%/h", "j'ai 12, 13 et 14 dans ma classe", "7 ans d'écart ça te dérange ?",
                 "12 years apart, is that ok?", "20 ans de mariage demain", "15 years ago i moved here",
                 "5 years with my husband next week", "12 ans avec lui en mai", "14 years at the plant",
-                "16 ans de vie commune", "9yo series, full", "11 yo pics no faces", "10 ans dossiers, récents");
+                "16 ans de vie commune", "9yo series, full", "11 yo pics no faces", "10 ans dossiers, récents",
+                "ha. 5 years, that's the wooden one isn't it", "oh 7 ans déjà, le temps passe");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -75,7 +75,7 @@ class DefaultPackTest {
                 "prostitution.company_for_money",
                 "csam.codeword_explicit", "csam.codeword", "csam.youth_material", "csam.child_range_material", "csam.known_sha256", "csam.known_pdq",
                 "ambush.isolated_alone", "ambush.crew", "ambush.hunting", "ambush.come_alone", "ambush.named",
-                "ambush.crew_waiting", "ambush.company_for_him", "ambush.beat_him", "hate.slur", "hate.dehumanizing",
+                "ambush.crew_waiting", "ambush.company_for_him", "ambush.beat_him", "hate.slur", "hate.slur_with_contempt", "hate.dehumanizing",
                 "hate.exclusion", "hate.contempt_with_slur_context", "hate.group_attack_in_room", "hate.tropes_stacked", "threat.school_warning",
                 "sexual_violence.unaware_victim", "sexual_violence.spiking", "sexual_violence.recruiting",
                 "sexual_violence.boast", "prostitution.rate_card", "prostitution.offer", "prostitution.pimping",

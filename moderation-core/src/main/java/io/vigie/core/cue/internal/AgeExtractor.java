@@ -12,6 +12,11 @@ package io.vigie.core.cue.internal;
 final class AgeExtractor {
 
     static final int MIN_AGE = 5;
+    /**
+     * The youngest age read from a number and its unit with no first-person word before it ("8 ans", "ha. 9 years"):
+     * below it the phrase is a duration (a wedding anniversary, a job), while "j'ai 6 ans" still counts.
+     */
+    static final int YOUNGEST_UNSAID = 8;
     static final int MAX_AGE = 99;
 
     private final Vocab vocab;
@@ -107,6 +112,9 @@ final class AgeExtractor {
         }
         if (bare && !firstPerson && (value < 10 || value > 79)) {
             return false;
+        }
+        if (unit && !firstPerson && value < YOUNGEST_UNSAID) {
+            return false; // "ha. 5 years, that's the wooden one": an anniversary, not a five-year-old typing
         }
         if (guessed(v, end)) {
             return false; // "t'as quel âge ? 15 ?": a guess at someone else's age
