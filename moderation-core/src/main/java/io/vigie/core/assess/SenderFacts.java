@@ -80,6 +80,22 @@ final class SenderFacts {
         return stated;
     }
 
+    /**
+     * The stated age, or -1 when it is a bare number equal to a recipient's declared age: a grandmother's "10 ans
+     * pis tu joues déjà mieux que moi" to her grandson of 10 speaks of him. A first-person age stays the writer's.
+     */
+    static int echoesRecipient(int stated, MessageCues features, java.util.Collection<UserState> recipients) {
+        if (stated < 0 || features.statedAgeFirstPerson()) {
+            return stated;
+        }
+        for (UserState r : recipients) {
+            if (r != null && r.declaredAge() != null && r.declaredAge() == stated) {
+                return -1;
+            }
+        }
+        return stated;
+    }
+
     /** The sender's age view for this message's alert and rules. */
     static Alert.PersonAge ageOf(int stated, UserState user) {
         return stated >= 0 ? new Alert.PersonAge(null, user.declaredAge(), stated, stated < 18) : Ages.of(null, user);

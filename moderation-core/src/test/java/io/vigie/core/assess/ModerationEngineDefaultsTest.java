@@ -166,6 +166,25 @@ class ModerationEngineDefaultsTest {
     }
 
     @Test
+    void shouldReadABareAgeEqualToTheRecipientsDeclaredOneAsTheirsNotTheWriters() {
+        // given a grandmother (declared 67) writing to her grandson, who declared 10
+        ModerationSession session = engine.newSession();
+        UserState gran = Fixture.declared("u-gran", 67);
+        UserState tom = Fixture.declared("u-tom", 10);
+
+        // when she remarks on his age, then says she is 67
+        Assessment remark = session.assess(msg("m-1", "c-8", "u-gran", "u-tom", minutes(0),
+                "10 ans pis tu joues déjà mieux que moi 😂"), null, gran, Map.of("u-tom", tom));
+        Assessment own = session.assess(msg("m-2", "c-8", "u-gran", "u-tom", minutes(1), "moi j'ai 10 ans dans ma tête"),
+                remark.conversation(), remark.sender(), Map.of("u-tom", tom));
+
+        // then the remark is his age, not hers; a first-person age stays the writer's whatever it equals
+        assertNull(remark.sender().statedAge());
+        assertFalse(remark.sender().likelyMinor());
+        assertEquals(10, own.sender().statedAge());
+    }
+
+    @Test
     void shouldUseTheAgeASenderStatedEarlierInTheConversationWhenTheStoredUserDoesNotCarryIt() {
         // given facts learned only per conversation (moderation.facts.learned.scope=own-conversation): the stored
         // users stay unknown, the conversation keeps what each one said of their age

@@ -25,6 +25,8 @@ class PatternExtractorTest {
                 Arguments.of("jai14ans", 14),
                 Arguments.of("g14ans", 14),
                 Arguments.of("J'ai 14 ans et toi ?", 14),
+                Arguments.of("13 ans, tu as quel âge toi ?", 13),
+                Arguments.of("j'ai 14 ans, elle 15", 14),
                 Arguments.of("slt jai 15 ans", 15),
                 Arguments.of("quatorze ans", 14),
                 Arguments.of("j'ai treize ans", 13),
@@ -85,7 +87,9 @@ class PatternExtractorTest {
                 "12 years apart, is that ok?", "20 ans de mariage demain", "15 years ago i moved here",
                 "5 years with my husband next week", "12 ans avec lui en mai", "14 years at the plant",
                 "16 ans de vie commune", "9yo series, full", "11 yo pics no faces", "10 ans dossiers, récents",
-                "ha. 5 years, that's the wooden one isn't it", "oh 7 ans déjà, le temps passe");
+                "ha. 5 years, that's the wooden one isn't it", "oh 7 ans déjà, le temps passe",
+                "8 ans, elle joue sur notre serveur", "12 years, he loves the game",
+                "had two kids, same story. \"14 year old\" in a game, gifts");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -119,6 +119,12 @@ final class AgeExtractor {
         if (guessed(v, end)) {
             return false; // "t'as quel âge ? 15 ?": a guess at someone else's age
         }
+        if (quoted(v, start)) {
+            return false; // 'he said he was a "14 year old"': someone else's words
+        }
+        if (!firstPerson && thirdPersonAfter(v, end)) {
+            return false; // "elle a quel âge ta fille ?" "8 ans, elle joue sur notre serveur": the daughter's age
+        }
         if (age < MIN_AGE) {
             return false;
         }
@@ -160,6 +166,25 @@ final class AgeExtractor {
             i++;
         }
         return v.at(i) == '?';
+    }
+
+    /** A quotation mark right before the age or its pronoun: the words are someone else's. */
+    private static boolean quoted(FoldedView v, int start) {
+        int i = start - 1;
+        while (i >= 0 && v.at(i) == ' ') {
+            i--;
+        }
+        char c = i >= 0 ? v.at(i) : 0;
+        return c == '"' || c == '\u201c' || c == '\u00ab';
+    }
+
+    /**
+     * The clause after an age without a first-person word goes on about someone else ("8 ans, elle joue", "12, he
+     * loves it"): an answer about a child, not the writer's own age.
+     */
+    private boolean thirdPersonAfter(FoldedView v, int end) {
+        int ts = v.nextTokenStart(end);
+        return ts >= 0 && vocab.thirdPersonSubject.contains(v.buf, ts, v.tokenEnd(ts));
     }
 
     /** After "14 and", "14 et": the answer goes on about the writer or asks back ("et toi", "and im from"), or ends. */
