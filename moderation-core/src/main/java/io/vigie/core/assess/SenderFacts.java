@@ -47,7 +47,7 @@ final class SenderFacts {
             user = user.withStatedAge(stated, at);
         }
         boolean echo = stated < 0 && features.statedAge() >= 0;
-        if (!echo && isMinorHint(features, message.text())) {
+        if (!echo && isMinorHint(features, message.text(), user)) {
             if (stated < 0 && user.statedAge() != null && user.statedAge() >= 18) {
                 // "18 f" at sign-up talk, then "en vrai jsuis en 5e": the later school hint overrules the adult
                 // age stated before (people type 18 to get in)
@@ -119,17 +119,49 @@ final class SenderFacts {
     }
 
     /**
+     * Declared 18 or more, with no age stated in chat: a bare school word ("après la récré", "en 4e") is then a
+     * teacher's or a parent's as often as a child's, and needs the first person ("je redouble ma seconde", "i play
+     * in the u13s") to mark a child.
+     */
+    private static boolean declaredAdult(UserState user) {
+        return user.declaredAge() != null && user.declaredAge() >= 18 && user.statedAge() == null;
+    }
+
+    private static final java.util.Set<String> FIRST_PERSON = java.util.Set.of("je", "j", "jsuis", "jpasse", "moi",
+            "ma", "mon", "mes", "i", "im", "my", "me");
+
+    /** A first-person singular word in the text ("je", "j'", "ma", "i", "im", "my"); only read beside a grade word. */
+    static boolean firstPerson(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int s = i;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i > s && i - s <= 5 && FIRST_PERSON.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A writer's school or parental hint, not a question put to someone else ("t'es au collège ?"), not about
      * someone else ("mon fils est en 6e"). A first-person hint ("jsuis en 5e", "ma mère veut pas") counts; a bare
      * school grade ("7th grade lol", "en 4e") counts only when the message does not address the other person (an
      * adult echoing "ah, en sixième… t'es une grande" speaks of the child, not of himself).
      */
-    private boolean isMinorHint(MessageCues features, String text) {
+    private boolean isMinorHint(MessageCues features, String text, UserState user) {
         if (has(features, ageQuestionCue) || has(features, thirdPartyCue)) {
             return false;
         }
         int hint = has(features, minorContextCue) ? minorContextCue
-                : has(features, gradeCue) && !has(features, secondPersonCue) ? gradeCue : -1;
+                : has(features, gradeCue) && !has(features, secondPersonCue)
+                        && (!declaredAdult(user) || firstPerson(text)) ? gradeCue : -1;
         return hint >= 0 && !asked(text, features.end(hint));
     }
 

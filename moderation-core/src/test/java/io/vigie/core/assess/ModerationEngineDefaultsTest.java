@@ -185,6 +185,24 @@ class ModerationEngineDefaultsTest {
     }
 
     @Test
+    void shouldNeedTheFirstPersonToTakeADeclaredAdultForAChild() {
+        // given a PE teacher who declared 44 and a child who declared 18 to get in
+        ModerationSession session = engine.newSession();
+        UserState teacher = Fixture.declared("u-prof", 44);
+        UserState child = Fixture.declared("u-kid", 18);
+
+        // when the teacher names a school break and the child says her grade
+        Assessment staff = session.assess(msg("m-1", "c-9", "u-prof", "u-kid", minutes(0),
+                "pour les photos on fait les équipes après la récré"), null, teacher, Map.of("u-kid", child));
+        Assessment kid = session.assess(msg("m-2", "c-9", "u-kid", "u-prof", minutes(1), "jsuis en 4e moi"),
+                staff.conversation(), child, Map.of("u-prof", staff.sender()));
+
+        // then the bare school word leaves the adult an adult; the first-person grade makes the child a likely minor
+        assertFalse(staff.sender().likelyMinor());
+        assertTrue(kid.sender().likelyMinor());
+    }
+
+    @Test
     void shouldUseTheAgeASenderStatedEarlierInTheConversationWhenTheStoredUserDoesNotCarryIt() {
         // given facts learned only per conversation (moderation.facts.learned.scope=own-conversation): the stored
         // users stay unknown, the conversation keeps what each one said of their age
