@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh62}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh63}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -318,7 +318,11 @@ class FreshSetTest {
                 new Spec("fresh62", "n2", "u-n2", List.of(50, 553, 119), List.of(55, 728, 149), 672 + 877,
                         Map.of(Category.CHILD_GROOMING, 12, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 6,
                                 Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 8,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 17, Category.THREAT, 7)));
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 17, Category.THREAT, 7)),
+                new Spec("fresh63", "n3", "u-n3", List.of(50, 514, 132), List.of(55, 687, 159), 646 + 846,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
+                                Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 16, Category.THREAT, 9)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
