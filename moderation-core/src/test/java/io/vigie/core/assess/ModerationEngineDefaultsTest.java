@@ -165,6 +165,14 @@ class ModerationEngineDefaultsTest {
         assertFalse(conv.learnedAges().containsKey("u-adult") && conv.learnedAges().get("u-adult").likelyMinor());
     }
 
+    /** One private message of a two-person conversation, after {@code before} (null for the first). */
+    private static Assessment say(ModerationSession session, Assessment before, UserState from, UserState to,
+                                  String text) {
+        int i = before == null ? 0 : before.conversation().messages();
+        return session.assess(msg("m-" + i, "c-two", from.userId(), to.userId(), minutes(i), text),
+                before == null ? null : before.conversation(), from, Map.of(to.userId(), to));
+    }
+
     @Test
     void shouldReadABareAgeEqualToTheRecipientsDeclaredOneAsTheirsNotTheWriters() {
         // given a grandmother (declared 67) writing to her grandson, who declared 10
@@ -172,11 +180,9 @@ class ModerationEngineDefaultsTest {
         UserState gran = Fixture.declared("u-gran", 67);
         UserState tom = Fixture.declared("u-tom", 10);
 
-        // when she remarks on his age, then says she is 67
-        Assessment remark = session.assess(msg("m-1", "c-8", "u-gran", "u-tom", minutes(0),
-                "10 ans pis tu joues déjà mieux que moi 😂"), null, gran, Map.of("u-tom", tom));
-        Assessment own = session.assess(msg("m-2", "c-8", "u-gran", "u-tom", minutes(1), "moi j'ai 10 ans dans ma tête"),
-                remark.conversation(), remark.sender(), Map.of("u-tom", tom));
+        // when she remarks on his age, then says in the first person that she is 10 at heart
+        Assessment remark = say(session, null, gran, tom, "10 ans pis tu joues déjà mieux que moi 😂");
+        Assessment own = say(session, remark, remark.sender(), tom, "moi j'ai 10 ans dans ma tête");
 
         // then the remark is his age, not hers; a first-person age stays the writer's whatever it equals
         assertNull(remark.sender().statedAge());
@@ -192,10 +198,8 @@ class ModerationEngineDefaultsTest {
         UserState child = Fixture.declared("u-kid", 18);
 
         // when the teacher names a school break and the child says her grade
-        Assessment staff = session.assess(msg("m-1", "c-9", "u-prof", "u-kid", minutes(0),
-                "pour les photos on fait les équipes après la récré"), null, teacher, Map.of("u-kid", child));
-        Assessment kid = session.assess(msg("m-2", "c-9", "u-kid", "u-prof", minutes(1), "jsuis en 4e moi"),
-                staff.conversation(), child, Map.of("u-prof", staff.sender()));
+        Assessment staff = say(session, null, teacher, child, "pour les photos on fait les équipes après la récré");
+        Assessment kid = say(session, staff, child, staff.sender(), "jsuis en 4e moi");
 
         // then the bare school word leaves the adult an adult; the first-person grade makes the child a likely minor
         assertFalse(staff.sender().likelyMinor());
