@@ -8,7 +8,10 @@ import io.vigie.core.cue.MessageCues;
 import io.vigie.core.state.UserState;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Step 1 of a message's assessment: what the sender says of themself in this very message (a stated age, a school
@@ -19,6 +22,10 @@ import java.util.Map;
  * adult age stated before ("18 f", then "en vrai jsuis en 5e"). Stateless apart from the cue ids it resolves once.
  */
 final class SenderFacts {
+
+    /** First-person singular words, read only beside a school word in a declared adult's message. */
+    private static final Set<String> FIRST_PERSON = Set.of("je", "j", "jsuis", "jpasse", "moi", "ma", "mon", "mes",
+            "i", "im", "my", "me");
 
     private final int minorContextCue;
     private final int ageQuestionCue;
@@ -84,7 +91,7 @@ final class SenderFacts {
      * The stated age, or -1 when it is a bare number equal to a recipient's declared age: a grandmother's "10 ans
      * pis tu joues déjà mieux que moi" to her grandson of 10 speaks of him. A first-person age stays the writer's.
      */
-    static int echoesRecipient(int stated, MessageCues features, java.util.Collection<UserState> recipients) {
+    static int echoesRecipient(int stated, MessageCues features, Collection<UserState> recipients) {
         if (stated < 0 || features.statedAgeFirstPerson()) {
             return stated;
         }
@@ -127,9 +134,6 @@ final class SenderFacts {
         return user.declaredAge() != null && user.declaredAge() >= 18 && user.statedAge() == null;
     }
 
-    private static final java.util.Set<String> FIRST_PERSON = java.util.Set.of("je", "j", "jsuis", "jpasse", "moi",
-            "ma", "mon", "mes", "i", "im", "my", "me");
-
     /** A first-person singular word in the text ("je", "j'", "ma", "i", "im", "my"); only read beside a grade word. */
     static boolean firstPerson(String text) {
         int i = 0;
@@ -142,7 +146,7 @@ final class SenderFacts {
             while (i < n && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            if (i > s && i - s <= 5 && FIRST_PERSON.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT))) {
+            if (i > s && i - s <= 5 && FIRST_PERSON.contains(text.substring(s, i).toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
