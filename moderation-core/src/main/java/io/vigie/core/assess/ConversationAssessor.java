@@ -114,8 +114,7 @@ public final class ConversationAssessor {
         Map<String, UserState> recips = recipients == null ? Map.of() : recipients;
 
         // 1. what the sender says of themself counts for this very message
-        int stated = SenderFacts.echoesRecipient(
-                SenderFacts.statedAge(message.senderId(), features, conv.learnedAges()), features, recips.values());
+        int stated = SenderFacts.statedAge(message.senderId(), features, conv.learnedAges(), recips.values());
         // an echo of another participant's age is no statement of the writer's: the rules do not see it either
         features = EchoedAgeCues.of(features, stated < 0 && features.statedAge() >= 0, cues);
         UserState user = senderFacts.learn(message, features, sender, stated);

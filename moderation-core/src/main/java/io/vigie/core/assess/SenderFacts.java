@@ -9,9 +9,8 @@ import io.vigie.core.state.UserState;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Step 1 of a message's assessment: what the sender says of themself in this very message (a stated age, a school
@@ -24,7 +23,7 @@ import java.util.Set;
 final class SenderFacts {
 
     /** First-person singular words, read only beside a school word in a declared adult's message. */
-    private static final Set<String> FIRST_PERSON = Set.of("je", "j", "jsuis", "jpasse", "moi", "ma", "mon", "mes",
+    private static final List<String> FIRST_PERSON = List.of("je", "j", "jsuis", "jpasse", "moi", "ma", "mon", "mes",
             "i", "im", "my", "me");
 
     private final int minorContextCue;
@@ -69,31 +68,26 @@ final class SenderFacts {
 
     /**
      * The writer's own age stated in this message, or -1. A bare age equal to one another participant stated
-     * ("Twelve! You write well", "onze ans et demi pardon mdr") echoes theirs and is none.
+     * ("Twelve! You write well", "onze ans et demi pardon mdr") or to a recipient's declared age (a grandmother's
+     * "10 ans pis tu joues déjà mieux que moi" to her grandson of 10) echoes theirs and is none. A first-person age
+     * stays the writer's.
      *
-     * @param learned ages learned so far in the conversation, by userId
+     * @param learned    ages learned so far in the conversation, by userId
+     * @param recipients stored states of this message's recipients
      */
-    static int statedAge(String senderId, MessageCues features, Map<String, Alert.PersonAge> learned) {
+    static int statedAge(String senderId, MessageCues features, Map<String, Alert.PersonAge> learned,
+                         Collection<UserState> recipients) {
         int stated = features.statedAge();
-        if (stated < 0 || features.statedAgeFirstPerson() || learned == null || learned.isEmpty()) {
-            return stated;
-        }
-        for (Map.Entry<String, Alert.PersonAge> e : learned.entrySet()) {
-            Integer other = e.getValue().stated();
-            if (other != null && other == stated && !e.getKey().equals(senderId)) {
-                return -1;
-            }
-        }
-        return stated;
-    }
-
-    /**
-     * The stated age, or -1 when it is a bare number equal to a recipient's declared age: a grandmother's "10 ans
-     * pis tu joues déjà mieux que moi" to her grandson of 10 speaks of him. A first-person age stays the writer's.
-     */
-    static int echoesRecipient(int stated, MessageCues features, Collection<UserState> recipients) {
         if (stated < 0 || features.statedAgeFirstPerson()) {
             return stated;
+        }
+        if (learned != null) {
+            for (Map.Entry<String, Alert.PersonAge> e : learned.entrySet()) {
+                Integer other = e.getValue().stated();
+                if (other != null && other == stated && !e.getKey().equals(senderId)) {
+                    return -1;
+                }
+            }
         }
         for (UserState r : recipients) {
             if (r != null && r.declaredAge() != null && r.declaredAge() == stated) {
@@ -146,8 +140,10 @@ final class SenderFacts {
             while (i < n && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            if (i > s && i - s <= 5 && FIRST_PERSON.contains(text.substring(s, i).toLowerCase(Locale.ROOT))) {
-                return true;
+            for (String w : FIRST_PERSON) {
+                if (w.length() == i - s && text.regionMatches(true, s, w, 0, w.length())) {
+                    return true;
+                }
             }
         }
         return false;
