@@ -118,7 +118,11 @@ class DevSetTest {
      * benign side), eighteenth session, measured before anyone read them: 76/81 pairs (SEXUAL_VIOLENCE 4 of 5), 6 of
      * 55 false alerts; 69/78 (THREAT 5 of 7), 7 of 55. {@code fresh63} (every category; every category's hard
      * look-alike), written late that session and never read: the session's starting build 71/76 pairs, 8 of 55
-     * false alerts; its final build 71/76 (HATE_HOMOPHOBIC 7 of 9), 7 of 55.
+     * false alerts; its final build 71/76 (HATE_HOMOPHOBIC 7 of 9), 7 of 55. {@code fresh64} (grooming without
+     * keywords, drugging, recruitment; shift work, rent, babysitting, nights out and first dates as the benign side)
+     * and {@code fresh65} (hate without slurs, sextortion and outing threats, CSAM codewords, ambushes; families and
+     * gay and trans people's lives as the benign side), nineteenth session, measured before anyone read them: 78/78
+     * pairs, 4 of 55 false alerts; 76/81 (HATE_HOMOPHOBIC 13 of 15), 7 of 55.
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -141,6 +145,7 @@ class DevSetTest {
         "fresh55, 0.85, 0.06", "fresh56, 0.70, 0.07", "fresh57, 0.70, 0.11",
         "fresh58, 0.80, 0.11", "fresh59, 0.65, 0.06", "fresh60, 0.85, 0.20",
         "fresh61, 0.75, 0.13", "fresh62, 0.70, 0.15", "fresh63, 0.75, 0.13",
+        "fresh64, 0.90, 0.08", "fresh65, 0.85, 0.11",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh63}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh65}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -322,7 +322,15 @@ class FreshSetTest {
                 new Spec("fresh63", "n3", "u-n3", List.of(50, 514, 132), List.of(55, 687, 159), 646 + 846,
                         Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 16, Category.THREAT, 9)));
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 16, Category.THREAT, 9)),
+                new Spec("fresh64", "n4", "u-n4", List.of(50, 526, 120), List.of(55, 689, 138), 646 + 827,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 20, Category.THREAT, 8)),
+                new Spec("fresh65", "n5", "u-n5", List.of(50, 579, 134), List.of(55, 692, 135), 713 + 827,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 7,
+                                Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 15, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 20, Category.THREAT, 11)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
