@@ -125,6 +125,9 @@ final class AgeExtractor {
         if (!firstPerson && thirdPersonAfter(v, end)) {
             return false; // "elle a quel âge ta fille ?" "8 ans, elle joue sur notre serveur": the daughter's age
         }
+        if (!firstPerson && copulaAfter(v, end)) {
+            return false; // "12 years is too young to be giving an address": the age is what the sentence is about
+        }
         if (age < MIN_AGE) {
             return false;
         }
@@ -185,6 +188,19 @@ final class AgeExtractor {
     private boolean thirdPersonAfter(FoldedView v, int end) {
         int ts = v.nextTokenStart(end);
         return ts >= 0 && vocab.thirdPersonSubject.contains(v.buf, ts, v.tokenEnd(ts));
+    }
+
+    /**
+     * The age is the subject of a sentence, "is" or "est" right after it with nothing but a space between ("12 years
+     * is too young", "15 ans est l'âge légal"): a topic, not an answer ("14, is that ok?" and "14 c'est grave ?" stay
+     * answers).
+     */
+    private boolean copulaAfter(FoldedView v, int end) {
+        if (v.at(end) != ' ') {
+            return false;
+        }
+        int ts = v.nextTokenStart(end);
+        return ts == end + 1 && vocab.copula.contains(v.buf, ts, v.tokenEnd(ts));
     }
 
     /** After "14 and", "14 et": the answer goes on about the writer or asks back ("et toi", "and im from"), or ends. */

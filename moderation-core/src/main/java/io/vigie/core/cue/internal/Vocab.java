@@ -50,6 +50,8 @@ final class Vocab {
     final TokenTable afterConjunction;
     /** A third person opening the clause right after an age: "8 ans, elle joue", "12, he loves it". */
     final TokenTable thirdPersonSubject;
+    /** A copula right after an age makes the age the sentence's subject: "12 years is too young". */
+    final TokenTable copula;
     /** What makes "N ans" a span of time, not an age, right after the unit: "7 ans d'écart", "10 years ago". */
     final TokenTable spanAfterUnit;
     /** Words after an age unit that make the age one of goods on offer ("9yo series", "10 ans dossiers"). */
@@ -106,6 +108,7 @@ final class Vocab {
         conjunction = TokenTable.builder(n).add("et", "and", "mais", "but", "so", "donc").build();
         thirdPersonSubject = TokenTable.builder(n).add("elle", "il", "ils", "elles", "she", "he", "shes", "hes",
                 "they", "theyre").build();
+        copula = TokenTable.builder(n).add("is", "was", "isnt", "wasnt", "est", "etait").build();
         afterConjunction = TokenTable.builder(n).add("toi", "tu", "t", "u", "you", "ya", "vous", "i", "im", "i'm",
                 "je", "j", "jsuis", "j'ai", "jai", "jhabite", "habite", "live", "moi", "me", "from", "f", "h", "m", "g", "single", "toujours",
                 "still", "wbu", "hbu", "demi", "half").build();
