@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh65}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh67}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -330,7 +330,15 @@ class FreshSetTest {
                 new Spec("fresh65", "n5", "u-n5", List.of(50, 579, 134), List.of(55, 692, 135), 713 + 827,
                         Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 7,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 15, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 20, Category.THREAT, 11)));
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 20, Category.THREAT, 11)),
+                new Spec("fresh66", "n6", "u-n6", List.of(50, 530, 124), List.of(55, 706, 162), 654 + 868,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 7,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 18, Category.THREAT, 9)),
+                new Spec("fresh67", "n7", "u-n7", List.of(50, 533, 128), List.of(55, 708, 160), 661 + 868,
+                        Map.of(Category.CHILD_GROOMING, 11, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 6,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 25, Category.THREAT, 9)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
