@@ -47,6 +47,9 @@ final class AgeExtractor {
         int pe = v.prevTokenEnd(ns);
         int ps = pe >= 0 ? v.tokenStart(pe) : -1;
         boolean saidOfMe = pe >= 0 && vocab.firstPerson.contains(v.buf, ps, pe);
+        if (!isWord && !saidOfMe && (v.at(ne) == '.' || v.at(ne) == ',') && v.digit(ne + 1)) {
+            return false; // "12.60 an hour", "14,5 km": the whole part of a decimal ("I'm 13.5" stays the writer's)
+        }
         boolean unit = false;
         boolean gender = false;
         boolean bare = false;
