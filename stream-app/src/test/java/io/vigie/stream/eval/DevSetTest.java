@@ -126,7 +126,13 @@ class DevSetTest {
      * euphemisms and codewords, doxxing; each harm's hardest look-alike) and {@code fresh67} (the anonymous French chat
      * site's own rooms and their ordinary life), written late that session: the session's starting build and the
      * build of that hour gave the same 67/77 pairs, 9 of 55 false alerts, and 82/88, 3 of 55; with fresh66's false alerts read
-     * after that, 67/77 with 3 of 55 there (fresh67 unchanged).
+     * after that, 67/77 with 3 of 55 there (fresh67 unchanged). {@code fresh68} (English from outside the US, harm
+     * implied, gay and trans people's lives as the benign side), {@code fresh69} (regional and African French,
+     * sextortion, recruitment, drugging; families and work as the benign side), {@code fresh70} (young people's
+     * spaces: slow grooming, sextortion of teenagers, bullying) and {@code fresh71} (adult rooms: ambushes,
+     * recruitment for a drugged woman, pimping), twentieth session, measured before anyone read them with the
+     * session's starting build: 67/77 pairs, 5 of 55 false alerts; 67/75, 5 of 55; 88/97, 7 of 55; 89/94, 1 of 55.
+     * Once read: 70/77, 3; 67/75, 2; 88/97, 5; 89/94, 0.
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
@@ -150,6 +156,7 @@ class DevSetTest {
         "fresh58, 0.80, 0.11", "fresh59, 0.65, 0.06", "fresh60, 0.85, 0.20",
         "fresh61, 0.75, 0.13", "fresh62, 0.70, 0.15", "fresh63, 0.75, 0.13",
         "fresh64, 0.90, 0.08", "fresh65, 0.85, 0.11", "fresh66, 0.65, 0.07", "fresh67, 0.65, 0.07",
+        "fresh68, 0.80, 0.07", "fresh69, 0.70, 0.05", "fresh70, 0.75, 0.11", "fresh71, 0.80, 0.03",
     })
     void shouldKeepWhatTheFreshSetsTaughtTheEngine(String set, String minRecall, String maxFpr) {
         assertSetHolds(set, minRecall, maxFpr);

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh67}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh71}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -338,7 +338,23 @@ class FreshSetTest {
                 new Spec("fresh67", "n7", "u-n7", List.of(50, 533, 128), List.of(55, 708, 160), 661 + 868,
                         Map.of(Category.CHILD_GROOMING, 11, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 6,
                                 Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 9, Category.SEXUAL_VIOLENCE, 8,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 25, Category.THREAT, 9)));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 25, Category.THREAT, 9)),
+                new Spec("fresh68", "n8", "u-n8", List.of(50, 580, 148), List.of(55, 674, 168), 728 + 842,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 12, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 16, Category.THREAT, 11)),
+                new Spec("fresh69", "n9", "u-n9", List.of(50, 545, 118), List.of(55, 806, 152), 663 + 958,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 11, Category.OFF_PLATFORM, 17, Category.THREAT, 11)),
+                new Spec("fresh70", "p0", "u-p0", List.of(50, 490, 126), List.of(55, 594, 155), 616 + 749,
+                        Map.of(Category.CHILD_GROOMING, 15, Category.MINOR_SEXUALIZATION, 18, Category.CSAM, 6,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 22, Category.THREAT, 13)),
+                new Spec("fresh71", "p1", "u-p1", List.of(50, 516, 119), List.of(55, 644, 152), 635 + 796,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 11, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 26, Category.THREAT, 12)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
