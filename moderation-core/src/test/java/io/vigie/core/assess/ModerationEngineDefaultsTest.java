@@ -249,7 +249,9 @@ class ModerationEngineDefaultsTest {
         "c'est la première fois que je viens ici | false", "j'habite au 3e étage sans ascenseur | false",
         "back in high school i was the same | false", "U14 team photo on Saturday, consent forms please | false",
         "jsuis en 4e | true", "je passe en troisième l'an prochain | true", "je redouble ma seconde | true",
-        "im in 8th grade lol | true", "i play in the u13s on sundays | true"})
+        "im in 8th grade lol | true", "i play in the u13s on sundays | true",
+        "notre fils, 14 ans, 2e secondaire, nous a dit qu'il est trans. je suis un peu perdu | false",
+        "my daughter is in year 8 and i still walk her to the gate | false"})
     void shouldTakeASchoolYearForTheWritersOwnOnlyWhenTheWriterIsInIt(String text, boolean minor) {
         // given a profile that says adult (children type 18 to get in, adults name grades in everyday talk)
         ModerationSession session = engine.newSession();
