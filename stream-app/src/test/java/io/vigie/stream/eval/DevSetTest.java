@@ -132,7 +132,7 @@ class DevSetTest {
      * spaces: slow grooming, sextortion of teenagers, bullying) and {@code fresh71} (adult rooms: ambushes,
      * recruitment for a drugged woman, pimping), twentieth session, measured before anyone read them with the
      * session's starting build: 67/77 pairs, 5 of 55 false alerts; 67/75, 5 of 55; 88/97, 7 of 55; 89/94, 1 of 55.
-     * Once read: 70/77, 3; 67/75, 2; 88/97, 5; 89/94, 0.
+     * Once read: 70/77, 3; 69/75, 2; 92/97, 5; 90/94, 0.
      */
     @ParameterizedTest(name = "{0}: recall >= {1}, false alerts <= {2}")
     @CsvSource({
