@@ -31,7 +31,6 @@ final class SenderFacts {
     private final int thirdPartyCue;
     private final int gradeCue;
     private final int secondPersonCue;
-    private final int ownChildCue;
 
     SenderFacts(CueRegistry cues) {
         this.minorContextCue = cues.id(Cues.AGE_MINOR_CONTEXT);
@@ -39,7 +38,6 @@ final class SenderFacts {
         this.thirdPartyCue = cues.id("age.third_party");
         this.gradeCue = cues.id("age.grade");
         this.secondPersonCue = cues.id("speech.second_person");
-        this.ownChildCue = cues.id("person.own_child");
     }
 
     /**
@@ -155,15 +153,14 @@ final class SenderFacts {
      * A writer's school or parental hint, not a question put to someone else ("t'es au collège ?"), not about
      * someone else ("mon fils est en 6e"). A first-person hint ("jsuis en 5e", "ma mère veut pas") counts; a bare
      * school grade ("7th grade lol", "en 4e") counts only when the message does not address the other person (an
-     * adult echoing "ah, en sixième… t'es une grande" speaks of the child, not of himself) and does not name the
-     * writer's own child ("notre fils, 14 ans, 2e secondaire… je suis un peu perdu" is a parent).
+     * adult echoing "ah, en sixième… t'es une grande" speaks of the child, not of himself).
      */
     private boolean isMinorHint(MessageCues features, String text, UserState user) {
         if (has(features, ageQuestionCue) || has(features, thirdPartyCue)) {
             return false;
         }
         int hint = has(features, minorContextCue) ? minorContextCue
-                : has(features, gradeCue) && !has(features, secondPersonCue) && !has(features, ownChildCue)
+                : has(features, gradeCue) && !has(features, secondPersonCue)
                         && (!declaredAdult(user) || firstPerson(text)) ? gradeCue : -1;
         return hint >= 0 && !asked(text, features.end(hint));
     }
