@@ -21,7 +21,8 @@ import java.util.Map;
  * A sender's behaviour across conversations, by event time:
  * <ul>
  *   <li><b>fan-out</b>: a sender who is not a likely minor contacts {@link Policy#fanOutMinors()} distinct
- *   likely-minor recipients within {@link Policy#fanOutWindowMs()}: a FAN_OUT alert (CHILD_GROOMING), HIGH with
+ *   likely-minor recipients within {@link Policy#fanOutWindowMs()}, each in a one-to-one message (a group
+ *   conversation speaks to all its members at once): a FAN_OUT alert (CHILD_GROOMING), HIGH with
  *   REVIEW at N, CRITICAL with HOLD from 2N; raised again only when the count rises within the window;</li>
  *   <li><b>new-account burst</b>: an account younger than {@link Policy#newAccountMs()} makes
  *   {@link Policy#burstContacts()} first contacts within {@link Policy#burstWindowMs()}: a NEW_ACCOUNT_BURST
@@ -88,12 +89,13 @@ public final class SenderAssessor {
 
         boolean minorContacted = false;
         boolean newContact = false;
+        boolean oneToOne = oneToOne(message);
         for (String r : message.recipientIds()) {
             if (r.equals(message.senderId())) {
                 continue;
             }
             UserState u = recips.get(r);
-            if (u != null && u.likelyMinor() && !at.isBefore(fanFrom)) {
+            if (oneToOne && u != null && u.likelyMinor() && !at.isBefore(fanFrom)) {
                 if (!minorsCopied) {
                     minors = new HashMap<>(minors);
                     minorsCopied = true;
@@ -193,6 +195,22 @@ public final class SenderAssessor {
         Instant created = user.accountCreatedAt();
         return created != null
                 && ref.toEpochMilli() - created.toEpochMilli() < policy.behaviour().newAccountMs() + policy.behaviour().burstWindowMs();
+    }
+
+    /**
+     * Whether the message is addressed to exactly one person besides its sender. Only such messages count towards
+     * fan-out: a group conversation (a team with its coach and the parents, a class with its teacher) speaks to
+     * every member at once and in front of the others, so each adult in it would otherwise "contact" every child in
+     * it with every message.
+     */
+    static boolean oneToOne(ChatMessage message) {
+        int others = 0;
+        for (String r : message.recipientIds()) {
+            if (!r.equals(message.senderId()) && ++others > 1) {
+                return false;
+            }
+        }
+        return others == 1;
     }
 
     private static boolean anyBefore(Iterable<Instant> times, Instant from) {

@@ -12,7 +12,9 @@ import io.vigie.core.state.UserState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.vigie.core.assess.Fixture.T0;
@@ -118,6 +120,35 @@ class SenderAssessorTest {
             last = send("m-" + i, "k-0", "k-" + i, minutes(i));
         }
         assertNull(last.alert());
+    }
+
+    @Test
+    void shouldNotCountTheChildrenOfAGroupConversationAsContactedOneByOne() {
+        // given a coach, two parents and four children who stated 13 in one group conversation
+        users.put("u-coach", adult("u-coach"));
+        users.put("u-parent", adult("u-parent"));
+        List<String> members = new ArrayList<>(List.of("u-coach", "u-parent", "k-1", "k-2", "k-3", "k-4"));
+        for (int i = 1; i <= 4; i++) {
+            users.put("k-" + i, kid("k-" + i));
+        }
+
+        // when the coach posts the schedule to everyone, twice
+        SideAssessment<SenderState> first = send(ChatMessage.of("m-1", "c-team", "u-coach", others(members, "u-coach"),
+                T0, "practice tuesday 3:30"));
+        SideAssessment<SenderState> second = send(ChatMessage.of("m-2", "c-team", "u-coach",
+                others(members, "u-coach"), minutes(5), "permission slips due friday"));
+
+        // then no fan-out and no minor counted; the same coach writing to three of them one by one still raises it
+        assertNull(first.alert());
+        assertNull(second.alert());
+        assertTrue(state.minorContacts().isEmpty());
+        send("m-3", "u-coach", "k-1", minutes(10));
+        send("m-4", "u-coach", "k-2", minutes(11));
+        assertEquals(Alert.Kind.FAN_OUT, send("m-5", "u-coach", "k-3", minutes(12)).alert().kind());
+    }
+
+    private static List<String> others(List<String> members, String sender) {
+        return members.stream().filter(m -> !m.equals(sender)).toList();
     }
 
     @Test
