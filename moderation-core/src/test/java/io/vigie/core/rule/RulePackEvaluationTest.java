@@ -82,6 +82,14 @@ class RulePackEvaluationTest {
                 when:
                   any: [minor_sex.photo_request]
                   senderLikelyAdult: true
+              - id: t.alone
+                description: come alone, said to a likely minor with no adult witness
+                categories: [CHILD_GROOMING]
+                score: 40
+                when:
+                  any: [meeting.alone]
+                  recipientLikelyMinor: true
+                  adultWitness: false
             """;
 
     private final FakeCueModel model = new FakeCueModel();
@@ -124,6 +132,23 @@ class RulePackEvaluationTest {
         assertEquals(List.of(), ids(pack, "on se voit samedi", Contexts.of(null, 13)));
         // the sender's age stated in this very message counts
         assertEquals(List.of("t.meeting_gap"), ids(pack, "j'ai 35 ans, on se voit samedi", Contexts.of(null, 25)));
+    }
+
+    @Test
+    void shouldSkipAMeetingProposedInFrontOfAParentButNotInFrontOfAnotherChildOrAnEighteenYearOld() throws Exception {
+        RulePack pack = pack();
+        Alert.PersonAge child = new Alert.PersonAge("k", 14, null, true);
+        ScoringContext withMother = new ScoringContext(Contexts.person("s", 31),
+                List.of(child, new Alert.PersonAge("m", 44, null, false)), -1, Set.of(), 0);
+        ScoringContext withFriend = new ScoringContext(Contexts.person("s", 31),
+                List.of(child, new Alert.PersonAge("f", 14, null, true)), -1, Set.of(), 0);
+        ScoringContext withEighteen = new ScoringContext(Contexts.person("s", 31),
+                List.of(child, new Alert.PersonAge("e", 18, null, false)), -1, Set.of(), 0);
+        assertFalse(ids(pack, "viens seule samedi", withMother).contains("t.alone"));
+        assertTrue(ids(pack, "viens seule samedi", withFriend).contains("t.alone"));
+        assertTrue(ids(pack, "viens seule samedi", withEighteen).contains("t.alone"),
+                "minors type 18: only a recipient known to be 25 or older is a witness");
+        assertTrue(ids(pack, "viens seule samedi", Contexts.of(31, 14)).contains("t.alone"));
     }
 
     @Test

@@ -48,6 +48,7 @@ public final class CompiledRule {
     private final byte recipientLikelyMinor;
     private final byte senderLikelyMinor;
     private final byte senderLikelyAdult;
+    private final byte adultWitness;
     private final int minAgeGap;
     private final long senderAccountAgeMaxMs;
     private final Stage[] stagesAny;
@@ -82,6 +83,7 @@ public final class CompiledRule {
         this.recipientLikelyMinor = b.recipientLikelyMinor;
         this.senderLikelyMinor = b.senderLikelyMinor;
         this.senderLikelyAdult = b.senderLikelyAdult;
+        this.adultWitness = b.adultWitness;
         this.minAgeGap = b.minAgeGap;
         this.senderAccountAgeMaxMs = b.senderAccountAgeMaxHours < 0 ? -1 : b.senderAccountAgeMaxHours * HOUR_MS;
         this.stagesAny = b.stagesAny.clone();
@@ -343,6 +345,9 @@ public final class CompiledRule {
             case SENDER_ADULT -> senderLikelyAdult == YES ? "needs a sender known to be an adult"
                     : "needs a sender not known adult";
             case AGE_GAP -> "needs an age gap of " + minAgeGap + " years with known ages";
+            case ADULT_WITNESS -> adultWitness == YES
+                    ? "needs another recipient known to be " + WITNESS_AGE + " or older"
+                    : "needs no other recipient known to be " + WITNESS_AGE + " or older (a parent or carer in the group)";
             default -> "needs stages seen before this message: "
                     + (stagesAll.length > 0 ? "all of " + java.util.Arrays.toString(stagesAll) : "")
                     + (stagesAll.length > 0 && stagesAny.length > 0 ? " and " : "")
@@ -392,6 +397,9 @@ public final class CompiledRule {
     private static final int SENDER_ADULT = 7;
     private static final int AGE_GAP = 8;
     private static final int STAGES = 9;
+    private static final int ADULT_WITNESS = 10;
+    /** The youngest known age that makes a recipient an adult witness (a parent, a carer, a coordinator). */
+    static final int WITNESS_AGE = 25;
 
     /** The first context condition that fails, as one of the constants above ({@link #OK} when all hold). */
     private int contextFailure(MessageCues f, ScoringContext ctx) {
@@ -429,6 +437,9 @@ public final class CompiledRule {
             if (senderAge < 0 || youngest < 0 || senderAge - youngest < minAgeGap) {
                 return AGE_GAP;
             }
+        }
+        if (adultWitness != ANY && (adultWitness == YES) != anyAdultWitness(ctx)) {
+            return ADULT_WITNESS;
         }
         for (Stage s : stagesAll) {
             if (!ctx.stagesSeen().contains(s)) {
@@ -475,6 +486,22 @@ public final class CompiledRule {
         return -1;
     }
 
+    /**
+     * Whether a recipient who is not a likely minor is known to be {@link #WITNESS_AGE} or older: the message is
+     * written in front of an adult (a parent, a foster carer, a programme's coordinator in the group), not to a
+     * child alone. The bar is above 18 because minors on anonymous chat type 18 or 19.
+     */
+    private static boolean anyAdultWitness(ScoringContext ctx) {
+        List<Alert.PersonAge> rs = ctx.recipients();
+        for (int i = 0, n = rs.size(); i < n; i++) {
+            Alert.PersonAge r = rs.get(i);
+            if (!r.likelyMinor() && ageOf(r) >= WITNESS_AGE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int youngestRecipientAge(ScoringContext ctx) {
         int youngest = -1;
         List<Alert.PersonAge> rs = ctx.recipients();
@@ -514,6 +541,7 @@ public final class CompiledRule {
         byte recipientLikelyMinor = ANY;
         byte senderLikelyMinor = ANY;
         byte senderLikelyAdult = ANY;
+        byte adultWitness = ANY;
         int minAgeGap = -1;
         long senderAccountAgeMaxHours = -1;
         Stage[] stagesAny = new Stage[0];

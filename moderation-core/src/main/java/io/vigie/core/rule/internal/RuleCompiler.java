@@ -45,7 +45,7 @@ public final class RuleCompiler {
     static final Set<String> RULE_KEYS = Set.of("id", "description", "categories", "score", "stage", "shadow",
             "evidence", "when", "examples", "gate");
     static final Set<String> WHEN_KEYS = Set.of("all", "any", "min", "none", "regex", "notRegex", "recipientLikelyMinor",
-            "senderLikelyMinor", "senderLikelyAdult", "minAgeGap", "senderAccountAgeMaxHours", "stagesSeen",
+            "senderLikelyMinor", "senderLikelyAdult", "adultWitness", "minAgeGap", "senderAccountAgeMaxHours", "stagesSeen",
             "minConversationMessages", "privateOnly", "window", "conversationAlerted");
     static final Set<String> WINDOW_KEYS = Set.of("all", "any", "none", "by", "messages", "minutes",
             "earlier", "min", "from");
@@ -328,6 +328,7 @@ public final class RuleCompiler {
         b.recipientLikelyMinor = tri(bool(w, "recipientLikelyMinor"));
         b.senderLikelyMinor = tri(bool(w, "senderLikelyMinor"));
         b.senderLikelyAdult = tri(bool(w, "senderLikelyAdult"));
+        b.adultWitness = tri(bool(w, "adultWitness"));
         Long gap = integer(w, "minAgeGap", false);
         if (gap != null) {
             if (gap < 0 || gap > 100) {
