@@ -92,7 +92,7 @@ class PatternExtractorTest {
                 "16 ans de vie commune", "9yo series, full", "11 yo pics no faces", "10 ans dossiers, récents",
                 "ha. 5 years, that's the wooden one isn't it", "oh 7 ans déjà, le temps passe",
                 "8 ans, elle joue sur notre serveur", "12 years, he loves the game",
-                "13 years is too young to be giving out an address", "12.60 an hour, more after 11pm", "14,5 km à pied", "15 ans est l'âge de la majorité sexuelle ici",
+                "13 years is too young to be giving out an address", "12.60 an hour, more after 11pm", "perfect age. 15 an hour", "14,5 km à pied", "15 ans est l'âge de la majorité sexuelle ici",
                 "had two kids, same story. \"14 year old\" in a game, gifts");
     }
 

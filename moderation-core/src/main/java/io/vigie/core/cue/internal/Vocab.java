@@ -115,7 +115,7 @@ final class Vocab {
         spanAfterUnit = TokenTable.builder(n).add("d'écart", "écart", "apart", "older", "younger", "difference",
                 "différence", "gap", "ago", "later", "d'expérience", "experience", "ensemble", "together",
                 "married", "mariés", "d'âge", "earlier", "with", "avec", "since", "depuis", "at", "chez", "sober",
-                "clean", "sobre").build();
+                "clean", "sobre", "hour", "hours", "hr", "hrs").build();
         sizeUnit = TokenTable.builder(n).add("gb", "go", "tb", "mb", "gig", "gigs", "giga", "gigas").build();
         goodsAfterUnit = TokenTable.builder(n).add("series", "serie", "séries", "set", "sets", "pack", "packs",
                 "folder", "folders", "vids", "vid", "videos", "vidéos", "pics", "pic", "photos", "album", "albums",
