@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh71}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh79}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -354,7 +354,39 @@ class FreshSetTest {
                 new Spec("fresh71", "p1", "u-p1", List.of(50, 516, 119), List.of(55, 644, 152), 635 + 796,
                         Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
                                 Category.AMBUSH, 11, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 8,
-                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 26, Category.THREAT, 12)));
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 26, Category.THREAT, 12)),
+                new Spec("fresh72", "p2", "u-p2", List.of(50, 489, 119), List.of(55, 638, 172), 608 + 810,
+                        Map.of(Category.CHILD_GROOMING, 11, Category.MINOR_SEXUALIZATION, 11, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 23, Category.THREAT, 10)),
+                new Spec("fresh73", "p3", "u-p3", List.of(50, 529, 119), List.of(55, 696, 152), 648 + 848,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 5,
+                                Category.AMBUSH, 11, Category.HATE_HOMOPHOBIC, 15, Category.SEXUAL_VIOLENCE, 7,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 24, Category.THREAT, 13)),
+                new Spec("fresh74", "p4", "u-p4", List.of(50, 529, 122), List.of(55, 676, 154), 651 + 830,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 7,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 13, Category.OFF_PLATFORM, 27, Category.THREAT, 9)),
+                new Spec("fresh75", "p5", "u-p5", List.of(50, 560, 126), List.of(55, 737, 150), 686 + 887,
+                        Map.of(Category.CHILD_GROOMING, 11, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
+                                Category.AMBUSH, 6, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 17, Category.THREAT, 7)),
+                new Spec("fresh76", "p6", "u-p6", List.of(50, 580, 124), List.of(55, 676, 162), 704 + 838,
+                        Map.of(Category.CHILD_GROOMING, 12, Category.MINOR_SEXUALIZATION, 13, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 21, Category.THREAT, 9)),
+                new Spec("fresh77", "p7", "u-p7", List.of(50, 512, 126), List.of(55, 702, 153), 638 + 855,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 9, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 10,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 19, Category.THREAT, 9)),
+                new Spec("fresh78", "p8", "u-p8", List.of(50, 513, 116), List.of(55, 745, 159), 629 + 904,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 6,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 13, Category.OFF_PLATFORM, 16, Category.THREAT, 16)),
+                new Spec("fresh79", "p9", "u-p9", List.of(50, 422, 122), List.of(55, 455, 145), 544 + 600,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 7,
+                                Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 7,
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 17, Category.THREAT, 9)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
