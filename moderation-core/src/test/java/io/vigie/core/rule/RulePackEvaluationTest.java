@@ -149,6 +149,14 @@ class RulePackEvaluationTest {
         assertTrue(ids(pack, "viens seule samedi", withEighteen).contains("t.alone"),
                 "minors type 18: only a recipient known to be 25 or older is a witness");
         assertTrue(ids(pack, "viens seule samedi", Contexts.of(31, 14)).contains("t.alone"));
+        // the sender listed among the recipients is no witness, nor is an adult in a public room's audience
+        ScoringContext selfListed = new ScoringContext(Contexts.person("s", 31),
+                List.of(child, Contexts.person("s", 31)), -1, Set.of(), 0);
+        assertTrue(ids(pack, "viens seule samedi", selfListed).contains("t.alone"));
+        ScoringContext room = new ScoringContext(Contexts.person("s", 31),
+                List.of(child, new Alert.PersonAge("m", 44, null, false)), -1, Set.of(), 0, ConversationWindow.NONE,
+                false, true);
+        assertTrue(ids(pack, "viens seule samedi", room).contains("t.alone"));
     }
 
     @Test

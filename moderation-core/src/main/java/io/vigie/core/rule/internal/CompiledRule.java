@@ -489,13 +489,19 @@ public final class CompiledRule {
     /**
      * Whether a recipient who is not a likely minor is known to be {@link #WITNESS_AGE} or older: the message is
      * written in front of an adult (a parent, a foster carer, a programme's coordinator in the group), not to a
-     * child alone. The bar is above 18 because minors on anonymous chat type 18 or 19.
+     * child alone. The bar is above 18 because minors on anonymous chat type 18 or 19. Only the explicit recipients
+     * of a private message count: a public room's audience is whoever said their age there, not people addressed,
+     * and the sender is never their own witness (an operator may list them among the recipients).
      */
     private static boolean anyAdultWitness(ScoringContext ctx) {
+        if (ctx.publicRoom()) {
+            return false;
+        }
+        String sender = ctx.sender().userId();
         List<Alert.PersonAge> rs = ctx.recipients();
         for (int i = 0, n = rs.size(); i < n; i++) {
             Alert.PersonAge r = rs.get(i);
-            if (!r.likelyMinor() && ageOf(r) >= WITNESS_AGE) {
+            if (!r.likelyMinor() && ageOf(r) >= WITNESS_AGE && (sender == null || !sender.equals(r.userId()))) {
                 return true;
             }
         }
