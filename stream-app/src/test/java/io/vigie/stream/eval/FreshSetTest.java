@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh79}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh83}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -386,7 +386,23 @@ class FreshSetTest {
                 new Spec("fresh79", "p9", "u-p9", List.of(50, 422, 122), List.of(55, 455, 145), 544 + 600,
                         Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 9, Category.CSAM, 7,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 7,
-                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 17, Category.THREAT, 9)));
+                                Category.PROSTITUTION, 7, Category.OFF_PLATFORM, 17, Category.THREAT, 9)),
+                new Spec("fresh80", "q0", "u-q0", List.of(50, 515, 124), List.of(55, 699, 157), 639 + 856,
+                        Map.of(Category.CHILD_GROOMING, 9, Category.MINOR_SEXUALIZATION, 11, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 10,
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 25, Category.THREAT, 7)),
+                new Spec("fresh81", "q1", "u-q1", List.of(50, 547, 115), List.of(55, 659, 145), 662 + 804,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 12, Category.HATE_HOMOPHOBIC, 13, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 21, Category.THREAT, 12)),
+                new Spec("fresh82", "q2", "u-q2", List.of(50, 536, 116), List.of(55, 740, 155), 652 + 895,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 8,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 14, Category.OFF_PLATFORM, 17, Category.THREAT, 12)),
+                new Spec("fresh83", "q3", "u-q3", List.of(50, 526, 126), List.of(55, 701, 168), 652 + 869,
+                        Map.of(Category.CHILD_GROOMING, 20, Category.MINOR_SEXUALIZATION, 14, Category.CSAM, 7,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 21, Category.THREAT, 5)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
