@@ -627,4 +627,62 @@ class ModerationSessionTest {
         assertEquals(s2.context(), session.dismiss(s2, List.of("grooming.meeting")).context());
         assertEquals(s2.context(), session.erase(s2, "u-b").context());
     }
+
+    @Test
+    void shouldHoldALoneWeakAlertUntilASecondMessageOfTheConversationDeservesOne() {
+        // given the default policy (a first MEDIUM alert below 50 waits) and two adults
+        Fixture fx50 = new Fixture(Policy.defaults());
+        ConversationState conv = null;
+
+        // when a weak slur (45) comes once, then small talk
+        Assessment first = fx50.session.assess(msg("m-1", "c-1", "u-1", "u-2", T0, "slurword"), conv,
+                adult("u-1"), Map.of("u-2", adult("u-2")));
+        Assessment talk = fx50.session.assess(msg("m-2", "c-1", "u-2", "u-1", minutes(1), "bonjour"),
+                first.conversation(), adult("u-2"), Map.of("u-1", adult("u-1")));
+
+        // then nobody is alerted yet, and the conversation remembers what it holds
+        assertEquals(Severity.MEDIUM, first.severity());
+        assertNull(first.alert(), "a lone weak finding waits");
+        assertTrue(first.actions().isEmpty());
+        assertEquals(java.util.Set.of(Category.HATE_HOMOPHOBIC), first.conversation().held());
+        assertEquals("m-1", first.conversation().heldMessageId());
+        assertTrue(first.conversation().alerted().isEmpty());
+        assertNull(talk.alert());
+        assertEquals("m-1", talk.conversation().heldMessageId());
+
+        // when the slur comes back
+        Assessment again = fx50.session.assess(msg("m-3", "c-1", "u-1", "u-2", minutes(2), "slurword"),
+                talk.conversation(), adult("u-1"), Map.of("u-2", adult("u-2")));
+
+        // then the alert is raised, with the held message's evidence beside its own, and nothing is held any more
+        assertNotNull(again.alert());
+        assertEquals(List.of(Category.HATE_HOMOPHOBIC), again.alert().categories());
+        assertEquals(List.of("m-3", "m-1"), again.alert().signals().stream().map(Alert.Signal::messageId).toList());
+        assertTrue(again.conversation().held().isEmpty());
+        assertNull(again.conversation().heldMessageId());
+        assertEquals(Severity.MEDIUM, again.conversation().alerted().get(Category.HATE_HOMOPHOBIC));
+    }
+
+    @Test
+    void shouldReleaseAHeldCategoryWithTheNextAlertOfAnotherCategoryAndNeverHoldAStrongOne() {
+        // given the default policy, a weak slur held in one conversation
+        Fixture fx50 = new Fixture(Policy.defaults());
+        Assessment held = fx50.session.assess(msg("m-1", "c-1", "u-1", "u-2", T0, "slurword"), null,
+                adult("u-1"), Map.of("u-2", adult("u-2")));
+
+        // when a threat (75) follows, and the same threat opens another conversation
+        Assessment threat = fx50.session.assess(msg("m-2", "c-1", "u-1", "u-2", minutes(1),
+                "je sais ou tu habites"), held.conversation(), adult("u-1"), Map.of("u-2", adult("u-2")));
+        Assessment fresh = fx50.session.assess(msg("m-9", "c-2", "u-1", "u-2", minutes(1),
+                "je sais ou tu habites"), null, adult("u-1"), Map.of("u-2", adult("u-2")));
+
+        // then the threat's alert carries the held category and its evidence; a strong first alert never waits
+        assertEquals(List.of(Category.HATE_HOMOPHOBIC, Category.THREAT), threat.alert().categories());
+        assertTrue(threat.alert().signals().stream().anyMatch(s -> "m-1".equals(s.messageId())
+                && "hate.slur".equals(s.ruleId())));
+        assertEquals(Severity.MEDIUM, threat.conversation().alerted().get(Category.HATE_HOMOPHOBIC));
+        assertEquals(Severity.HIGH, threat.conversation().alerted().get(Category.THREAT));
+        assertNotNull(fresh.alert(), "a HIGH first alert is raised at once");
+        assertTrue(fresh.conversation().held().isEmpty());
+    }
 }

@@ -129,7 +129,8 @@ public final class ConversationAssessor {
         // 2. rules, in context
         int stagesBefore = stageMask(conv.stages());
         ScoringContext context = new ScoringContext(senderAge, recipientAges, accountAgeMs(user, at),
-                stageSet(stagesBefore), conv.messages(), window(conv, message), !conv.alerted().isEmpty(),
+                stageSet(stagesBefore), conv.messages(), window(conv, message),
+                !conv.alerted().isEmpty() || !conv.held().isEmpty(),
                 message.isPublic());
         findings.clear();
         errors.clear();
@@ -162,16 +163,30 @@ public final class ConversationAssessor {
         Action action = verdict.action();
         Set<Category> messageCategories = w.categories == null ? Set.of() : w.categories;
 
-        // 5. alert on a new category or a rise
+        // 5. alert on a new category or a rise; a lone weak first alert waits for corroboration
         EnumSet<Category> risen = policy.alerts(severity) ? risen(severity, messageCategories, conv.alerted()) : null;
+        Set<Category> held = conv.held();
+        String heldMessageId = conv.heldMessageId();
+        if (risen != null && holds(severity, action, w.score, knownMedia, conv)) {
+            held = risen;
+            heldMessageId = message.messageId();
+            risen = null;
+        }
+        Set<Category> released = Set.of();
         Map<Category, Severity> alerted = conv.alerted();
         if (risen != null) {
             EnumMap<Category, Severity> raised = new EnumMap<>(Category.class);
             raised.putAll(conv.alerted());
+            for (Category c : held) {
+                raised.merge(c, Severity.MEDIUM, (a, b) -> a.above(b) ? a : b);
+            }
             for (Category c : risen) {
                 raised.put(c, severity);
             }
             alerted = raised;
+            released = held;
+            held = Set.of();
+            heldMessageId = null;
         }
         int stagesAfter = w.stagesAfter;
         List<Stage> stageList = stagesAfter == stagesBefore && conv.stages().size() == Integer.bitCount(stagesBefore)
@@ -183,11 +198,20 @@ public final class ConversationAssessor {
         if (risen != null) {
             List<Alert.Signal> all = new ArrayList<>(signals);
             all.addAll(related());
+            if (!released.isEmpty()) {
+                heldEvidence(conv, all);
+            }
             all.addAll(signals(message, true));
+            List<Category> alertCategories = List.copyOf(messageCategories);
+            if (!released.isEmpty() && !messageCategories.containsAll(released)) {
+                EnumSet<Category> union = EnumSet.copyOf(released);
+                union.addAll(messageCategories);
+                alertCategories = List.copyOf(union);
+            }
             Alert.Kind kind = knownMedia ? Alert.Kind.KNOWN_MEDIA : Alert.Kind.MESSAGE;
             alert = new Alert(AlertIds.of(message.messageId(), kind), message.messageId(), message.conversationId(),
                     message.senderId(), message.recipientIds(), at, at, severity, action == null ? Action.REVIEW
-                    : action, w.score, List.copyOf(messageCategories), all,
+                    : action, w.score, alertCategories, all,
                     new Alert.AgeInfo(senderAge, recipientAges), new Alert.ConversationInfo(messages, riskNow,
                     stageList), rulesVersion, message.text(), kind, List.copyOf(errors),
                     ConversationUpdate.contextOf(conv.recent()), message.roomId(), ConversationState.languageOf(languageScore),
@@ -219,7 +243,7 @@ public final class ConversationAssessor {
                 conv.lateMessages() + (late ? 1 : 0),
                 Ages.learn(conv.learnedAges(), message.senderId(), sender, user, policy.bounds().maxParticipants()),
                 ConversationUpdate.window(conv.recent(), entry, keepText, conv.messages(), at.toEpochMilli(), policy),
-                conv.decidedAt(), languageScore, contextSum(conv, features));
+                conv.decidedAt(), languageScore, contextSum(conv, features), held, heldMessageId);
         return new Assessment(next, user, findings.isEmpty() ? List.of() : findings, w.score, severity, alert,
                 actions);
     }
@@ -281,6 +305,26 @@ public final class ConversationAssessor {
         String text = keepText ? ConversationUpdate.cut(message.text(), policy.context().maxChars()) : null;
         return new RecentMessage(index, message.messageId(), message.senderId(), message.sentAt(), marks, text,
                 keepText ? signals : List.of());
+    }
+
+    /**
+     * Whether this message's alert waits for corroboration: nothing was alerted or held in the conversation yet, the
+     * alert is MEDIUM (no rise from risk, stage pattern or known media made it more), enforces nothing, and the
+     * message scores below {@link Policy.Thresholds#aloneAt()}.
+     */
+    private boolean holds(Severity severity, Action action, int score, boolean knownMedia, ConversationState conv) {
+        return score < policy.thresholds().aloneAt() && severity == Severity.MEDIUM && !knownMedia
+                && (action == null || !action.enforces()) && conv.alerted().isEmpty() && conv.held().isEmpty();
+    }
+
+    /** Adds the held message's evidence (kept in the conversation's evidence) to a releasing alert's signals. */
+    private static void heldEvidence(ConversationState conv, List<Alert.Signal> out) {
+        String id = conv.heldMessageId();
+        for (Alert.Signal s : conv.evidence()) {
+            if (id != null && id.equals(s.messageId())) {
+                out.add(s);
+            }
+        }
     }
 
     private static EnumSet<Category> risen(Severity severity, Set<Category> categories,

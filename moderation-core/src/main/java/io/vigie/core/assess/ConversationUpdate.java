@@ -227,7 +227,7 @@ public final class ConversationUpdate {
                 conversation.alerted(), conversation.evidence(), new ArrayList<>(dismissed),
                 conversation.lastEventAt(), conversation.lateMessages(), conversation.learnedAges(),
                 conversation.recent(), conversation.decidedAt(), conversation.languageScore(),
-                conversation.context());
+                conversation.context(), conversation.held(), conversation.heldMessageId());
     }
 
     /**
@@ -253,7 +253,7 @@ public final class ConversationUpdate {
                 conversation.messages(), conversation.risk(), conversation.riskAt(), conversation.stages(),
                 conversation.alerted(), evidence, conversation.dismissedRules(), conversation.lastEventAt(),
                 conversation.lateMessages(), ages, recent, conversation.decidedAt(), conversation.languageScore(),
-                conversation.context());
+                conversation.context(), conversation.held(), conversation.heldMessageId());
     }
 
     private static void trimFront(LinkedHashSet<String> set, int max) {

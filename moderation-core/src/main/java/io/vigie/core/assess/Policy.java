@@ -45,14 +45,27 @@ public record Policy(Thresholds thresholds, Risk risk, Grooming grooming, Behavi
     /**
      * Score thresholds. A score maps to LOW below {@code mediumAt}, MEDIUM from {@code mediumAt}, HIGH from
      * {@code highAt}, CRITICAL from {@code criticalAt}; severities from {@code alertMin} up reach a human.
+     *
+     * <p>{@code aloneAt}: a conversation's first alert, when it is MEDIUM, enforces nothing and its message scores
+     * below this, is held back until a second message of the conversation deserves an alert; that alert then carries
+     * the held one's categories and evidence. One weak finding alone is what most look-alike conversations raise
+     * (banter, a parent, a news story), while harm rarely shows only once. 0 holds nothing back.
      */
-    public record Thresholds(int mediumAt, int highAt, int criticalAt, Severity alertMin) {
+    public record Thresholds(int mediumAt, int highAt, int criticalAt, Severity alertMin, int aloneAt) {
         public Thresholds {
             if (!(0 < mediumAt && mediumAt <= highAt && highAt <= criticalAt && criticalAt <= 100)) {
                 throw new IllegalArgumentException("thresholds must satisfy 0 < mediumAt <= highAt <= criticalAt"
                         + " <= 100, got " + mediumAt + ", " + highAt + ", " + criticalAt);
             }
             Objects.requireNonNull(alertMin, "alertMin must not be null");
+            if (aloneAt < 0 || aloneAt > 100) {
+                throw new IllegalArgumentException("aloneAt must be within 0..100, got " + aloneAt);
+            }
+        }
+
+        /** Thresholds that hold no alert back. */
+        public Thresholds(int mediumAt, int highAt, int criticalAt, Severity alertMin) {
+            this(mediumAt, highAt, criticalAt, alertMin, 0);
         }
     }
 
@@ -154,7 +167,7 @@ public record Policy(Thresholds thresholds, Risk risk, Grooming grooming, Behavi
 
     /** The default policy. */
     public static Policy defaults() {
-        return new Policy(new Thresholds(40, 70, 90, Severity.MEDIUM), new Risk(24 * 60, 0.25, 0.5),
+        return new Policy(new Thresholds(40, 70, 90, Severity.MEDIUM, 50), new Risk(24 * 60, 0.25, 0.5),
                 new Grooming(2, 4), new Behaviour(3, 24L * 3600_000, 10, 3600_000, 7L * 24 * 3600_000, 300_000),
                 new Bounds(50, 20, 500), new Window(24, 7L * 24 * 3600_000), new Context(12, 500, 7L * 24 * 3600_000),
                 DEFAULT_REDRESS);
@@ -208,6 +221,12 @@ public record Policy(Thresholds thresholds, Risk risk, Grooming grooming, Behavi
             default:
                 return null;
         }
+    }
+
+    /** A copy whose lone weak first alert waits for corroboration below {@code aloneAt} (0: never waits). */
+    public Policy withAloneAt(int aloneAt) {
+        Thresholds t = thresholds;
+        return withThresholds(new Thresholds(t.mediumAt(), t.highAt(), t.criticalAt(), t.alertMin(), aloneAt));
     }
 
     /** A copy with other thresholds. */

@@ -7,6 +7,7 @@ import io.vigie.core.contract.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a conversation has shown so far. A plain value that the stream app stores (key conversationId)
@@ -39,12 +40,17 @@ import java.util.Map;
  *                         for reviewers' queues (positive French, negative English, 0 unknown)
  * @param context          the risk model's running context sum over the conversation's messages (decayed, see
  *                         {@link io.vigie.core.model.RiskModel.Context}); 0 without a model
+ * @param held             the categories of a lone weak alert held back until something else in the conversation
+ *                         corroborates it ({@link io.vigie.core.assess.Policy.Thresholds#aloneAt()}); empty when
+ *                         nothing is held
+ * @param heldMessageId    the message whose alert is held, or null
  */
 public record ConversationState(String conversationId, List<String> participants, int messages, double risk,
                                 Instant riskAt, List<Stage> stages, Map<Category, Severity> alerted,
                                 List<Alert.Signal> evidence, List<String> dismissedRules, Instant lastEventAt,
                                 int lateMessages, Map<String, Alert.PersonAge> learnedAges,
-                                List<RecentMessage> recent, Instant decidedAt, int languageScore, float context) {
+                                List<RecentMessage> recent, Instant decidedAt, int languageScore, float context,
+                                Set<Category> held, String heldMessageId) {
     public ConversationState {
         java.util.Objects.requireNonNull(conversationId, "conversationId must not be null");
         participants = participants == null ? List.of() : List.copyOf(participants);
@@ -54,6 +60,18 @@ public record ConversationState(String conversationId, List<String> participants
         dismissedRules = dismissedRules == null ? List.of() : List.copyOf(dismissedRules);
         learnedAges = learnedAges == null ? LearnedAges.of() : LearnedAges.copyOf(learnedAges);
         recent = recent == null ? RecentList.of() : RecentList.copyOf(recent);
+        held = held == null || held.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(held));
+        heldMessageId = held.isEmpty() ? null : heldMessageId;
+    }
+
+    /** A state holding no alert back. */
+    public ConversationState(String conversationId, List<String> participants, int messages, double risk,
+                             Instant riskAt, List<Stage> stages, Map<Category, Severity> alerted,
+                             List<Alert.Signal> evidence, List<String> dismissedRules, Instant lastEventAt,
+                             int lateMessages, Map<String, Alert.PersonAge> learnedAges,
+                             List<RecentMessage> recent, Instant decidedAt, int languageScore, float context) {
+        this(conversationId, participants, messages, risk, riskAt, stages, alerted, evidence, dismissedRules,
+                lastEventAt, lateMessages, learnedAges, recent, decidedAt, languageScore, context, Set.of(), null);
     }
 
     /** A state without a context sum (no risk model), as before the context output existed. */
@@ -69,13 +87,15 @@ public record ConversationState(String conversationId, List<String> participants
     /** A copy with another window (the text a reviewer sees, the cues rules look back for). */
     public ConversationState withRecent(List<RecentMessage> recent) {
         return new ConversationState(conversationId, participants, messages, risk, riskAt, stages, alerted, evidence,
-                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, decidedAt, languageScore, context);
+                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, decidedAt, languageScore, context, held,
+                heldMessageId);
     }
 
     /** A copy after a reviewer decided an alert of this conversation at {@code at}. */
     public ConversationState withDecidedAt(Instant at) {
         return new ConversationState(conversationId, participants, messages, risk, riskAt, stages, alerted, evidence,
-                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, at, languageScore, context);
+                dismissedRules, lastEventAt, lateMessages, learnedAges, recent, at, languageScore, context, held,
+                heldMessageId);
     }
 
     /** The conversation's language as far as its words tell: "fr", "en", or null when unknown. */

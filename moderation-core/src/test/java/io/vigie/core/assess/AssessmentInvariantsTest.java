@@ -79,7 +79,8 @@ class AssessmentInvariantsTest {
                         "an alert brings a new category or a higher severity");
                 assertEquals(m.sentAt(), alert.detectedAt());
                 for (Alert.Signal sig : alert.signals()) {
-                    if (sig.start() >= 0) {
+                    // a signal's span is in its own message's text (a released held alert names an earlier one)
+                    if (sig.start() >= 0 && (sig.messageId() == null || sig.messageId().equals(m.messageId()))) {
                         assertEquals(sig.evidence(), text.substring(sig.start(), sig.end()));
                     }
                 }

@@ -26,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static io.vigie.core.assess.Fixture.T0;
@@ -324,10 +325,12 @@ class ModerationEngineDefaultsTest {
                 null);
 
         // then the pack's gate (the model reads one of the last 12 messages as more than everyday talk, from the
-        // 4th message on) lets the rules speak at the start and vetoes them once the model read everyday talk
-        assertNotNull(alone.alert(), "alone");
-        assertEquals(List.of(Category.THREAT), alone.alert().categories());
+        // 4th message on) lets the rules speak at the start (a lone weak threat, held for corroboration) and vetoes
+        // them once the model read everyday talk
+        assertEquals(Set.of(Category.THREAT), alone.conversation().held(), "alone");
+        assertEquals(Severity.MEDIUM, alone.severity());
         assertNull(afterTalk.alert(), () -> "after small talk: " + afterTalk.alert());
+        assertNull(afterTalk.severity(), "after small talk nothing fires");
     }
 
     @Test

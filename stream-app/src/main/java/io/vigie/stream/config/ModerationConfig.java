@@ -42,6 +42,11 @@ public final class ModerationConfig extends AbstractConfig {
     public static final String POLICY_MEDIUM_AT = "moderation.policy.medium.at";
     public static final String POLICY_HIGH_AT = "moderation.policy.high.at";
     public static final String POLICY_CRITICAL_AT = "moderation.policy.critical.at";
+    public static final String POLICY_ALONE_AT = "moderation.policy.alone.at";
+    private static final String POLICY_ALONE_AT_DOC = "Message score from which a conversation's first alert is"
+            + " raised at once when it is MEDIUM and enforces nothing; below it the alert is held until a second"
+            + " message of the conversation deserves one, which then carries the held categories and evidence"
+            + " (one weak finding alone is what most look-alike conversations raise). 0 holds nothing back.";
     private static final String POLICY_THRESHOLD_DOC = "Effective risk score (0..100) from which an alert is %s; "
             + "needs medium.at <= high.at <= critical.at.";
     public static final String POLICY_RISK_HALF_LIFE_MINUTES = "moderation.policy.risk.half.life.minutes";
@@ -389,6 +394,8 @@ public final class ModerationConfig extends AbstractConfig {
                     String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "HIGH"))
             .define(POLICY_CRITICAL_AT, Type.INT, DEFAULT_POLICY.thresholds().criticalAt(), Range.between(1, 100),
                     Importance.MEDIUM, String.format(Locale.ROOT, POLICY_THRESHOLD_DOC, "CRITICAL"))
+            .define(POLICY_ALONE_AT, Type.INT, DEFAULT_POLICY.thresholds().aloneAt(), Range.between(0, 100),
+                    Importance.MEDIUM, POLICY_ALONE_AT_DOC)
             .define(POLICY_RISK_HALF_LIFE_MINUTES, Type.DOUBLE, DEFAULT_POLICY.risk().halfLifeMinutes(),
                     Range.atLeast(0.001), Importance.LOW, POLICY_RISK_HALF_LIFE_MINUTES_DOC)
             .define(POLICY_FANOUT_MINORS, Type.INT, DEFAULT_POLICY.behaviour().fanOutMinors(), Range.between(1, 10_000),
@@ -598,7 +605,7 @@ public final class ModerationConfig extends AbstractConfig {
     public Policy policy() {
         Policy d = DEFAULT_POLICY;
         return d.withThresholds(new Policy.Thresholds(getInt(POLICY_MEDIUM_AT), getInt(POLICY_HIGH_AT),
-                        getInt(POLICY_CRITICAL_AT), d.thresholds().alertMin()))
+                        getInt(POLICY_CRITICAL_AT), d.thresholds().alertMin(), getInt(POLICY_ALONE_AT)))
                 .withRisk(new Policy.Risk(getDouble(POLICY_RISK_HALF_LIFE_MINUTES), d.risk().dismissedWeight(),
                         d.risk().repeatWeight()))
                 .withBehaviour(new Policy.Behaviour(getInt(POLICY_FANOUT_MINORS), getLong(POLICY_FANOUT_WINDOW_MS),

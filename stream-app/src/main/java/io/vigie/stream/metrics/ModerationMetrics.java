@@ -42,6 +42,7 @@ public final class ModerationMetrics {
 
     private final Counter scored;
     private final Counter late;
+    private final Counter held;
     private final Counter clockSkew;
     private final Counter cueErrors;
     private final Map<Category, Map<Severity, Counter>> alerts = new EnumMap<>(Category.class);
@@ -66,6 +67,10 @@ public final class ModerationMetrics {
         clockSkew = Counter.builder("moderation.messages.clock_skew")
                 .description("messages dated further ahead of the processing clock than moderation.clock.skew.max.ms;"
                         + " still scored")
+                .register(registry);
+        held = Counter.builder("moderation.alerts.held")
+                .description("lone weak first alerts held until a second message of the conversation corroborates"
+                        + " them (moderation.policy.alone.at); a released one is counted in moderation.alerts")
                 .register(registry);
         cueErrors = Counter.builder("moderation.cues.errors")
                 .description("messages whose cue extraction failed or hit the pattern work budget; the cues found"
@@ -134,6 +139,11 @@ public final class ModerationMetrics {
 
     public void messageLate() {
         late.increment();
+    }
+
+    /** A conversation's lone weak first alert was held for corroboration. */
+    public void alertHeld() {
+        held.increment();
     }
 
     /** A message dated further ahead of the processing clock than the configured skew. */

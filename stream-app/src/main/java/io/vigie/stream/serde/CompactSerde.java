@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A compact binary serde for what is written and read on every message: the conversation, user, sender and
@@ -48,6 +50,11 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
     public static final byte V2 = 2;
     /** Conversations only: V2 followed by the risk model's context sum. V1 and V2 conversations are still read. */
     public static final byte V3 = 3;
+    /**
+     * Conversations only: V3 followed by the alert held back for corroboration (its categories and message id).
+     * Earlier conversations are still read, holding nothing.
+     */
+    public static final byte V4 = 4;
 
     /** Each thread's buffer for {@link #serialize}: one store write per message must not regrow one every time. */
     private static final ThreadLocal<Writer> SCRATCH = ThreadLocal.withInitial(Writer::new);
@@ -409,6 +416,12 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
             out.writeInt(c.languageScore());
             // V3
             out.writeInt(Float.floatToIntBits(c.context()));
+            // V4
+            out.writeInt(c.held().size());
+            for (Category held : c.held()) {
+                writeString(held.name(), out);
+            }
+            writeNullableString(c.heldMessageId(), out);
         }
 
         /** One window entry, as {@link EntryCache} keeps it. */
@@ -450,12 +463,12 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
 
         @Override
         protected byte version() {
-            return V3;
+            return V4;
         }
 
         @Override
         protected ConversationState read(Reader in) throws IOException {
-            return read(in, V3);
+            return read(in, V4);
         }
 
         @Override
@@ -524,8 +537,18 @@ public abstract class CompactSerde<T> implements SelfSerde<T> {
                 language = in.readInt();
             }
             float context = version >= V3 ? Float.intBitsToFloat(in.readInt()) : 0f;
+            Set<Category> held = Set.of();
+            String heldMessageId = null;
+            if (version >= V4) {
+                n = count(in);
+                held = n == 0 ? Set.of() : EnumSet.noneOf(Category.class);
+                for (int i = 0; i < n; i++) {
+                    held.add(Category.valueOf(readString(in)));
+                }
+                heldMessageId = readNullableString(in);
+            }
             return new ConversationState(id, participants, messages, risk, riskAt, stages, alerted, evidence,
-                    dismissed, lastEventAt, late, ages, recent, decidedAt, language, context);
+                    dismissed, lastEventAt, late, ages, recent, decidedAt, language, context, held, heldMessageId);
         }
     }
 

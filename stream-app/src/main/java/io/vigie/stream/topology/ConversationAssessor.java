@@ -82,6 +82,9 @@ final class ConversationAssessor extends ModerationProcessor<String, ChatMessage
         if (a.alert() == null && !session().lastErrors().isEmpty()) {
             wiring.metrics().ruleErrors(session().lastErrors()); // an alert's errors are counted when it is emitted
         }
+        if (a.alert() == null && m.messageId().equals(a.conversation().heldMessageId())) {
+            wiring.metrics().alertHeld();
+        }
         if (a.conversation().lateMessages() > (conversation == null ? 0 : conversation.lateMessages())) {
             wiring.metrics().messageLate();
         }

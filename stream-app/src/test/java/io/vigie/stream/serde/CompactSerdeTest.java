@@ -99,7 +99,8 @@ class CompactSerdeTest {
                                 5, "en 5e", 6, 11, "m-9"))),
                         new RecentMessage(11, "m-11", "u-1", T, List.of(new RecentMessage.CueMark("money.demand", 0, 4,
                                 "paie")), null, List.of())),
-                T.plusSeconds(3600), -7, -3.25f);
+                T.plusSeconds(3600), -7, -3.25f, java.util.Set.of(Category.THREAT, Category.HATE_HOMOPHOBIC),
+                "m-8");
         assertEquals(full, serde.deserialize("t", serde.serialize("t", full)));
         ConversationState empty = ConversationState.empty("c-2");
         assertEquals(empty, serde.deserialize("t", serde.serialize("t", empty)));
@@ -111,15 +112,18 @@ class CompactSerdeTest {
     }
 
     @Test
-    void shouldStillReadConversationsWrittenInTheFirstTwoBinaryVersions() {
-        // given a V1 value as the first binary release wrote it: the V3 value without the fields added since
+    void shouldStillReadConversationsWrittenInEarlierBinaryVersions() {
+        // given a V1 value as the first binary release wrote it: the V4 value without the fields added since
         ConversationState v1 = new ConversationState("c-1", List.of("u-1", "u-2"), 3, 10.5, T, List.of(Stage.TRUST),
                 Map.of(Category.CHILD_GROOMING, Severity.MEDIUM),
                 List.of(new Alert.Signal("grooming.trust", Category.CHILD_GROOMING, 5, "t'es mature", 0, 11)),
                 List.of(), T, 0, Map.of(), List.of(), null, 0);
         CompactSerde<ConversationState> serde = CompactSerde.conversations();
-        byte[] v3 = serde.serialize("t", v1);
-        assertEquals(CompactSerde.V3, v3[0]);
+        byte[] v4 = serde.serialize("t", v1);
+        assertEquals(CompactSerde.V4, v4[0]);
+        // V4 appends the held alert (no category: 0, no message id: -1) to V3
+        byte[] v3 = java.util.Arrays.copyOf(v4, v4.length - 8);
+        v3[0] = CompactSerde.V3;
         // V3 appends the context sum (4 bytes) to V2, which appended, after the V1 fields: one nullable message id
         // per evidence signal (-1), an empty window (0), no decision time (false) and the language score (0)
         byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 4);
@@ -128,9 +132,10 @@ class CompactSerdeTest {
         byte[] old = java.util.Arrays.copyOf(v2, v2.length - appended);
         old[0] = CompactSerde.V1;
         // when, then
+        assertEquals(v1, serde.deserialize("t", v3));
         assertEquals(v1, serde.deserialize("t", v2));
         assertEquals(v1, serde.deserialize("t", old));
-        old[0] = 4;
+        old[0] = 5;
         assertThrows(org.apache.kafka.common.errors.SerializationException.class, () -> serde.deserialize("t", old),
                 "a version from the future is refused, never read as an empty state");
     }
