@@ -423,6 +423,28 @@ class ModerationTopologyTest {
     }
 
     @Test
+    void shouldHoldALoneWeakAlertAndReleaseItWithTheNextOneOfTheConversation() {
+        // when a weak threat comes once (the default moderation.policy.alone.at is 50)
+        send("h-1", "c-9", "u-7", "u-8", 0, "je sais où tu habites");
+
+        // then nothing reaches a reviewer yet, and the held alert is counted
+        assertTrue(fx.alerts.isEmpty(), "a lone weak finding waits");
+        assertEquals(1.0, fx.counter("moderation.alerts.held"));
+
+        // when it comes back
+        send("h-2", "c-9", "u-7", "u-8", 1, "je sais où tu habites");
+
+        // then one alert carries both messages' evidence
+        List<Alert> alerts = fx.alerts.readValuesToList();
+        assertEquals(1, alerts.size(), alerts::toString);
+        assertEquals("h-2", alerts.get(0).messageId());
+        assertTrue(alerts.get(0).categories().contains(Category.THREAT), alerts.get(0).categories()::toString);
+        assertTrue(alerts.get(0).signals().stream().anyMatch(sig -> "h-1".equals(sig.messageId())),
+                alerts.get(0).signals()::toString);
+        assertEquals(1.0, fx.counter("moderation.alerts.held"));
+    }
+
+    @Test
     void shouldCountLateMessagesAndStillScoreThem() {
         // given
         send("m-2", "c-1", "u-1", "u-2", 30, "coucou");
