@@ -6,6 +6,8 @@ import io.vigie.stream.cli.ModerationCliTest.Result;
 import io.vigie.stream.sim.ChatSimulator;
 import io.vigie.stream.sim.SimConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,7 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * simulated everyday traffic: rebuilt here byte for byte, so the model in the jar can never drift from its recipe.
  * After changing a set or the trainer, rebuild it with {@code mvn -pl moderation-core,stream-app test
  * -Dtest=DefaultModelTest -Dmodel.update=true} and say in the commit what the eval figures did.
+ *
+ * <p>Its two tests each train a model for minutes on one core (the trainer is single-threaded), so they run side by
+ * side ({@code junit-platform.properties} allows it to the classes that ask).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DefaultModelTest {
 
     /**
