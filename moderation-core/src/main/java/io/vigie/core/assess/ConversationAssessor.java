@@ -178,7 +178,7 @@ public final class ConversationAssessor {
             EnumMap<Category, Severity> raised = new EnumMap<>(Category.class);
             raised.putAll(conv.alerted());
             for (Category c : held) {
-                raised.merge(c, Severity.MEDIUM, (a, b) -> a.above(b) ? a : b);
+                raised.put(c, Severity.MEDIUM); // nothing was alerted while something was held
             }
             for (Category c : risen) {
                 raised.put(c, severity);
