@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh83}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh87}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -402,7 +402,23 @@ class FreshSetTest {
                 new Spec("fresh83", "q3", "u-q3", List.of(50, 526, 126), List.of(55, 701, 168), 652 + 869,
                         Map.of(Category.CHILD_GROOMING, 20, Category.MINOR_SEXUALIZATION, 14, Category.CSAM, 7,
                                 Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 21, Category.THREAT, 5)));
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 21, Category.THREAT, 5)),
+                new Spec("fresh84", "q4", "u-q4", List.of(50, 510, 127), List.of(55, 632, 155), 637 + 787,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 10, Category.HATE_HOMOPHOBIC, 13, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 17, Category.THREAT, 12)),
+                new Spec("fresh85", "q5", "u-q5", List.of(50, 563, 123), List.of(55, 716, 157), 686 + 873,
+                        Map.of(Category.CHILD_GROOMING, 14, Category.MINOR_SEXUALIZATION, 17, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 20, Category.THREAT, 10)),
+                new Spec("fresh86", "q6", "u-q6", List.of(50, 556, 117), List.of(55, 746, 149), 673 + 895,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 15,
+                                Category.PROSTITUTION, 9, Category.OFF_PLATFORM, 16, Category.THREAT, 10)),
+                new Spec("fresh87", "q7", "u-q7", List.of(50, 520, 114), List.of(55, 704, 135), 634 + 839,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 10,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 16, Category.OFF_PLATFORM, 23, Category.THREAT, 7)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
