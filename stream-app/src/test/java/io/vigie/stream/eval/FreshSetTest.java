@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh87}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh91}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -418,7 +418,23 @@ class FreshSetTest {
                 new Spec("fresh87", "q7", "u-q7", List.of(50, 520, 114), List.of(55, 704, 135), 634 + 839,
                         Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 10,
                                 Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
-                                Category.PROSTITUTION, 16, Category.OFF_PLATFORM, 23, Category.THREAT, 7)));
+                                Category.PROSTITUTION, 16, Category.OFF_PLATFORM, 23, Category.THREAT, 7)),
+                new Spec("fresh88", "r8", "u-r8", List.of(50, 591, 131), List.of(55, 660, 184), 722 + 844,
+                        Map.of(Category.CHILD_GROOMING, 11, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 14, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 14, Category.THREAT, 11)),
+                new Spec("fresh89", "r9", "u-r9", List.of(50, 519, 117), List.of(55, 657, 133), 636 + 790,
+                        Map.of(Category.CHILD_GROOMING, 8, Category.MINOR_SEXUALIZATION, 14, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 12,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 23, Category.THREAT, 10)),
+                new Spec("fresh90", "r0", "u-r0", List.of(50, 517, 118), List.of(55, 736, 136), 635 + 872,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 8,
+                                Category.AMBUSH, 9, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 24, Category.THREAT, 6)),
+                new Spec("fresh91", "r1", "u-r1", List.of(50, 504, 119), List.of(55, 633, 132), 623 + 765,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
+                                Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 6,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 13, Category.THREAT, 8)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
