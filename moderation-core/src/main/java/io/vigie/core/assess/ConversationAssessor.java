@@ -320,8 +320,11 @@ public final class ConversationAssessor {
     /** Adds the held message's evidence (kept in the conversation's evidence) to a releasing alert's signals. */
     private static void heldEvidence(ConversationState conv, List<Alert.Signal> out) {
         String id = conv.heldMessageId();
+        if (id == null) {
+            return;
+        }
         for (Alert.Signal s : conv.evidence()) {
-            if (id != null && id.equals(s.messageId())) {
+            if (id.equals(s.messageId())) {
                 out.add(s);
             }
         }
