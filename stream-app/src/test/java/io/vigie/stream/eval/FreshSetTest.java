@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh91}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh95}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -434,7 +434,23 @@ class FreshSetTest {
                 new Spec("fresh91", "r1", "u-r1", List.of(50, 504, 119), List.of(55, 633, 132), 623 + 765,
                         Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 8, Category.CSAM, 6,
                                 Category.AMBUSH, 7, Category.HATE_HOMOPHOBIC, 8, Category.SEXUAL_VIOLENCE, 6,
-                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 13, Category.THREAT, 8)));
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 13, Category.THREAT, 8)),
+                new Spec("fresh92", "s2", "u-s2", List.of(50, 541, 133), List.of(55, 740, 154), 674 + 894,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 10,
+                                Category.PROSTITUTION, 11, Category.OFF_PLATFORM, 19, Category.THREAT, 5)),
+                new Spec("fresh93", "s3", "u-s3", List.of(50, 466, 119), List.of(55, 638, 144), 585 + 782,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 6, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 10, Category.OFF_PLATFORM, 16, Category.THREAT, 11)),
+                new Spec("fresh94", "s4", "u-s4", List.of(50, 564, 122), List.of(55, 622, 145), 686 + 767,
+                        Map.of(Category.CHILD_GROOMING, 11, Category.MINOR_SEXUALIZATION, 10, Category.CSAM, 7,
+                                Category.AMBUSH, 8, Category.HATE_HOMOPHOBIC, 10, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 6, Category.OFF_PLATFORM, 20, Category.THREAT, 9)),
+                new Spec("fresh95", "s5", "u-s5", List.of(50, 411, 118), List.of(55, 460, 146), 529 + 606,
+                        Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 12)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
