@@ -132,6 +132,7 @@ class PatternExtractorTest {
                 Arguments.of("rejoins discord.gg/abcd", Cues.CONTACT_LINK, "discord.gg/abcd"),
                 Arguments.of("t.me/someone", Cues.CONTACT_LINK, "t.me/someone"),
                 Arguments.of("va sur monsite.fr", Cues.CONTACT_LINK, "monsite.fr"),
+                Arguments.of("proof at the door: cellar-club.chat/inv/q9z", Cues.CONTACT_LINK, "cellar-club.chat/inv/q9z"),
                 // times
                 Arguments.of("rdv 18h", Cues.MEETING_TIME, "18h"),
                 Arguments.of("on dit 20h30 ?", Cues.MEETING_TIME, "20h30"),
@@ -191,6 +192,7 @@ class PatternExtractorTest {
                 Arguments.of("lea@gmail.com", Cues.CONTACT_LINK),
                 Arguments.of("il pèse 1.5 kg", Cues.CONTACT_LINK),
                 Arguments.of("ok. demain", Cues.CONTACT_LINK),
+                Arguments.of("the live chat was useless. shop later", Cues.CONTACT_LINK),
                 Arguments.of("j'ai 14 ans", Cues.MEETING_TIME),
                 Arguments.of("en 4e", Cues.MEETING_TIME),
                 Arguments.of("14 h 75", Cues.MEETING_TIME),

@@ -36,8 +36,13 @@ public final class DefaultCueModel implements CueModel {
     private static final String[] TLDS = {"com", "fr", "net", "org", "io", "me", "ly", "co", "be", "ch", "ca",
         "tv", "xyz", "info", "app", "link", "to", "uk", "de", "ru", "eu", "biz", "site", "online", "club",
         "gl", "lu", "es", "it", "nl", "onion", "gg"};
-    /** Top-level domains that only count with a path ("discord.gg/x" folds to "discord.g/x"). */
-    private static final String[] SLASH_TLDS = {"gg", "g", "cc", "am", "fm", "im", "is", "ms", "sh", "su"};
+    /**
+     * Top-level domains that only count with a path ("discord.gg/x" folds to "discord.g/x"), and the newer generic
+     * ones that are ordinary words alone ("vault.chat/inv/x", "drop.cloud/k/9", but not "live chat").
+     */
+    private static final String[] SLASH_TLDS = {"gg", "g", "cc", "am", "fm", "im", "is", "ms", "sh", "su", "chat",
+        "live", "space", "store", "shop", "cloud", "zip", "top", "pw", "ws", "dev", "page", "vip", "icu", "fun",
+        "host", "tk", "sbs", "lat", "click"};
     /** Capitalized words that are not names of anything one could move a chat to (English capitalizes them). */
     private static final String[] NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
