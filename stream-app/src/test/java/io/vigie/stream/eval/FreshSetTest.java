@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh95}, written outside the team for issue 10, each newer one measured before it was tuned on): every
+ * Integrity of the fresh sets ({@code eval/fresh}, {@code eval/fresh2} to {@code eval/fresh99}, written outside the team for issue 10, each newer one measured before it was tuned on): every
  * line reads as the topology reads it, every conversation is labelled and every label finds its conversation and its
  * first flagged message, ids cannot collide with the other sets. Structure only: the engine never runs here, so no score is computed
  * (the scores are gates in {@code DevSetTest}). {@code src/make_set.py --check} in each set checks the same and more
@@ -450,7 +450,23 @@ class FreshSetTest {
                 new Spec("fresh95", "s5", "u-s5", List.of(50, 411, 118), List.of(55, 460, 146), 529 + 606,
                         Map.of(Category.CHILD_GROOMING, 7, Category.MINOR_SEXUALIZATION, 7, Category.CSAM, 5,
                                 Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 7, Category.SEXUAL_VIOLENCE, 8,
-                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 12)));
+                                Category.PROSTITUTION, 8, Category.OFF_PLATFORM, 26, Category.THREAT, 12)),
+                new Spec("fresh96", "s6", "u-s6", List.of(50, 511, 126), List.of(55, 632, 154), 637 + 786,
+                        Map.of(Category.CHILD_GROOMING, 10, Category.MINOR_SEXUALIZATION, 15, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 15, Category.THREAT, 14)),
+                new Spec("fresh97", "s7", "u-s7", List.of(50, 573, 140), List.of(55, 731, 182), 713 + 913,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 5,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 16, Category.SEXUAL_VIOLENCE, 8,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 14, Category.THREAT, 11)),
+                new Spec("fresh98", "s8", "u-s8", List.of(50, 528, 114), List.of(55, 717, 143), 642 + 860,
+                        Map.of(Category.CHILD_GROOMING, 5, Category.MINOR_SEXUALIZATION, 5, Category.CSAM, 5,
+                                Category.AMBUSH, 11, Category.HATE_HOMOPHOBIC, 5, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 12, Category.OFF_PLATFORM, 22, Category.THREAT, 13)),
+                new Spec("fresh99", "s9", "u-s9", List.of(50, 554, 124), List.of(55, 684, 142), 678 + 826,
+                        Map.of(Category.CHILD_GROOMING, 6, Category.MINOR_SEXUALIZATION, 14, Category.CSAM, 8,
+                                Category.AMBUSH, 5, Category.HATE_HOMOPHOBIC, 6, Category.SEXUAL_VIOLENCE, 5,
+                                Category.PROSTITUTION, 5, Category.OFF_PLATFORM, 24, Category.THREAT, 11)));
     }
 
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
