@@ -33,6 +33,8 @@ public final class TokenPatterns {
     /** Beyond those lengths: search steps per char of the text, and chars per occurrence kept. */
     static final int STEPS_PER_CHAR = 16;
     private static final int CHARS_PER_HIT = 2;
+    /** Titles written with a full stop that does not end the sentence (the folded text is lower case). */
+    private static final String[] TITLES = {"mr", "mrs", "ms", "dr", "st", "mme", "mlle", "mgr", "jr", "sr", "prof", "vs"};
     /** Elements with more units than this are searched by bisection. */
     private static final int LINEAR_UNITS = 8;
     /**
@@ -280,6 +282,12 @@ public final class TokenPatterns {
          */
         private final long[] candidates = new long[Math.max(1, (size() + 63) >>> 6)];
         private int[] wordsBefore = new int[64];
+        /**
+         * sentencesBefore[i] = number of sentence ends in [0, i); sentenceFirstWord[k] = word starts before sentence
+         * k's first word. A match never runs across a sentence end, except into the first word after it.
+         */
+        private int[] sentencesBefore = new int[64];
+        private int[] sentenceFirstWord = new int[64];
         private boolean wordsReady;
         private char[] buf;
         private int len;
@@ -506,6 +514,7 @@ public final class TokenPatterns {
                 sorted = true;
             }
             int maxWords = wordsAt(prevEnd) + allowed;
+            int sentence = sentencesAt(prevEnd);
             int base = stackTop;
             for (int k = firstStartingAt(prevEnd); k < hits; k++) {
                 int h = byStart[k];
@@ -513,7 +522,7 @@ public final class TokenPatterns {
                     stackTop = base;
                     return false;
                 }
-                if (wordsAt(hitStart[h]) > maxWords) {
+                if (wordsAt(hitStart[h]) > maxWords || !sameSentence(sentence, hitStart[h])) {
                     break;
                 }
                 if (in(g, hitUnit[h])) {
@@ -591,21 +600,100 @@ public final class TokenPatterns {
             return wordsBefore[Math.min(i, len)];
         }
 
-        /** wordsBefore[i] = number of word starts in [0, i), counted without a branch per char. */
+        /** Sentence ends before folded index {@code i} (clamped to the text). */
+        private int sentencesAt(int i) {
+            return sentencesBefore[Math.min(i, len)];
+        }
+
+        /**
+         * True when an occurrence starting at {@code start} may follow an element that ended in sentence
+         * {@code sentence}: in the same sentence, or as the first word of the next one ("ta sœur sait pas ce que tu
+         * fais. pour l'instant"), never further on ("je supprime. passe sur X pour" does not read "supprime ...
+         * pour"). Occurrences come by start, so the first one this refuses ends the search at this level.
+         */
+        private boolean sameSentence(int sentence, int start) {
+            int s = sentencesAt(start);
+            return s == sentence || s == sentence + 1 && wordsAt(start) == sentenceFirstWord[s];
+        }
+
+        /**
+         * wordsBefore[i] = number of word starts in [0, i), counted without a branch per char; sentencesBefore[i]
+         * = number of sentence ends in [0, i) ({@link #endsSentence}).
+         */
         private void countWords() {
             if (wordsBefore.length < len + 1) {
                 wordsBefore = new int[Math.max(len + 1, wordsBefore.length * 2)];
+                sentencesBefore = new int[wordsBefore.length];
+                sentenceFirstWord = new int[wordsBefore.length];
             }
             int n = 0;
+            int ends = 0;
             int prevWord = 0;
             for (int i = 0; i < len; i++) {
                 wordsBefore[i] = n;
-                int w = WordChars.isWordChar(buf[i]) ? 1 : 0;
+                sentencesBefore[i] = ends;
+                char c = buf[i];
+                int w = WordChars.isWordChar(c) ? 1 : 0;
                 n += w & ~prevWord;
                 prevWord = w;
+                if (w == 0 && c < 0x40 && endsSentence(i)) {
+                    sentenceFirstWord[++ends] = n;
+                }
             }
             wordsBefore[len] = n;
+            sentencesBefore[len] = ends;
             wordsReady = true;
+        }
+
+        /**
+         * A full stop or '!' followed by a space or the end of the text, or a line break: "je supprime. passe sur X
+         * pour" is two sentences, and no pattern reads "supprime ... pour" across them. Not a full stop inside a word
+         * or number ("t.me", "1.5"), nor an ellipsis ("le dentiste... j'ai"), which chat uses as a pause, nor a
+         * question mark: a chat question often runs on into what it asks about ("move to Zoomi? this app logs me
+         * out").
+         */
+        private boolean endsSentence(int i) {
+            char c = buf[i];
+            if (c == '\n') {
+                return true;
+            }
+            if (c != '.' && c != '!') {
+                return false;
+            }
+            if (i + 1 < len && buf[i + 1] != ' ' && buf[i + 1] != '\n') {
+                return false;
+            }
+            return c != '.' || i == 0 || buf[i - 1] != '.' && !abbreviation(i);
+        }
+
+        /**
+         * True when the full stop at {@code i} closes an initial or a title ("M. Bertin", "Mme. Roux", "Dr. Khan",
+         * "St. Kilda"), not a sentence.
+         */
+        private boolean abbreviation(int i) {
+            int j = i;
+            while (j > 0 && WordChars.isWordChar(buf[j - 1])) {
+                j--;
+            }
+            int n = i - j;
+            if (n <= 1) {
+                return n == 1;
+            }
+            for (String title : TITLES) {
+                if (title.length() == n && sameChars(title, j)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean sameChars(String word, int at) {
+            for (int k = 0; k < word.length(); k++) {
+                if (buf[at + k] != word.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

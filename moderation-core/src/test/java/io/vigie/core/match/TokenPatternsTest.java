@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokenPatternsTest {
 
     private static final List<String> VOCAB = List.of("ne", "le", "saura", "jamais", "rien", "il", "elle",
-            "bien", "endormie", "pas", "x", "y");
+            "bien", "endormie", "pas", "x", "y", "mr");
 
     private static int u(String word) {
         int i = VOCAB.indexOf(word);
@@ -85,6 +85,28 @@ class TokenPatternsTest {
         TokenPatterns p = b.build();
         assertEquals(List.of("0:bien, endormie"), run(p, "elle est bien, endormie !"));
         assertEquals(List.of(), run(p, "bien x endormie"));
+    }
+
+    @Test
+    void shouldNotRunAcrossASentenceEndExceptIntoTheNextSentencesFirstWord() {
+        // given "saura ~3 rien"
+        TokenPatterns.Builder b = TokenPatterns.builder(VOCAB.size());
+        b.add(List.of(el("saura"), el(false, 3, "rien")), -1);
+        TokenPatterns p = b.build();
+        // then: a gap never crosses a full stop, '!' or a line break
+        assertEquals(List.of(), run(p, "il saura. x rien"));
+        assertEquals(List.of(), run(p, "il saura! x rien"));
+        assertEquals(List.of(), run(p, "il saura\nx rien"));
+        // but the next sentence may carry on the thought with its first word ("tu sais bien. des jeunes")
+        assertEquals(List.of("0:saura. rien"), run(p, "il saura. rien"));
+        assertEquals(List.of("0:saura! rien"), run(p, "il saura! rien"));
+        // and what is not a sentence end stays crossable: a question mark (a chat question runs on: "move to X?
+        // this app logs me out"), an ellipsis, a dot inside a word, an initial, a title
+        assertEquals(List.of("0:saura ? x rien"), run(p, "il saura ? x rien"));
+        assertEquals(List.of("0:saura... x rien"), run(p, "il saura... x rien"));
+        assertEquals(List.of("0:saura x.y rien"), run(p, "il saura x.y rien"));
+        assertEquals(List.of("0:saura x. y rien"), run(p, "il saura x. y rien"), "'x.' is an initial");
+        assertEquals(List.of("0:saura mr. y rien"), run(p, "il saura mr. y rien"), "a title");
     }
 
     @Test
