@@ -10,7 +10,8 @@ import java.util.Objects;
  * folded text with a span: a lexicon word, a phrase, a cue), each element one of several units, optional or
  * not, with a bound on how many words may stand between it and the element before. "[ne] savoir ~3 jamais"
  * is three elements: "ne" (optional), any form of savoir right after it, then "jamais" with at most three
- * words in between. Immutable and thread-safe; each caller gets its own {@link Matcher}.
+ * words in between. A match stays within one sentence, or reaches into the next one's first word only ({@link
+ * Matcher}'s sentence ends). Immutable and thread-safe; each caller gets its own {@link Matcher}.
  *
  * <p>Patterns are matched after the caller has reported every unit occurrence of a message; a pattern is only
  * tried when its anchor (its rarest required element, chosen at build time) occurred and every required element
